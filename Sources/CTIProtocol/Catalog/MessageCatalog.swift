@@ -1,0 +1,134 @@
+/// Every message type, floating tag and named constant of the protocol, built once from the
+/// embedded spec (`messages.json`, `field-tags.tsv`) plus the decisions of `ERRATA.md`.
+///
+/// This is the single declarative description that drives decode, encode, JSON, text rendering
+/// and completion: no message has a hand-written parser.
+public final class MessageCatalog: Sendable {
+    /// The catalogue of the embedded spec.
+    public static let standard = MessageCatalog(spec: SpecDocument.load(), fieldTagsTSV: EmbeddedSpec.fieldTagsTSV)
+
+    /// Every named message (reserved numbers excluded), by type number.
+    public let messages: [MessageDescriptor]
+    /// Enumeration and mask tables by name (`EventCause`, `ServiceMask`, ...).
+    public let enumTables: [String: EnumTable]
+    /// The global floating tag table.
+    public let tags: [UInt16: FieldTagInfo]
+
+    private let byType: [MessageDescriptor?]
+    private let byLargeType: [UInt32: MessageDescriptor]
+    private let byName: [String: MessageDescriptor]
+
+    init(spec: SpecDocument, fieldTagsTSV: String) {
+        let tables = Dictionary(uniqueKeysWithValues: spec.enumTables.map { ($0.key, EnumTable(name: $0.key, entries: $0.value)) })
+        enumTables = tables
+        func table(message: String, field: String) -> EnumTable? {
+            guard let key = spec.enums["\(message).\(field)"] ?? spec.enums[field] else { return nil }
+            return tables[key]
+        }
+        func fixedSpecs(_ message: String, _ fields: [SpecDocument.Fixed]) -> [FixedFieldSpec] {
+            var offset = 0
+            return fields.map { field in
+                defer { offset += field.size }
+                guard let type = WireType(specSpelling: field.type), type.width == field.size else {
+                    preconditionFailure("messages.json: \(message).\(field.name) has type \(field.type) size \(field.size)")
+                }
+                return FixedFieldSpec(name: field.name, type: type, size: field.size, offset: offset,
+                                      enumTable: table(message: message, field: field.name))
+            }
+        }
+
+        var descriptors: [MessageDescriptor] = []
+        for message in spec.messages.sorted(by: { $0.type < $1.type }) where !Errata.placeholderNames.contains(message.name) {
+            let floating: [FloatingFieldSpec] = message.floating.compactMap { field in
+                guard let tag = field.tag else { return nil }
+                guard let type = WireType(specSpelling: field.type) else {
+                    preconditionFailure("messages.json: \(message.name).\(field.name) has type \(field.type)")
+                }
+                return FloatingFieldSpec(
+                    name: field.name, tag: UInt16(tag), type: type, maxSize: field.max, isRequired: field.required,
+                    repeats: field.repeat, countField: field.count ?? field.elements,
+                    enumTable: table(message: message.name, field: field.name),
+                    isSecret: Errata.secretTags.contains(UInt16(tag)))
+            }
+            let alternates = (message.altFixed ?? []).map {
+                MessageDescriptor.AlternateLayout(fixed: fixedSpecs(message.name, $0.fixed), fixedSize: $0.fixedSize, condition: $0.when)
+            }
+            descriptors.append(MessageDescriptor(
+                typeID: message.type, name: message.name,
+                direction: MessageDirection(rawValue: message.direction) ?? .unknown,
+                service: message.service, hasLayout: message.layout == "known",
+                isExtension: message.service.contains("project extension"),
+                fixed: fixedSpecs(message.name, message.fixed), floating: floating, alternateFixed: alternates,
+                untaggedFields: message.floating.filter { $0.tag == nil }.map(\.name),
+                tagAliases: Errata.tagAliases[message.name] ?? [:], notes: message.notes))
+        }
+        messages = descriptors
+
+        var small = [MessageDescriptor?](repeating: nil, count: 512)
+        var large: [UInt32: MessageDescriptor] = [:]
+        for descriptor in descriptors {
+            if descriptor.typeID < small.count { small[Int(descriptor.typeID)] = descriptor } else { large[descriptor.typeID] = descriptor }
+        }
+        byType = small
+        byLargeType = large
+        byName = Dictionary(descriptors.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // A tag's display name: the name the first layout gives it, else the constant.
+        var layoutNames: [UInt16: String] = [:]
+        for descriptor in descriptors {
+            for field in descriptor.floating where layoutNames[field.tag] == nil { layoutNames[field.tag] = field.name }
+        }
+        tags = MessageCatalog.parseTagTable(fieldTagsTSV, layoutNames: layoutNames)
+    }
+
+    /// The message with this catalogue (PV25) type number.
+    public func descriptor(type: UInt32) -> MessageDescriptor? {
+        type < byType.count ? byType[Int(type)] : byLargeType[type]
+    }
+
+    /// The message a wire type number means under a version's numbering.
+    public func descriptor(wireType: UInt32, version: ProtocolVersion) -> MessageDescriptor? {
+        version.numbering.catalogType(forWire: wireType).flatMap(descriptor(type:))
+    }
+
+    /// The wire type number of a message under a version's numbering.
+    public func wireType(of descriptor: MessageDescriptor, version: ProtocolVersion) -> UInt32 {
+        version.numbering.wireType(forCatalog: descriptor.typeID)
+    }
+
+    /// The message with this name: the Cisco name in any case, `-` for `_`, and without the
+    /// `_MSG` suffix some active/standby names carry (`open-req`, `STANDBY_ACTIVE_EVENT`).
+    public func descriptor(named name: some StringProtocol) -> MessageDescriptor? {
+        let key = EnumTable.normalize(name)
+        return byName[key] ?? byName[key + "_MSG"]
+    }
+
+    /// An enumeration or mask table by name.
+    public func enumTable(named name: String) -> EnumTable? { enumTables[name] }
+
+    /// CTI service mask (`constants.md` §1).
+    public var serviceMask: EnumTable { enumTables["ServiceMask"]! }
+    /// Call event message mask (`constants.md` §2).
+    public var callEventMask: EnumTable { enumTables["CallEventMask"]! }
+    /// Agent state mask (`constants.md` §3).
+    public var agentStateMask: EnumTable { enumTables["AgentStateMask"]! }
+    /// Configuration information mask (`constants.md` §4).
+    public var configMask: EnumTable { enumTables["ConfigMask"]! }
+
+    static func parseTagTable(_ tsv: String, layoutNames: [UInt16: String]) -> [UInt16: FieldTagInfo] {
+        var table: [UInt16: FieldTagInfo] = [:]
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count >= 4, let tag = UInt16(columns[0]) else { continue }
+            let symbol = String(columns[1].trimmedSpaces)
+            guard !symbol.hasPrefix("("), !symbol.isEmpty else { continue }
+            let maxText = columns[3].trimmedSpaces
+            let maxSize = Int(maxText.prefix { $0.isNumber })
+            let fallback = symbol.hasSuffix("_TAG") ? String(symbol.dropLast(4)) : symbol
+            table[tag] = FieldTagInfo(
+                tag: tag, symbol: symbol, fieldName: layoutNames[tag] ?? fallback,
+                type: WireType(specSpelling: String(columns[2])), maxSize: maxSize)
+        }
+        return table
+    }
+}

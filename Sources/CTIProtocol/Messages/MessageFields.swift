@@ -1,0 +1,100 @@
+/// The fields of a message whose layout the spec gives: the fixed part in layout order and the
+/// floating part in wire order.
+///
+/// This is both what the decoder produces and what the encoder consumes, so building a message
+/// is filling one of these in: `MessageFields(named: "HEARTBEAT_REQ")` starts with every fixed
+/// field 0 and no floating field.
+public struct MessageFields: Hashable, Sendable {
+    /// The message's description.
+    public let descriptor: MessageDescriptor
+    /// Which fixed layout the values follow: `nil` for the canonical one, else an index into
+    /// ``MessageDescriptor/alternateFixed``.
+    public var alternateLayout: Int?
+    /// One value per fixed field of the layout.
+    public var fixed: [FieldValue]
+    /// Floating fields in wire order.
+    public var floating: [FloatingField]
+    /// What the decoder accepted leniently.
+    public var notes: [DecodeNote]
+
+    /// A message of this type with every fixed field 0 and no floating field.
+    public init(_ descriptor: MessageDescriptor) {
+        self.descriptor = descriptor
+        self.alternateLayout = nil
+        self.fixed = Array(repeating: .number(0), count: descriptor.fixed.count)
+        self.floating = []
+        self.notes = []
+    }
+
+    /// A message of the named type (see ``MessageCatalog/descriptor(named:)``).
+    public init(named name: String, catalog: MessageCatalog = .standard) throws(CTIEncodeError) {
+        guard let descriptor = catalog.descriptor(named: name) else { throw .unknownMessage(name) }
+        guard descriptor.hasLayout else { throw .noLayout(descriptor.name) }
+        self.init(descriptor)
+    }
+
+    init(descriptor: MessageDescriptor, alternateLayout: Int?, fixed: [FieldValue], floating: [FloatingField], notes: [DecodeNote]) {
+        self.descriptor = descriptor
+        self.alternateLayout = alternateLayout
+        self.fixed = fixed
+        self.floating = floating
+        self.notes = notes
+    }
+
+    /// The fixed layout the values follow.
+    public var fixedSpecs: [FixedFieldSpec] {
+        alternateLayout.map { descriptor.alternateFixed[$0].fixed } ?? descriptor.fixed
+    }
+
+    /// A fixed field's value, or the first floating field of that name.
+    public subscript(name: String) -> FieldValue? {
+        if let index = fixedSpecs.firstIndex(where: { $0.name == name }) { return fixed[index] }
+        guard let spec = descriptor.floatingSpec(named: name) else { return nil }
+        return floating.first { $0.tag == spec.tag }?.value
+    }
+
+    /// Every occurrence of a floating field, in wire order.
+    public func values(of name: String) -> [FieldValue] {
+        guard let spec = descriptor.floatingSpec(named: name) else { return [] }
+        return floating.filter { $0.tag == spec.tag }.map(\.value)
+    }
+
+    /// A numeric field's raw bits.
+    public func number(_ name: String) -> UInt32? { self[name]?.number }
+
+    /// A string field's text.
+    public func string(_ name: String) -> String? { self[name]?.text }
+
+    /// Sets a fixed field, or the first floating field of that name (appending it when absent).
+    public mutating func set(_ name: String, _ value: FieldValue) throws(CTIEncodeError) {
+        if let index = fixedSpecs.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+            fixed[index] = value
+            return
+        }
+        let spec = try floatingSpec(name)
+        if let index = floating.firstIndex(where: { $0.tag == spec.tag }) {
+            floating[index].value = value
+        } else {
+            floating.append(FloatingField(tag: spec.tag, value: value))
+        }
+    }
+
+    /// Appends one more occurrence of a floating field (list entries, named variables).
+    public mutating func append(_ name: String, _ value: FieldValue) throws(CTIEncodeError) {
+        let spec = try floatingSpec(name)
+        floating.append(FloatingField(tag: spec.tag, value: value))
+    }
+
+    /// Removes every occurrence of a floating field.
+    public mutating func remove(_ name: String) {
+        guard let spec = descriptor.floatingSpec(named: name) else { return }
+        floating.removeAll { $0.tag == spec.tag }
+    }
+
+    private func floatingSpec(_ name: String) throws(CTIEncodeError) -> FloatingFieldSpec {
+        guard let spec = descriptor.floatingSpec(named: name) else {
+            throw .unknownField(message: descriptor.name, field: name)
+        }
+        return spec
+    }
+}

@@ -1,0 +1,168 @@
+import ArgumentParser
+import CTIProtocol
+import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `cti decode`: frames from hex or a raw stream, printed as text or JSON Lines.
+struct DecodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decode",
+        abstract: "Decode CTI Server frames given as hex (arguments or stdin lines) or a raw stream (--file).",
+        discussion: """
+        Each HEX argument, or each line of stdin when none is given, holds one or more whole \
+        frames (MHDR + body) as hex; spaces and a 0x prefix are ignored, and stdin lines starting \
+        with # are comments. --file reads back-to-back binary frames (as `watch --record` writes \
+        them; - for stdin). Bad input is reported on stderr with where it is, the other frames are \
+        still decoded, and the exit status is 65. An unknown message type is not bad input.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Frames as hex.", valueName: "hex"))
+    var hex: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Read a raw binary stream of back-to-back frames (- for stdin).", valueName: "file"))
+    var file: String?
+
+    @Option(name: [.short, .long], help: "Output format: text or json (JSON Lines).")
+    var output: OutputFormat = .text
+
+    @Flag(name: .long, help: "Also print each frame's bytes as hex (passwords blanked).")
+    var showHex = false
+
+    @OptionGroup var protocolOptions: ProtocolOptions
+
+    func validate() throws {
+        if file != nil && !hex.isEmpty { throw ValidationError("give frames as hex arguments or --file, not both") }
+    }
+
+    func run() throws {
+        var session = DecodeSession(format: output, showHex: showHex, version: protocolOptions.version)
+        do {
+            if let file {
+                try session.decodeStream(path: file)
+            } else if !hex.isEmpty {
+                for (index, text) in hex.enumerated() { try session.decodeHexInput(text, source: "argument \(index + 1)") }
+            } else {
+                var lineNumber = 0
+                while let line = readLine(strippingNewline: true) {
+                    lineNumber += 1
+                    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                    try session.decodeHexInput(String(trimmed), source: "line \(lineNumber)")
+                    try StandardStream.output.flush()
+                }
+            }
+            try StandardStream.output.flush()
+        } catch is StandardStream.BrokenPipe {
+            return
+        }
+        if session.failures > 0 { throw ExitStatus.dataError }
+    }
+}
+
+/// The state of one `cti decode` run: the decoder, counters and output.
+struct DecodeSession {
+    let format: OutputFormat
+    let showHex: Bool
+    let decoder: CTIMessageDecoder
+    private(set) var failures = 0
+    private var frameNumber = 0
+
+    init(format: OutputFormat, showHex: Bool, version: ProtocolVersion) {
+        self.format = format
+        self.showHex = showHex
+        self.decoder = CTIMessageDecoder(version: version)
+    }
+
+    /// One argument or stdin line: hex of one or more whole frames.
+    mutating func decodeHexInput(_ text: String, source: String) throws {
+        guard let bytes = Hex.decode(text) else {
+            report("\(source): not hex: \(preview(text))")
+            return
+        }
+        var buffer = ByteBuffer(bytes: bytes)
+        var frameDecoder = CTIFrameDecoder()
+        do {
+            while let frame = try frameDecoder.decodeLast(buffer: &buffer, seenEOF: true) {
+                try emit(frame, source: source)
+            }
+        } catch let error as CTIFramingError {
+            report("\(source): \(error)")
+        }
+    }
+
+    /// A raw stream of frames from a file or stdin, read in chunks.
+    mutating func decodeStream(path: String) throws {
+        let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            report("cannot open \(path): \(String(cString: strerror(errno)))")
+            return
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+        let processor = NIOSingleStepByteToMessageProcessor(CTIFrameDecoder())
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        do {
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    report("\(path): read failed at byte \(offset): \(String(cString: strerror(errno)))")
+                    return
+                }
+                if count == 0 { break }
+                offset += count
+                try processor.process(buffer: ByteBuffer(bytes: chunk[0..<count])) { frame in
+                    try emit(frame, source: path)
+                }
+            }
+            try processor.finishProcessing(seenEOF: true) { frame in try emit(frame, source: path) }
+        } catch let error as CTIFramingError {
+            report("\(path): \(error); the stream cannot be read past this point (frame \(frameNumber + 1))")
+        }
+    }
+
+    private mutating func emit(_ frame: CTIFrame, source: String) throws {
+        frameNumber += 1
+        if frame.isOversized {
+            StandardStream.diagnose("cti: decode: warning: \(source): frame \(frameNumber) has a \(frame.body.readableBytes)-byte body, over the guide's maximum of \(CTIFrame.guideMaximumBody)")
+        }
+        let message: CTIMessage
+        do {
+            message = try decoder.decode(frame)
+        } catch {
+            report("\(source): frame \(frameNumber): \(error)\n  frame: \(HexDump.redactedHex(frame, version: decoder.version))")
+            return
+        }
+        switch format {
+        case .json:
+            var writer = JSONWriter()
+            writer.beginObject()
+            message.writeJSONKeys(into: &writer)
+            if frame.isOversized {
+                writer.key("oversized")
+                writer.bool(true)
+            }
+            if showHex {
+                writer.key("hex")
+                writer.string(HexDump.redactedHex(frame, version: decoder.version))
+            }
+            writer.endObject()
+            try StandardStream.output.writeLine(bytes: writer.bytes)
+        case .text:
+            try StandardStream.output.writeLine(message.textLine())
+            if showHex { try StandardStream.output.writeLine(HexDump.dump(frame, version: decoder.version)) }
+        }
+    }
+
+    private mutating func report(_ problem: String) {
+        failures += 1
+        StandardStream.diagnose("cti: decode: \(problem)")
+    }
+
+    private func preview(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The documented exit codes (README, man page EXIT STATUS).
+enum ExitStatus {
+    /// The server refused a request (FAILURE_CONF / CONTROL_FAILURE_CONF).
+    static let refused = ExitCode(1)
+    /// Connection or session failure, OPEN refused, nothing configured with `--no-embedded`.
+    static let connectionFailure = ExitCode(2)
+    /// Usage error (EX_USAGE).
+    static let usage = ExitCode(64)
+    /// Undecodable input (EX_DATAERR).
+    static let dataError = ExitCode(65)
+    /// A `--timeout` ran out before `--count` was reached.
+    static let timeout = ExitCode(124)
+}
