@@ -50,6 +50,7 @@ let package = Package(
             dependencies: [
                 "CTIProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ],
             resources: [.copy("FuzzRegressions")]

@@ -23,9 +23,9 @@ public final class EnumTable: Sendable {
         self.byValue = Dictionary(entries.map { ($0.value, $0.name) }, uniquingKeysWith: { first, _ in first })
         var aliases: [String: UInt32] = [:]
         var ambiguous: Set<String> = []
-        let tablePrefix = EnumTable.commonPrefix(entries.map(\.name))
+        let tablePrefixes = EnumTable.commonPrefixes(entries.map(\.name))
         for entry in entries {
-            for alias in EnumTable.aliases(of: entry.name, tablePrefix: tablePrefix) where !ambiguous.contains(alias) {
+            for alias in EnumTable.aliases(of: entry.name, tablePrefixes: tablePrefixes) where !ambiguous.contains(alias) {
                 if let existing = aliases[alias], existing != entry.value {
                     aliases[alias] = nil
                     ambiguous.insert(alias)
@@ -62,31 +62,30 @@ public final class EnumTable: Sendable {
         String(text.trimmedSpaces).uppercased().replacing("-", with: "_")
     }
 
-    /// Short spellings: without the `_MASK` suffix, without the prefix every symbol of the table
-    /// shares (`CALLTYPE_`, `AGENT_STATE_`, `CEC_`), and without the usual family prefixes
+    /// Short spellings: without the `_MASK` suffix, without the prefixes many symbols of the
+    /// table share (`CALLTYPE_`, `AGENT_STATE_`, `CEC_`), and without the usual family prefixes
     /// (`CTI_SERVICE_`, `CTI_`, `AGENT_`, `CALL_`, ...).
-    static func aliases(of symbol: String, tablePrefix: String) -> [String] {
+    static func aliases(of symbol: String, tablePrefixes: [String]) -> [String] {
         var out: [String] = []
         var base = normalize(symbol)
         if base.hasSuffix("_MASK") { base.removeLast(5); out.append(base) }
-        for prefix in [tablePrefix, "CTI_SERVICE_", "CTI_", "AGENT_", "CALL_", "CONFIG_", "E_CTI_", "E_", "CF_", "SYS_", "PGS_"]
-        where !prefix.isEmpty && base.hasPrefix(prefix) && base.count > prefix.count {
+        for prefix in tablePrefixes + ["CTI_SERVICE_", "CTI_", "AGENT_", "CALL_", "CONFIG_", "E_CTI_", "E_", "CF_", "SYS_", "PGS_"]
+        where base.hasPrefix(prefix) && base.count > prefix.count {
             out.append(String(base.dropFirst(prefix.count)))
         }
         return out
     }
 
-    /// The longest prefix of whole `_`-separated words (at most two) that most symbols of the
-    /// table share (`CALLTYPE_`, `AGENT_STATE_`, `CEC_`); empty when there is none.
-    static func commonPrefix(_ symbols: [String]) -> String {
-        guard symbols.count > 1 else { return "" }
+    /// The prefixes of whole `_`-separated words (one or two) that at least a quarter of the
+    /// table's symbols share (`CALLTYPE_`, `AGENT_STATE_`, `CEC_` and `CECX_`).
+    static func commonPrefixes(_ symbols: [String]) -> [String] {
+        guard symbols.count > 1 else { return [] }
         var counts: [String: Int] = [:]
         for symbol in symbols.map(normalize) {
             let words = symbol.split(separator: "_", omittingEmptySubsequences: false)
             guard words.count > 1 else { continue }
             for length in 1...min(2, words.count - 1) { counts[words.prefix(length).joined(separator: "_") + "_", default: 0] += 1 }
         }
-        let shared = counts.filter { $0.value * 5 >= symbols.count * 3 && $0.value > 1 }
-        return shared.max { ($0.key.count, $0.value) < ($1.key.count, $1.value) }?.key ?? ""
+        return counts.filter { $0.value * 4 >= symbols.count && $0.value > 1 }.keys.sorted { $0.count > $1.count }
     }
 }

@@ -33,7 +33,7 @@ public struct CTIMessageDecoder: Sendable {
         let primary: MessageFields
         do {
             primary = try decode(descriptor, layout: nil, body: body)
-            if unknownTagCount(primary) == 0 || descriptor.alternateFixed.isEmpty { return primary }
+            if descriptor.alternateFixed.isEmpty || misfit(primary) == 0 { return primary }
         } catch {
             guard let alternate = bestAlternate(descriptor, body: body, toBeat: nil) else {
                 throw evidence(error, descriptor: descriptor, wireType: wireType, body: body)
@@ -43,24 +43,26 @@ public struct CTIMessageDecoder: Sendable {
         return bestAlternate(descriptor, body: body, toBeat: primary) ?? primary
     }
 
-    /// The alternative fixed layout that decodes the body with fewer unknown tags than `toBeat`.
+    /// The alternative fixed layout that reads the body with a lower ``misfit(_:)`` than `toBeat`.
     private func bestAlternate(_ descriptor: MessageDescriptor, body: ByteBuffer, toBeat: MessageFields?) -> MessageFields? {
         var best = toBeat
-        var bestUnknown = toBeat.map(unknownTagCount) ?? Int.max
+        var bestMisfit = toBeat.map(misfit) ?? Int.max
         for index in descriptor.alternateFixed.indices where body.readableBytes >= descriptor.alternateFixed[index].fixedSize {
             guard let candidate = try? decode(descriptor, layout: index, body: body) else { continue }
-            let unknown = unknownTagCount(candidate)
-            if unknown < bestUnknown {
+            let score = misfit(candidate)
+            if score < bestMisfit {
                 best = canonicalized(candidate)
-                bestUnknown = unknown
+                bestMisfit = score
             }
         }
         return best.flatMap { $0 == toBeat ? nil : $0 }
     }
 
-    private func unknownTagCount(_ fields: MessageFields) -> Int {
-        fields.floating.reduce(0) { count, field in
-            fields.descriptor.floatingSpec(tag: field.tag) == nil && catalog.tags[field.tag] == nil ? count + 1 : count
+    /// How badly a reading of the body fits the layout: floating tags outside the layout, and
+    /// lenient notes (a required field missing, bytes after a NUL...). A correct reading scores 0.
+    private func misfit(_ fields: MessageFields) -> Int {
+        fields.notes.count + fields.floating.reduce(0) { count, field in
+            fields.descriptor.floatingSpec(tag: field.tag) == nil ? count + 1 : count
         }
     }
 

@@ -1,0 +1,98 @@
+import NIOCore
+@testable import CTIProtocol
+
+/// Random but valid messages for property tests: every fixed field a value of its width (masks in
+/// client requests only with defined bits), required floating fields always, optional ones now
+/// and then, repeated ones 0-3 times, in a random order, plus now and then a tag outside the
+/// layout (by the global table's type) or an unknown tag.
+struct RandomMessage {
+    let catalog: MessageCatalog
+
+    func fields(for descriptor: MessageDescriptor, using rng: inout SeededGenerator, extraTags: Bool = true) -> MessageFields {
+        var fields = MessageFields(descriptor)
+        let checksMasks = descriptor.direction != .serverToClient
+        for (index, spec) in descriptor.fixed.enumerated() {
+            fields.fixed[index] = .number(number(width: spec.size, table: checksMasks ? spec.enumTable : nil, using: &rng))
+        }
+        var floating: [FloatingField] = []
+        for spec in descriptor.floating {
+            let occurrences: Int
+            if spec.repeats {
+                occurrences = Int.random(in: spec.isRequired ? 1...3 : 0...3, using: &rng)
+            } else {
+                occurrences = spec.isRequired || Bool.random(using: &rng) ? 1 : 0
+            }
+            for _ in 0..<occurrences {
+                floating.append(FloatingField(tag: spec.tag, value: value(for: spec.type, maxSize: spec.maxSize,
+                                                                             table: checksMasks ? spec.enumTable : nil, using: &rng)))
+            }
+        }
+        if extraTags && descriptor.alternateFixed.isEmpty && Int.random(in: 0..<4, using: &rng) == 0 {
+            floating.append(outsideLayoutField(for: descriptor, using: &rng))
+        }
+        floating.shuffle(using: &rng)
+        fields.floating = floating
+        return fields
+    }
+
+    /// A tag the layout does not list: one from the global table, decoded by its type, or one the
+    /// table does not know (kept as bytes).
+    private func outsideLayoutField(for descriptor: MessageDescriptor, using rng: inout SeededGenerator) -> FloatingField {
+        let candidates = catalog.tags.values.filter { info in
+            descriptor.floatingSpec(tag: info.tag) == nil && descriptor.tagAliases[info.tag] == nil
+        }
+        if Bool.random(using: &rng), let info = candidates.randomElement(using: &rng) {
+            let data: FieldValue
+            if let type = info.type {
+                data = value(for: type, maxSize: nil, table: nil, using: &rng)
+            } else {
+                data = .bytes(bytes(upTo: 8, using: &rng))
+            }
+            return FloatingField(tag: info.tag, value: data)
+        }
+        var tag: UInt16
+        repeat { tag = UInt16.random(in: 400...0xFFFF, using: &rng) } while catalog.tags[tag] != nil
+        return FloatingField(tag: tag, value: .bytes(bytes(upTo: 12, using: &rng)))
+    }
+
+    func value(for type: WireType, maxSize: Int?, table: EnumTable?, using rng: inout SeededGenerator) -> FieldValue {
+        switch type {
+        case .uchar, .char, .ushort, .short, .uint, .int, .bool, .time:
+            return .number(number(width: type.width!, table: table, using: &rng))
+        case .string:
+            return .string(CTIString(text(upTo: min((maxSize ?? 64) - 1, 48), using: &rng)))
+        case .unspec:
+            return .bytes(bytes(upTo: min(maxSize ?? 32, 32), using: &rng))
+        case .namedVariable:
+            return .namedVariable(name: CTIString("user." + text(upTo: 20, using: &rng)), value: CTIString(text(upTo: 40, using: &rng)))
+        case .namedArray:
+            return .namedArray(index: UInt8.random(in: 0...255, using: &rng), name: CTIString("user." + text(upTo: 20, using: &rng)),
+                               value: CTIString(text(upTo: 40, using: &rng)))
+        case .ushortArray, .uintArray:
+            let width = type == .uintArray ? 4 : 2
+            let limit = maxSize.map { $0 / width } ?? 6
+            return .numbers((0..<Int.random(in: 0...min(limit, 6), using: &rng)).map { _ in number(width: width, table: nil, using: &rng) })
+        }
+    }
+
+    func number(width: Int, table: EnumTable?, using rng: inout SeededGenerator) -> UInt32 {
+        if let table, table.isMask { return UInt32.random(in: 0...UInt32.max, using: &rng) & table.definedBits }
+        if let table, !table.entries.isEmpty, Bool.random(using: &rng) {
+            return table.entries.randomElement(using: &rng)!.value
+        }
+        switch width {
+        case 1: return UInt32(UInt8.random(in: 0...UInt8.max, using: &rng))
+        case 2: return UInt32(UInt16.random(in: 0...UInt16.max, using: &rng))
+        default: return UInt32.random(in: 0...UInt32.max, using: &rng)
+        }
+    }
+
+    func text(upTo limit: Int, using rng: inout SeededGenerator) -> String {
+        let count = Int.random(in: 0...max(0, limit), using: &rng)
+        return String((0..<count).map { _ in Character(UnicodeScalar(UInt8.random(in: 0x20...0x7E, using: &rng))) })
+    }
+
+    func bytes(upTo limit: Int, using rng: inout SeededGenerator) -> ByteBuffer {
+        ByteBuffer(bytes: (0..<Int.random(in: 0...limit, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
+    }
+}
