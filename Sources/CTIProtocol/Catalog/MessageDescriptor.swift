@@ -77,6 +77,9 @@ public final class MessageDescriptor: Sendable {
         floating.first { $0.name == name } ?? floating.first { $0.name.lowercased() == name.lowercased() }
     }
 
+    /// Every field name of the layout: fixed, then floating.
+    public var fieldNames: [String] { fixed.map(\.name) + floating.map(\.name) }
+
     /// The position of a fixed field in ``fixed`` (case-insensitive).
     public func fixedIndex(named name: some StringProtocol) -> Int? {
         fixedIndexByName[String(name)] ?? fixed.firstIndex { $0.name.lowercased() == name.lowercased() }

@@ -82,7 +82,7 @@ public enum CTIFramingError: Error, Hashable, Sendable, CustomStringConvertible 
 public enum CTIEncodeError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownMessage(String)
     case noLayout(String)
-    case unknownField(message: String, field: String)
+    case unknownField(message: String, field: String, known: [String])
     case wrongKind(field: String, expected: WireType)
     case outOfRange(field: String, value: UInt32, type: WireType)
     case tooLong(field: String, length: Int, max: Int)
@@ -96,7 +96,7 @@ public enum CTIEncodeError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownMessage(let name): "unknown message '\(name)' (see `cti encode --list`)"
         case .noLayout(let name): "\(name) has no layout in the spec; it cannot be built field by field"
-        case .unknownField(let message, let field): "\(message) has no field '\(field)'"
+        case .unknownField(let message, let field, let known): "\(message) has no field '\(field)' (fields: \(known.joined(separator: ", ")))"
         case .wrongKind(let field, let expected): "\(field) needs a \(expected.rawValue) value"
         case .outOfRange(let field, let value, let type): "\(field): \(value) does not fit in \(type.rawValue)"
         case .tooLong(let field, let length, let max): "\(field): \(length) bytes is longer than the maximum of \(max)"

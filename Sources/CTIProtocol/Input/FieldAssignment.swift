@@ -35,8 +35,7 @@ public struct FieldAssignment: Sendable {
                 let value = try parse(text, field: spec.name, type: spec.type, table: spec.enumTable)
                 fields.floating.append(FloatingField(tag: spec.tag, value: value))
             } else {
-                let known = (descriptor.fixed.map(\.name) + descriptor.floating.map(\.name)).joined(separator: ", ")
-                throw .invalidValue(field: String(key), text: text, reason: "is not a field of \(descriptor.name) (fields: \(known))")
+                throw .unknownField(message: descriptor.name, field: String(key), known: descriptor.fieldNames)
             }
         }
         fillCounts(&fields, explicit: explicitFixed)

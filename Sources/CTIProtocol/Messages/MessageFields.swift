@@ -93,7 +93,7 @@ public struct MessageFields: Hashable, Sendable {
 
     private func floatingSpec(_ name: String) throws(CTIEncodeError) -> FloatingFieldSpec {
         guard let spec = descriptor.floatingSpec(named: name) else {
-            throw .unknownField(message: descriptor.name, field: name)
+            throw .unknownField(message: descriptor.name, field: name, known: descriptor.fieldNames)
         }
         return spec
     }
