@@ -229,7 +229,7 @@ struct FixtureTests {
         // The same message built on the alternate layout encodes to the 10-byte form.
         var built = try MessageFields(named: "FAILURE_CONF")
         built.alternateLayout = 0
-        built.fixed = Array(repeating: .number(0), count: built.fixedSpecs.count)
+        built.fixed = Array(repeating: 0, count: built.fixedSpecs.count)
         try built.set("InvokeID", .number(3))
         try built.set("FailureCode", .number(36))
         try built.set("PeripheralErrorCode", .number(0x1234_5678))

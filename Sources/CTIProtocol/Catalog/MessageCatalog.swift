@@ -14,6 +14,7 @@ public final class MessageCatalog: Sendable {
     /// The global floating tag table.
     public let tags: [UInt16: FieldTagInfo]
 
+    private let tagInfoByTag: [FieldTagInfo?]
     private let byType: [MessageDescriptor?]
     private let byLargeType: [UInt32: MessageDescriptor]
     private let byName: [String: MessageDescriptor]
@@ -78,7 +79,17 @@ public final class MessageCatalog: Sendable {
         for descriptor in descriptors {
             for field in descriptor.floating where layoutNames[field.tag] == nil { layoutNames[field.tag] = field.name }
         }
-        tags = MessageCatalog.parseTagTable(fieldTagsTSV, layoutNames: layoutNames)
+        let tags = MessageCatalog.parseTagTable(fieldTagsTSV, layoutNames: layoutNames)
+        self.tags = tags
+        var tagInfo = [FieldTagInfo?](repeating: nil, count: Int(tags.keys.max() ?? 0) + 1)
+        for (tag, info) in tags { tagInfo[Int(tag)] = info }
+        tagInfoByTag = tagInfo
+    }
+
+    /// The global table's entry for a tag (an array lookup: the decoder calls it per field).
+    @inline(__always)
+    public func tagInfo(_ tag: UInt16) -> FieldTagInfo? {
+        Int(tag) < tagInfoByTag.count ? tagInfoByTag[Int(tag)] : nil
     }
 
     /// The message with this catalogue (PV25) type number.

@@ -35,7 +35,21 @@ public final class MessageDescriptor: Sendable {
     /// The spec's notes on the message.
     public let notes: String
 
-    private let floatingIndexByTag: [UInt16: Int]
+    /// Widths of the fixed fields, in order (the decoder's view of ``fixed``).
+    let fixedWidths: [UInt8]
+    /// Type and maximum of each floating field, parallel to ``floating``: plain values the
+    /// decoder reads per field without copying the specs' names.
+    let floatingDecodeInfo: [FloatingDecodeInfo]
+
+    /// ``tagAliases`` as a short list: searched per floating field, cheaper than hashing.
+    private let aliasPairs: [(received: UInt16, canonical: UInt16)]
+
+    /// Tags of the layout's required floating fields.
+    public let requiredTags: [UInt16]
+
+    /// Position in ``floating`` by tag (-1: not in the layout): an array, not a dictionary,
+    /// because the decoder looks up every floating field.
+    private let floatingIndexByTag: [Int16]
     private let fixedIndexByName: [String: Int]
 
     /// An alternative fixed layout and the body lengths it applies to.
@@ -62,14 +76,36 @@ public final class MessageDescriptor: Sendable {
         self.alternateFixed = alternateFixed
         self.untaggedFields = untaggedFields
         self.tagAliases = tagAliases
+        self.aliasPairs = tagAliases.sorted { $0.key < $1.key }.map { (received: $0.key, canonical: $0.value) }
         self.notes = notes
-        self.floatingIndexByTag = Dictionary(floating.enumerated().map { ($1.tag, $0) }, uniquingKeysWith: { a, _ in a })
+        var indexByTag = [Int16](repeating: -1, count: Int(floating.map(\.tag).max() ?? 0) + 1)
+        for (index, field) in floating.enumerated() where indexByTag[Int(field.tag)] < 0 { indexByTag[Int(field.tag)] = Int16(index) }
+        self.floatingIndexByTag = indexByTag
+        self.requiredTags = floating.filter(\.isRequired).map(\.tag)
+        self.fixedWidths = fixed.map { UInt8($0.size) }
+        self.floatingDecodeInfo = floating.map { FloatingDecodeInfo(type: $0.type, maxSize: $0.maxSize) }
         self.fixedIndexByName = Dictionary(fixed.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The layout tag a received tag stands for (itself unless ``tagAliases`` says otherwise).
+    @inline(__always)
+    public func canonicalTag(_ tag: UInt16) -> UInt16 {
+        for pair in aliasPairs where pair.received == tag { return pair.canonical }
+        return tag
     }
 
     /// The layout's floating field with this tag.
     public func floatingSpec(tag: UInt16) -> FloatingFieldSpec? {
-        floatingIndexByTag[tag].map { floating[$0] }
+        floatingSpecIndex(tag: tag).map { floating[$0] }
+    }
+
+    /// The position in ``floating`` of the layout's field with this tag.
+    @inline(__always)
+    public func floatingSpecIndex(tag: UInt16) -> Int? {
+        let slot = Int(tag)
+        guard slot < floatingIndexByTag.count else { return nil }
+        let index = floatingIndexByTag[slot]
+        return index < 0 ? nil : Int(index)
     }
 
     /// The layout's floating field with this name (case-insensitive).
@@ -92,4 +128,10 @@ extension MessageDescriptor: Hashable {
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(typeID) }
+}
+
+/// What the decoder needs of a floating field spec, without references to copy.
+struct FloatingDecodeInfo {
+    let type: WireType
+    let maxSize: Int?
 }

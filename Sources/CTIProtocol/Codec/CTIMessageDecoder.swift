@@ -81,7 +81,7 @@ public struct CTIMessageDecoder: Sendable {
               extras.allSatisfy({ descriptor.floatingSpec(named: $0.name) != nil }) else {
             return MessageFields(descriptor: descriptor, alternateLayout: index, fixed: fields.fixed, floating: fields.floating, notes: notes)
         }
-        let moved = extras.map { FloatingField(tag: descriptor.floatingSpec(named: $0.name)!.tag, value: byName[$0.name]!) }
+        let moved = extras.map { FloatingField(tag: descriptor.floatingSpec(named: $0.name)!.tag, value: .number(byName[$0.name]!)) }
         return MessageFields(descriptor: descriptor, alternateLayout: nil, fixed: descriptor.fixed.map { byName[$0.name]! },
                              floating: moved + fields.floating, notes: notes)
     }
@@ -104,93 +104,121 @@ public struct CTIMessageDecoder: Sendable {
     }
 
     private func decode(_ descriptor: MessageDescriptor, layout: Int?, body: ByteBuffer) throws(Failure) -> MessageFields {
-        let specs = layout.map { descriptor.alternateFixed[$0].fixed } ?? descriptor.fixed
+        let widths = layout.map { descriptor.alternateFixed[$0].fixed.map { UInt8($0.size) } } ?? descriptor.fixedWidths
         let fixedSize = layout.map { descriptor.alternateFixed[$0].fixedSize } ?? descriptor.fixedSize
         let length = body.readableBytes
-        let base = body.readerIndex
         guard length >= fixedSize else {
             throw Failure(offset: 0, rule: .fixedPartTruncated(needed: fixedSize, available: length))
         }
-        var fixed: [FieldValue] = []
-        fixed.reserveCapacity(specs.count)
-        for spec in specs {
-            fixed.append(.number(body.ctiNumber(at: base + spec.offset, width: spec.size)))
-        }
-
-        var floating: [FloatingField] = []
         var notes: [DecodeNote] = []
-        floating.reserveCapacity((length - fixedSize) / 8)
-        let headerWidth = version.floatingHeaderWidth
-        var offset = fixedSize
-        while offset < length {
-            guard length - offset >= 2 * headerWidth else {
-                throw Failure(offset: offset, rule: .floatingHeaderTruncated(available: length - offset))
-            }
-            let tag = UInt16(body.ctiNumber(at: base + offset, width: headerWidth))
-            let dataLength = Int(body.ctiNumber(at: base + offset + headerWidth, width: headerWidth))
-            let dataOffset = offset + 2 * headerWidth
-            guard dataLength <= length - dataOffset else {
-                throw Failure(offset: offset, tag: tag, field: fieldName(descriptor, tag),
-                              rule: .floatingDataTruncated(length: dataLength, available: length - dataOffset))
-            }
-            let canonicalTag = descriptor.tagAliases[tag] ?? tag
-            let data = body.getSlice(at: base + dataOffset, length: dataLength)!
-            let value: FieldValue
-            if let spec = descriptor.floatingSpec(tag: canonicalTag) {
-                if canonicalTag != tag { notes.append(.aliasedTag(field: spec.name, received: tag, canonical: canonicalTag)) }
-                do {
-                    value = try FieldValue.decode(data, type: spec.type, field: spec.name, maxSize: spec.maxSize, notes: &notes)
-                } catch {
-                    throw Failure(offset: offset, tag: tag, field: spec.name, rule: error)
+        let parts: (fixed: [UInt32], floating: [FloatingField])
+        do {
+            // One pass over the raw bytes: numbers are read in place; only STRING, UNSPEC and
+            // named values take a slice of the body (no copy).
+            parts = try body.withUnsafeReadableBytes { raw in
+                var position = 0
+                let fixed = [UInt32](unsafeUninitializedCapacity: widths.count) { values, count in
+                    for (index, width) in widths.enumerated() {
+                        (values.baseAddress! + index).initialize(to: raw.ctiNumber(at: position, width: Int(width)))
+                        position += Int(width)
+                    }
+                    count = widths.count
                 }
-            } else if let info = catalog.tags[tag], let type = info.type {
-                // Outside the layout: decoded by the tag table's type when the data fits it, else kept as bytes.
-                value = (try? FieldValue.decode(data, type: type, field: info.fieldName, maxSize: nil, notes: &notes)) ?? .bytes(data)
-            } else {
-                value = .bytes(data)
+                var floating: [FloatingField] = []
+                floating.reserveCapacity((length - fixedSize) / 8)
+                let headerWidth = version.floatingHeaderWidth
+                var offset = fixedSize
+                while offset < length {
+                    guard length - offset >= 2 * headerWidth else {
+                        throw Failure(offset: offset, rule: .floatingHeaderTruncated(available: length - offset))
+                    }
+                    let tag = UInt16(raw.ctiNumber(at: offset, width: headerWidth))
+                    let dataLength = Int(raw.ctiNumber(at: offset + headerWidth, width: headerWidth))
+                    let dataOffset = offset + 2 * headerWidth
+                    guard dataLength <= length - dataOffset else {
+                        throw Failure(offset: offset, tag: tag, field: fieldName(descriptor, tag),
+                                      rule: .floatingDataTruncated(length: dataLength, available: length - dataOffset))
+                    }
+                    let canonicalTag = descriptor.canonicalTag(tag)
+                    let value: FieldValue
+                    if let index = descriptor.floatingSpecIndex(tag: canonicalTag) {
+                        let info = descriptor.floatingDecodeInfo[index]
+                        if canonicalTag != tag {
+                            notes.append(.aliasedTag(field: descriptor.floating[index].name, received: tag, canonical: canonicalTag))
+                        }
+                        do throws(CTIDecodeError.Rule) {
+                            value = try FieldValue.decode(body, raw, at: dataOffset, length: dataLength, type: info.type,
+                                                          field: descriptor.floating[index].name, maxSize: info.maxSize, notes: &notes)
+                        } catch {
+                            throw Failure(offset: offset, tag: tag, field: descriptor.floating[index].name, rule: error)
+                        }
+                    } else if let info = catalog.tagInfo(tag), let type = info.type {
+                        // Outside the layout: decoded by the tag table's type when the data fits it, else kept as bytes.
+                        value = (try? FieldValue.decode(body, raw, at: dataOffset, length: dataLength, type: type, field: info.fieldName,
+                                                        maxSize: nil, notes: &notes))
+                            ?? .bytes(body.getSlice(at: body.readerIndex + dataOffset, length: dataLength)!)
+                    } else {
+                        value = .bytes(body.getSlice(at: body.readerIndex + dataOffset, length: dataLength)!)
+                    }
+                    floating.append(FloatingField(tag: canonicalTag, value: value))
+                    offset = dataOffset + dataLength
+                }
+                return (fixed, floating)
             }
-            floating.append(FloatingField(tag: canonicalTag, value: value))
-            offset = dataOffset + dataLength
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            preconditionFailure("unexpected error \(error)")
         }
-        for spec in descriptor.floating where spec.isRequired && !floating.contains(where: { $0.tag == spec.tag }) {
-            notes.append(.missingRequired(field: spec.name))
+        for tag in descriptor.requiredTags where !parts.floating.contains(where: { $0.tag == tag }) {
+            notes.append(.missingRequired(field: descriptor.floatingSpec(tag: tag)!.name))
         }
-        return MessageFields(descriptor: descriptor, alternateLayout: layout, fixed: fixed, floating: floating, notes: notes)
+        return MessageFields(descriptor: descriptor, alternateLayout: layout, fixed: parts.fixed, floating: parts.floating, notes: notes)
     }
 
     private func fieldName(_ descriptor: MessageDescriptor, _ tag: UInt16) -> String? {
-        descriptor.floatingSpec(tag: descriptor.tagAliases[tag] ?? tag)?.name ?? catalog.tags[tag]?.fieldName
+        descriptor.floatingSpec(tag: descriptor.canonicalTag(tag))?.name ?? catalog.tags[tag]?.fieldName
     }
 }
 
 extension FieldValue {
-    /// Decodes one floating field's data as `type`.
-    static func decode(_ data: ByteBuffer, type: WireType, field: String, maxSize: Int?, notes: inout [DecodeNote]) throws(CTIDecodeError.Rule) -> FieldValue {
-        let length = data.readableBytes
+    /// Decodes one floating field's data, `length` bytes at `offset` of `body` (whose readable
+    /// bytes `raw` points at), as `type`.
+    @inline(__always)
+    static func decode(_ body: ByteBuffer, _ raw: UnsafeRawBufferPointer, at offset: Int, length: Int, type: WireType,
+                       field: @autoclosure () -> String, maxSize: Int?, notes: inout [DecodeNote]) throws(CTIDecodeError.Rule) -> FieldValue {
         switch type {
         case .uchar, .char, .ushort, .short, .uint, .int, .bool, .time:
             guard length == type.width else { throw .numericLength(type: type, length: length) }
-            return .number(data.ctiNumber(at: data.readerIndex, width: length))
+            return .number(raw.ctiNumber(at: offset, width: length))
         case .string:
-            if let maxSize, length > maxSize { notes.append(.overMaximum(field: field, length: length, max: maxSize)) }
-            return .string(data.ctiCString(field: field, notes: &notes))
-        case .unspec:
-            if let maxSize, length > maxSize { notes.append(.overMaximum(field: field, length: length, max: maxSize)) }
-            return .bytes(data)
-        case .namedVariable:
-            var rest = data
-            guard let name = rest.ctiCStringPrefix() else { throw .namedValueWithoutName }
-            return .namedVariable(name: name, value: rest.ctiCString(field: field, notes: &notes))
-        case .namedArray:
-            var rest = data
-            guard let index = rest.readInteger(as: UInt8.self), let name = rest.ctiCStringPrefix() else {
-                throw .namedValueWithoutName
+            if let maxSize, length > maxSize { notes.append(.overMaximum(field: field(), length: length, max: maxSize)) }
+            // Cut at the first NUL; a missing NUL or bytes after it are noted.
+            var end = offset
+            while end < offset + length && raw[end] != 0 { end += 1 }
+            if end == offset + length {
+                notes.append(.missingNUL(field: field()))
+            } else if end + 1 < offset + length {
+                notes.append(.bytesAfterNUL(field: field(), count: offset + length - end - 1))
             }
-            return .namedArray(index: index, name: name, value: rest.ctiCString(field: field, notes: &notes))
+            return .string(CTIString(bytes: body.getSlice(at: body.readerIndex + offset, length: end - offset)!))
+        case .unspec:
+            if let maxSize, length > maxSize { notes.append(.overMaximum(field: field(), length: length, max: maxSize)) }
+            return .bytes(body.getSlice(at: body.readerIndex + offset, length: length)!)
+        case .namedVariable, .namedArray:
+            var rest = body.getSlice(at: body.readerIndex + offset, length: length)!
+            var index: UInt8 = 0
+            if type == .namedArray {
+                guard let value = rest.readInteger(as: UInt8.self) else { throw .namedValueWithoutName }
+                index = value
+            }
+            guard let name = rest.ctiCStringPrefix() else { throw .namedValueWithoutName }
+            let value = rest.ctiCString(field: field(), notes: &notes)
+            return type == .namedArray ? .namedArray(index: index, name: name, value: value) : .namedVariable(name: name, value: value)
         case .ushortArray, .uintArray:
             let width = type == .uintArray ? 4 : 2
             guard length % width == 0 else { throw .arrayLength(type: type, length: length) }
-            return .numbers(stride(from: 0, to: length, by: width).map { data.ctiNumber(at: data.readerIndex + $0, width: width) })
+            return .numbers(stride(from: offset, to: offset + length, by: width).map { raw.ctiNumber(at: $0, width: width) })
         }
     }
 }

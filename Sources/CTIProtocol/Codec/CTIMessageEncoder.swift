@@ -65,7 +65,7 @@ public struct CTIMessageEncoder: Sendable {
         }
         let checkMasks = !allowUndefinedMaskBits && descriptor.direction != .serverToClient
         for (spec, value) in zip(specs, fields.fixed) {
-            let number = try checkedNumber(value, field: spec.name, type: spec.type)
+            let number = try checkedNumber(.number(value), field: spec.name, type: spec.type)
             if checkMasks, let table = spec.enumTable { try checkMask(number, table: table, field: spec.name) }
             buffer.writeCTINumber(number, width: spec.size)
         }

@@ -29,7 +29,7 @@ public struct FieldAssignment: Sendable {
             let text = String(assignment[assignment.index(after: equals)...])
             if let index = descriptor.fixedIndex(named: key) {
                 let spec = descriptor.fixed[index]
-                fields.fixed[index] = try parse(text, field: spec.name, type: spec.type, table: spec.enumTable)
+                try fields.set(spec.name, parse(text, field: spec.name, type: spec.type, table: spec.enumTable))
                 explicitFixed.insert(spec.name)
             } else if let spec = descriptor.floatingSpec(named: key) {
                 let value = try parse(text, field: spec.name, type: spec.type, table: spec.enumTable)
@@ -56,7 +56,7 @@ public struct FieldAssignment: Sendable {
             } else {
                 count = occurrences.count
             }
-            if case .number(let current) = fields.fixed[index], Int(current) < count { fields.fixed[index] = .number(UInt32(count)) }
+            if Int(fields.fixed[index]) < count { fields.fixed[index] = UInt32(count) }
         }
     }
 

@@ -10,8 +10,9 @@ public struct MessageFields: Hashable, Sendable {
     /// Which fixed layout the values follow: `nil` for the canonical one, else an index into
     /// ``MessageDescriptor/alternateFixed``.
     public var alternateLayout: Int?
-    /// One value per fixed field of the layout.
-    public var fixed: [FieldValue]
+    /// One value per fixed field of the layout: every fixed field is a number (its raw bits,
+    /// see ``FieldValue/number(_:)``).
+    public var fixed: [UInt32]
     /// Floating fields in wire order.
     public var floating: [FloatingField]
     /// What the decoder accepted leniently.
@@ -21,7 +22,7 @@ public struct MessageFields: Hashable, Sendable {
     public init(_ descriptor: MessageDescriptor) {
         self.descriptor = descriptor
         self.alternateLayout = nil
-        self.fixed = Array(repeating: .number(0), count: descriptor.fixed.count)
+        self.fixed = Array(repeating: 0, count: descriptor.fixed.count)
         self.floating = []
         self.notes = []
     }
@@ -33,7 +34,7 @@ public struct MessageFields: Hashable, Sendable {
         self.init(descriptor)
     }
 
-    init(descriptor: MessageDescriptor, alternateLayout: Int?, fixed: [FieldValue], floating: [FloatingField], notes: [DecodeNote]) {
+    init(descriptor: MessageDescriptor, alternateLayout: Int?, fixed: [UInt32], floating: [FloatingField], notes: [DecodeNote]) {
         self.descriptor = descriptor
         self.alternateLayout = alternateLayout
         self.fixed = fixed
@@ -48,7 +49,7 @@ public struct MessageFields: Hashable, Sendable {
 
     /// A fixed field's value, or the first floating field of that name.
     public subscript(name: String) -> FieldValue? {
-        if let index = fixedSpecs.firstIndex(where: { $0.name == name }) { return fixed[index] }
+        if let index = fixedSpecs.firstIndex(where: { $0.name == name }) { return .number(fixed[index]) }
         guard let spec = descriptor.floatingSpec(named: name) else { return nil }
         return floating.first { $0.tag == spec.tag }?.value
     }
@@ -68,7 +69,8 @@ public struct MessageFields: Hashable, Sendable {
     /// Sets a fixed field, or the first floating field of that name (appending it when absent).
     public mutating func set(_ name: String, _ value: FieldValue) throws(CTIEncodeError) {
         if let index = fixedSpecs.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
-            fixed[index] = value
+            guard case .number(let number) = value else { throw .wrongKind(field: fixedSpecs[index].name, expected: fixedSpecs[index].type) }
+            fixed[index] = number
             return
         }
         let spec = try floatingSpec(name)

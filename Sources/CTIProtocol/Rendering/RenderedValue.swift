@@ -46,7 +46,7 @@ extension MessageFields {
         var out: [DisplayField] = []
         out.reserveCapacity(fixed.count + floating.count)
         for (spec, value) in zip(fixedSpecs, fixed) {
-            out.append(DisplayField(name: spec.name, value: render(value, type: spec.type, table: spec.enumTable, secret: false), inLayout: true))
+            out.append(DisplayField(name: spec.name, value: render(.number(value), type: spec.type, table: spec.enumTable, secret: false), inLayout: true))
         }
         var positionByTag: [UInt16: Int] = [:]
         for field in floating {

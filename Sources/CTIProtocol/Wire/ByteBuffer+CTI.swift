@@ -34,13 +34,13 @@ extension ByteBuffer {
 
     /// The whole readable bytes as a STRING: cut at the first NUL; a missing NUL or bytes after it
     /// are noted.
-    func ctiCString(field: String, notes: inout [DecodeNote]) -> CTIString {
+    func ctiCString(field: @autoclosure () -> String, notes: inout [DecodeNote]) -> CTIString {
         guard let nul = readableBytesView.firstIndex(of: 0) else {
-            notes.append(.missingNUL(field: field))
+            notes.append(.missingNUL(field: field()))
             return CTIString(bytes: self)
         }
         let length = nul - readerIndex
-        if length + 1 < readableBytes { notes.append(.bytesAfterNUL(field: field, count: readableBytes - length - 1)) }
+        if length + 1 < readableBytes { notes.append(.bytesAfterNUL(field: field(), count: readableBytes - length - 1)) }
         return CTIString(bytes: getSlice(at: readerIndex, length: length)!)
     }
 
@@ -50,5 +50,18 @@ extension ByteBuffer {
         let string = readSlice(length: nul - readerIndex)!
         moveReaderIndex(forwardBy: 1)
         return CTIString(bytes: string)
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// A big-endian unsigned integer of 1, 2 or 4 bytes at `offset`, zero-extended. The caller
+    /// has checked the bounds.
+    @inline(__always)
+    func ctiNumber(at offset: Int, width: Int) -> UInt32 {
+        switch width {
+        case 1: UInt32(self[offset])
+        case 2: UInt32(UInt16(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+        default: UInt32(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        }
     }
 }

@@ -12,10 +12,11 @@ public enum FieldValue: Hashable, Sendable {
     case string(CTIString)
     /// UNSPEC, and the data of tags whose type is unknown.
     case bytes(ByteBuffer)
-    /// NAMEDVAR: an ECC variable.
-    case namedVariable(name: CTIString, value: CTIString)
+    /// NAMEDVAR: an ECC variable. (Indirect, like the array element: it keeps every other
+    /// value small.)
+    indirect case namedVariable(name: CTIString, value: CTIString)
     /// NAMEDARRAY: one element of an ECC array.
-    case namedArray(index: UInt8, name: CTIString, value: CTIString)
+    indirect case namedArray(index: UInt8, name: CTIString, value: CTIString)
     /// USHORT_ARRAY / UINT_ARRAY: packed values.
     case numbers([UInt32])
 

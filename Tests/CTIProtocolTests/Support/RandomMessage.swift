@@ -12,7 +12,7 @@ struct RandomMessage {
         var fields = MessageFields(descriptor)
         let checksMasks = descriptor.direction != .serverToClient
         for (index, spec) in descriptor.fixed.enumerated() {
-            fields.fixed[index] = .number(number(width: spec.size, table: checksMasks ? spec.enumTable : nil, using: &rng))
+            fields.fixed[index] = (number(width: spec.size, table: checksMasks ? spec.enumTable : nil, using: &rng))
         }
         var floating: [FloatingField] = []
         for spec in descriptor.floating {

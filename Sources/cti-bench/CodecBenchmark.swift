@@ -1,0 +1,120 @@
+import CTIProtocol
+import NIOCore
+
+/// Decode and encode throughput on the event mix, on one core.
+struct CodecBenchmark {
+    struct Figure {
+        var name: String
+        var messages: Int
+        var bytes: Int
+        var seconds: Double
+
+        var messagesPerSecond: Double { Double(messages) / seconds }
+        var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
+    }
+
+    let messages: [CTIMessage]
+    let frames: [CTIFrame]
+    let bytesPerRound: Int
+
+    init() throws {
+        messages = try EventMix.messages()
+        let encoder = CTIMessageEncoder()
+        var frames: [CTIFrame] = []
+        for message in messages {
+            var bytes = try encoder.encode(message)
+            var decoder = CTIFrameDecoder()
+            frames.append(try decoder.decode(buffer: &bytes)!)
+        }
+        self.frames = frames
+        bytesPerRound = frames.reduce(0) { $0 + CTIFrame.headerSize + $1.body.readableBytes }
+    }
+
+    /// Frames (already cut) → messages.
+    func decode(seconds: Double) throws -> Figure {
+        let decoder = CTIMessageDecoder()
+        var checksum = 0
+        let (rounds, elapsed) = try timed(seconds: seconds) {
+            for frame in frames {
+                let message = try decoder.decode(frame)
+                checksum &+= Int(message.typeID)
+            }
+        }
+        precondition(checksum != 0)
+        return Figure(name: "decode (frame → message)", messages: rounds * frames.count, bytes: rounds * bytesPerRound, seconds: elapsed)
+    }
+
+    /// A byte stream → frames → messages, as a connection sees it.
+    func decodeStream(seconds: Double) throws -> Figure {
+        var stream = ByteBuffer()
+        for _ in 0..<64 { for frame in frames { stream.writeImmutableBuffer(frame.bytes) } }
+        let decoder = CTIMessageDecoder()
+        var checksum = 0
+        let (rounds, elapsed) = try timed(seconds: seconds) {
+            var buffer = stream
+            var framer = CTIFrameDecoder()
+            while let frame = try framer.decode(buffer: &buffer) {
+                checksum &+= Int(try decoder.decode(frame).typeID)
+            }
+        }
+        precondition(checksum != 0)
+        return Figure(name: "decode stream (bytes → frames → messages)", messages: rounds * 64 * frames.count,
+                      bytes: rounds * 64 * bytesPerRound, seconds: elapsed)
+    }
+
+    /// Messages → frame bytes.
+    func encode(seconds: Double) throws -> Figure {
+        let encoder = CTIMessageEncoder()
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(bytesPerRound * 2)
+        let (rounds, elapsed) = try timed(seconds: seconds) {
+            buffer.clear()
+            for message in messages { try encoder.encode(message, into: &buffer) }
+        }
+        return Figure(name: "encode (message → frame)", messages: rounds * messages.count, bytes: rounds * bytesPerRound, seconds: elapsed)
+    }
+
+    /// Messages → JSON Lines text (the console's output path).
+    func renderJSON(seconds: Double) throws -> Figure {
+        var total = 0
+        let (rounds, elapsed) = timed(seconds: seconds) {
+            for message in messages { total &+= message.jsonString().utf8.count }
+        }
+        return Figure(name: "render JSON (message → JSON line)", messages: rounds * messages.count, bytes: total, seconds: elapsed)
+    }
+
+    /// A fixed amount of work, for instruction counts: `rounds` passes over the mix.
+    func fixedRounds(_ kind: String, rounds: Int) throws -> Int {
+        let decoder = CTIMessageDecoder()
+        let encoder = CTIMessageEncoder()
+        var buffer = ByteBuffer()
+        var checksum = 0
+        for _ in 0..<rounds {
+            switch kind {
+            case "decode": for frame in frames { checksum &+= Int(try decoder.decode(frame).typeID) }
+            case "encode":
+                buffer.clear()
+                for message in messages { try encoder.encode(message, into: &buffer) }
+                checksum &+= buffer.readableBytes
+            default: for message in messages { checksum &+= message.jsonString().utf8.count }
+            }
+        }
+        return checksum
+    }
+
+    private func timed(seconds: Double, _ body: () throws -> Void) rethrows -> (rounds: Int, seconds: Double) {
+        let clock = ContinuousClock()
+        for _ in 0..<200 { try body() }  // warm up
+        let start = clock.now
+        let limit = Duration.milliseconds(Int64(seconds * 1000))
+        var rounds = 0
+        while true {
+            for _ in 0..<100 { try body() }
+            rounds += 100
+            let elapsed = clock.now - start
+            if elapsed >= limit {
+                return (rounds, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            }
+        }
+    }
+}
