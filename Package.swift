@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "cti",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cti", targets: ["cti"]),
         .executable(name: "cti-bench", targets: ["cti-bench"]),

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A table of named values from `constants.md`, as carried in `messages.json` `enumTables`.
 ///
 /// Tables whose name ends in `Mask` are bit masks: each entry names one bit. The others are
@@ -11,8 +13,9 @@ public final class EnumTable: Sendable {
     /// Entries sorted by value.
     public let entries: [(value: UInt32, name: String)]
     private let byValue: [UInt32: String]
-    /// Every spelling accepted for an entry (upper-cased, `-` read as `_`) → value.
-    private let byAlias: [String: UInt32]
+    /// Every spelling accepted for an entry (upper-cased, `-` read as `_`) → value; built on
+    /// first use.
+    private let byAlias = Mutex<[String: UInt32]?>(nil)
 
     init(name: String, entries raw: [String: String]) {
         self.name = name
@@ -21,6 +24,10 @@ public final class EnumTable: Sendable {
             .sorted { $0.value < $1.value }
         self.entries = entries
         self.byValue = Dictionary(entries.map { ($0.value, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Builds the spelling → value map (on first use: rendering never needs it).
+    private static func aliasMap(_ entries: [(value: UInt32, name: String)]) -> [String: UInt32] {
         var aliases: [String: UInt32] = [:]
         var ambiguous: Set<String> = []
         let tablePrefixes = EnumTable.commonPrefixes(entries.map(\.name))
@@ -36,7 +43,7 @@ public final class EnumTable: Sendable {
         }
         // A full symbol always wins over a shortened alias of another entry.
         for entry in entries { aliases[EnumTable.normalize(entry.name)] = entry.value }
-        self.byAlias = aliases
+        return aliases
     }
 
     /// The symbol for a value, `nil` when the table has none.
@@ -44,7 +51,13 @@ public final class EnumTable: Sendable {
 
     /// The value of a symbol or one of its short spellings (case-insensitive, `-` for `_`):
     /// `CTI_SERVICE_CLIENT_EVENTS`, `CLIENT_EVENTS`, `client-events`.
-    public func value(named text: some StringProtocol) -> UInt32? { byAlias[EnumTable.normalize(text)] }
+    public func value(named text: some StringProtocol) -> UInt32? {
+        let key = EnumTable.normalize(text)
+        return byAlias.withLock { map in
+            if map == nil { map = EnumTable.aliasMap(entries) }
+            return map![key]
+        }
+    }
 
     /// Every bit value the table defines, OR-ed (masks only).
     public var definedBits: UInt32 { entries.reduce(0) { $0 | $1.value } }
