@@ -11,6 +11,21 @@ enum Errata {
         "CONFIG_AGENT_SERVICE_EVENT": [185: 141],
     ]
 
+    /// How the decoder chooses between a message's fixed layouts (`messages.json` `altFixed`).
+    enum AlternateLayoutRule {
+        /// The alternative (by index) exactly when the body has this length.
+        case bodyLength(Int, layout: Int)
+        /// The alternative only when the canonical layout cannot read the body.
+        case whenCanonicalFails
+    }
+
+    /// FAILURE_CONF: "decode by body length" (8 or 10 bytes). CLEAR_CONNECTION_REQ: "accept both
+    /// lengths" — the 16-byte guide form only where the 14-byte canonical one does not fit.
+    static let alternateLayoutRule: [String: AlternateLayoutRule] = [
+        "FAILURE_CONF": .bodyLength(10, layout: 0),
+        "CLEAR_CONNECTION_REQ": .whenCanonicalFails,
+    ]
+
     /// Tags whose data is a secret: rendered as length and `***`, never as bytes.
     /// CLIENT_PASSWORD_TAG (2) and AGENT_PASSWORD_TAG (49).
     static let secretTags: Set<UInt16> = [2, 49]

@@ -30,36 +30,47 @@ public struct CTIMessageDecoder: Sendable {
     }
 
     private func decodeFields(_ descriptor: MessageDescriptor, wireType: UInt32, body: ByteBuffer) throws(CTIDecodeError) -> MessageFields {
-        let primary: MessageFields
         do {
-            primary = try decode(descriptor, layout: nil, body: body)
-            if descriptor.alternateFixed.isEmpty || misfit(primary) == 0 { return primary }
-        } catch {
-            guard let alternate = bestAlternate(descriptor, body: body, toBeat: nil) else {
-                throw evidence(error, descriptor: descriptor, wireType: wireType, body: body)
+            switch Errata.alternateLayoutRule[descriptor.name] {
+            case nil:
+                return try decode(descriptor, layout: nil, body: body)
+            case .bodyLength(let length, let layout)?:
+                // FAILURE_CONF: the length decides (8: Status; exactly 10: FailureCode + PeripheralErrorCode).
+                return canonicalized(try decode(descriptor, layout: body.readableBytes == length ? layout : nil, body: body))
+            case .whenCanonicalFails?:
+                return try decodeFallingBack(descriptor, body: body)
             }
-            return alternate
+        } catch {
+            throw evidence(error, descriptor: descriptor, wireType: wireType, body: body)
         }
-        return bestAlternate(descriptor, body: body, toBeat: primary) ?? primary
     }
 
-    /// The alternative fixed layout that reads the body with a lower ``misfit(_:)`` than `toBeat`.
-    private func bestAlternate(_ descriptor: MessageDescriptor, body: ByteBuffer, toBeat: MessageFields?) -> MessageFields? {
-        var best = toBeat
-        var bestMisfit = toBeat.map(misfit) ?? Int.max
-        for index in descriptor.alternateFixed.indices where body.readableBytes >= descriptor.alternateFixed[index].fixedSize {
-            guard let candidate = try? decode(descriptor, layout: index, body: body) else { continue }
-            let score = misfit(candidate)
-            if score < bestMisfit {
-                best = canonicalized(candidate)
-                bestMisfit = score
-            }
+    /// CLEAR_CONNECTION_REQ: the canonical layout, unless it does not read the body (an error, or
+    /// a required field missing) and an alternative layout does, with all required fields and
+    /// the fewest misfits. A canonical frame never reads as the alternative.
+    private func decodeFallingBack(_ descriptor: MessageDescriptor, body: ByteBuffer) throws(Failure) -> MessageFields {
+        let primary: MessageFields?
+        let primaryFailure: Failure?
+        do {
+            primary = try decode(descriptor, layout: nil, body: body)
+            primaryFailure = nil
+        } catch {
+            primary = nil
+            primaryFailure = error
         }
-        return best.flatMap { $0 == toBeat ? nil : $0 }
+        if let primary, !primary.lacksRequiredField { return primary }
+        var best: MessageFields?
+        for index in descriptor.alternateFixed.indices where body.readableBytes >= descriptor.alternateFixed[index].fixedSize {
+            guard let candidate = try? decode(descriptor, layout: index, body: body), !candidate.lacksRequiredField else { continue }
+            if best.map({ misfit(candidate) < misfit($0) }) ?? true { best = candidate }
+        }
+        if let best { return canonicalized(best) }
+        if let primary { return primary }
+        throw primaryFailure!
     }
 
     /// How badly a reading of the body fits the layout: floating tags outside the layout, and
-    /// lenient notes (a required field missing, bytes after a NUL...). A correct reading scores 0.
+    /// lenient notes (bytes after a NUL...). A correct reading scores 0.
     private func misfit(_ fields: MessageFields) -> Int {
         fields.notes.count + fields.floating.reduce(0) { count, field in
             fields.descriptor.floatingSpec(tag: field.tag) == nil ? count + 1 : count

@@ -81,7 +81,13 @@ public struct CTIMessageEncoder: Sendable {
             let lengthIndex = buffer.writerIndex
             buffer.writeCTINumber(0, width: headerWidth)
             let dataStart = buffer.writerIndex
-            try write(field.value, type: type, field: name, maxSize: spec?.maxSize, into: &buffer)
+            if spec == nil, case .bytes(let bytes) = field.value {
+                // Outside the layout, data kept as bytes (an unknown tag, or data that did not
+                // fit the tag table's type) goes back as it came.
+                buffer.writeImmutableBuffer(bytes)
+            } else {
+                try write(field.value, type: type, field: name, maxSize: spec?.maxSize, into: &buffer)
+            }
             if checkMasks, let table = spec?.enumTable, case .number(let number) = field.value {
                 try checkMask(number, table: table, field: name)
             }

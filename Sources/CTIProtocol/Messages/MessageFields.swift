@@ -42,6 +42,11 @@ public struct MessageFields: Hashable, Sendable {
         self.notes = notes
     }
 
+    /// Whether the decoder noted a required floating field missing.
+    var lacksRequiredField: Bool {
+        notes.contains { if case .missingRequired = $0 { true } else { false } }
+    }
+
     /// The fixed layout the values follow.
     public var fixedSpecs: [FixedFieldSpec] {
         alternateLayout.map { descriptor.alternateFixed[$0].fixed } ?? descriptor.fixed

@@ -1,0 +1,36 @@
+// swift-tools-version:6.1
+//
+// libFuzzer harnesses for CTIProtocol. A separate package so that the main build never sees
+// -sanitize=fuzzer. Build and run with ./run.sh (see README.md).
+import PackageDescription
+
+let package = Package(
+    name: "cti-fuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "cti", path: ".."),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+    ],
+    targets: [
+        // The checks both harnesses run: decode, render, re-encode, round-trip property.
+        .target(
+            name: "FuzzSupport",
+            dependencies: [
+                .product(name: "CTIProtocol", package: "cti"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // Declares libFuzzer's LLVMFuzzerRunDriver (see the harnesses' main.swift).
+        .target(name: "CLibFuzzerDriver"),
+        // Input: selector byte, then a byte stream cut into frames by CTIFrameDecoder.
+        .executableTarget(
+            name: "FuzzFrameDecoder",
+            dependencies: ["FuzzSupport", "CLibFuzzerDriver"]
+        ),
+        // Input: selector byte, 4-byte wire type (big-endian), then the body.
+        .executableTarget(
+            name: "FuzzMessageDecoder",
+            dependencies: ["FuzzSupport", "CLibFuzzerDriver"]
+        ),
+    ]
+)

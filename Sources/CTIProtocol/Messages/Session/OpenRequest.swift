@@ -1,0 +1,88 @@
+import NIOCore
+
+/// OPEN_REQ (`session.md` §2): the parameters of a session, as a typed value over
+/// ``MessageFields``.
+public struct OpenRequest: Hashable, Sendable {
+    public var invokeID: UInt32
+    /// `VersionNumber`: 24 or 25.
+    public var versionNumber: UInt32
+    /// Seconds; 4 × the heartbeat interval, or 0xFFFFFFFF without heartbeats; < 20 is refused.
+    public var idleTimeout: UInt32
+    /// The ACD peripheral for Client Events, else 0xFFFFFFFF.
+    public var peripheralID: UInt32
+    public var servicesRequested: UInt32
+    public var callMessageMask: UInt32
+    public var agentStateMask: UInt32
+    public var configMessageMask: UInt32
+    public var clientID: String
+    /// Sent as UNSPEC; never rendered.
+    public var clientPassword: [UInt8]
+    public var clientSignature: String?
+    public var agentExtension: String?
+    public var agentID: String?
+    public var agentInstrument: String?
+
+    /// No heartbeats: `IdleTimeout` 0xFFFFFFFF.
+    public static let noIdleTimeout: UInt32 = 0xFFFF_FFFF
+    /// `PeripheralID` when not requesting Client Events.
+    public static let nullPeripheralID: UInt32 = 0xFFFF_FFFF
+
+    public init(
+        invokeID: UInt32 = 0, versionNumber: UInt32 = ProtocolVersion.v25.number, idleTimeout: UInt32 = OpenRequest.noIdleTimeout,
+        peripheralID: UInt32 = OpenRequest.nullPeripheralID, servicesRequested: UInt32, callMessageMask: UInt32 = 0,
+        agentStateMask: UInt32 = 0, configMessageMask: UInt32 = 0, clientID: String, clientPassword: [UInt8] = [],
+        clientSignature: String? = nil, agentExtension: String? = nil, agentID: String? = nil, agentInstrument: String? = nil
+    ) {
+        self.invokeID = invokeID
+        self.versionNumber = versionNumber
+        self.idleTimeout = idleTimeout
+        self.peripheralID = peripheralID
+        self.servicesRequested = servicesRequested
+        self.callMessageMask = callMessageMask
+        self.agentStateMask = agentStateMask
+        self.configMessageMask = configMessageMask
+        self.clientID = clientID
+        self.clientPassword = clientPassword
+        self.clientSignature = clientSignature
+        self.agentExtension = agentExtension
+        self.agentID = agentID
+        self.agentInstrument = agentInstrument
+    }
+
+    /// Reads an OPEN_REQ; `nil` for another message.
+    public init?(_ fields: MessageFields) {
+        guard fields.descriptor.name == "OPEN_REQ" else { return nil }
+        invokeID = fields.number("InvokeID") ?? 0
+        versionNumber = fields.number("VersionNumber") ?? 0
+        idleTimeout = fields.number("IdleTimeout") ?? 0
+        peripheralID = fields.number("PeripheralID") ?? 0
+        servicesRequested = fields.number("ServicesRequested") ?? 0
+        callMessageMask = fields.number("CallMsgMask") ?? 0
+        agentStateMask = fields.number("AgentStateMask") ?? 0
+        configMessageMask = fields.number("ConfigMsgMask") ?? 0
+        clientID = fields.string("ClientID") ?? ""
+        if case .bytes(let bytes)? = fields["ClientPassword"] { clientPassword = Array(bytes.readableBytesView) } else { clientPassword = [] }
+        clientSignature = fields.string("ClientSignature")
+        agentExtension = fields.string("AgentExtension")
+        agentID = fields.string("AgentID")
+        agentInstrument = fields.string("AgentInstrument")
+    }
+
+    /// The reserved fields of a received OPEN_REQ (must be 0: E_CTI_INVALID_RESERVED_FIELD).
+    public static func reservedFields(_ fields: MessageFields) -> [UInt32] {
+        ["Reserved1", "Reserved2", "Reserved3"].map { fields.number($0) ?? 0 }
+    }
+
+    /// The message, ready to encode.
+    public var fields: MessageFields {
+        var fields = MessageFields(MessageCatalog.standard.descriptor(named: "OPEN_REQ")!)
+        fields.fixed = [invokeID, versionNumber, idleTimeout, peripheralID, servicesRequested, callMessageMask, agentStateMask,
+                        configMessageMask, 0, 0, 0]
+        fields.floating.append(FloatingField(tag: 1, value: .text(clientID)))
+        fields.floating.append(FloatingField(tag: 2, value: .bytes(.init(bytes: clientPassword))))
+        for (tag, value) in [(UInt16(3), clientSignature), (4, agentExtension), (5, agentID), (6, agentInstrument)] {
+            if let value { fields.floating.append(FloatingField(tag: tag, value: .text(value))) }
+        }
+        return fields
+    }
+}
