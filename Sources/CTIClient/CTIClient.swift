@@ -1,0 +1,68 @@
+import CTIProtocol
+import NIOCore
+import NIOPosix
+
+/// A client of a (duplexed) CTI Server: it connects, opens the session, keeps it alive with
+/// heartbeats, reconnects to the other side when it fails, correlates requests with their
+/// confirmations, and streams every message and lifecycle change to one consumer.
+///
+/// ```swift
+/// let client = CTIClient(configuration: configuration)
+/// let granted = try await client.open()
+/// for await event in client.events { ... }
+/// await client.close()
+/// ```
+public final class CTIClient: Sendable {
+    /// The stream of messages and lifecycle records, in order (one consumer). It ends when the
+    /// client is closed or gives up. Reading it slowly pauses reading the socket (TCP
+    /// back-pressure) once ``ClientConfiguration/bufferCapacity`` records wait.
+    public let events: ClientEventStream
+    private let core: ClientCore
+
+    public init(configuration: ClientConfiguration, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        core = ClientCore(configuration: configuration, loop: eventLoopGroup.next())
+        events = ClientEventStream(producer: core.makeEvents())
+    }
+
+    /// Starts the client and waits until a session is open; returns what the server granted.
+    /// Throws ``CTIClientError/openRefused(status:)`` when the server refuses the OPEN_REQ (the
+    /// connection is reset), or the last failure when ``ClientConfiguration/initialOpenDeadline``
+    /// passes first.
+    @discardableResult
+    public func open() async throws -> OpenConfirmation {
+        try await core.loop.flatSubmit { self.core.open() }.get()
+    }
+
+    /// Sends a request (its InvokeID is filled in) and waits for its confirmation. Throws
+    /// ``CTIClientError/requestFailed(status:)`` for FAILURE_CONF,
+    /// ``CTIClientError/controlFailed(failureCode:peripheralErrorCode:)`` for
+    /// CONTROL_FAILURE_CONF, or a timeout / connection error.
+    public func send(_ request: MessageFields) async throws -> CTIMessage {
+        try await core.loop.flatSubmit { self.core.send(request) }.get()
+    }
+
+    /// Closes the session (CLOSE_REQ with `status`, at most the close timeout for CLOSE_CONF)
+    /// and ends the event stream.
+    public func close(status: UInt32 = 0) async {
+        try? await core.loop.flatSubmit { self.core.close(status: status) }.get()
+    }
+
+    /// Whether a session is open on the side requests go to.
+    public var isOpen: Bool {
+        get async { (try? await core.loop.submit { self.core.isOpen }.get()) ?? false }
+    }
+}
+
+/// The client's events as an `AsyncSequence` (single consumer).
+public struct ClientEventStream: AsyncSequence, @unchecked Sendable {
+    public typealias Element = ClientEvent
+    let producer: ClientCore.Producer
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var base: ClientCore.Producer.AsyncIterator
+
+        public mutating func next() async -> ClientEvent? { await base.next() }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: producer.makeAsyncIterator()) }
+}

@@ -1,0 +1,256 @@
+import CTIProtocol
+import NIOCore
+import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Carries out the ``SessionStateMachine``'s actions with real sockets and timers. Confined to
+/// one event loop: every method runs on `loop` (the public ``CTIClient`` hops there first).
+final class ClientCore: @unchecked Sendable {
+    typealias Producer = NIOAsyncSequenceProducer<ClientEvent, NIOAsyncSequenceProducerBackPressureStrategies.HighLowWatermark, ProducerDelegate>
+
+    let loop: any EventLoop
+    private var machine: SessionStateMachine
+    private let configuration: ClientConfiguration
+    private let encoder: CTIMessageEncoder
+    private let decoder: CTIMessageDecoder
+    private var source: Producer.Source?
+    private var connections: [CTISide: (id: Int, channel: (any Channel)?)] = [:]
+    private var nextConnectionID = 0
+    private var timers: [SessionTimer: Scheduled<Void>] = [:]
+    private var openWaiters: [EventLoopPromise<OpenConfirmation>] = []
+    private var openResult: Result<OpenConfirmation, CTIClientError>?
+    private var closeWaiters: [EventLoopPromise<Void>] = []
+    private var requests: [UInt32: EventLoopPromise<CTIMessage>] = [:]
+    private var sequence: UInt64 = 0
+    private var readingPaused = false
+    private var terminated = false
+
+    init(configuration: ClientConfiguration, loop: any EventLoop) {
+        self.configuration = configuration
+        self.loop = loop
+        self.machine = SessionStateMachine(configuration: configuration)
+        self.encoder = CTIMessageEncoder(version: configuration.protocolVersion)
+        self.decoder = CTIMessageDecoder(version: configuration.protocolVersion)
+    }
+
+    /// Creates the event stream (once).
+    func makeEvents() -> Producer {
+        let capacity = max(2, configuration.bufferCapacity)
+        let made = Producer.makeSequence(
+            backPressureStrategy: .init(lowWatermark: capacity / 2, highWatermark: capacity),
+            finishOnDeinit: false,
+            delegate: ProducerDelegate(core: self))
+        source = made.source
+        return made.sequence
+    }
+
+    // MARK: - Operations (on the loop)
+
+    func open() -> EventLoopFuture<OpenConfirmation> {
+        loop.preconditionInEventLoop()
+        if let openResult { return loop.makeCompletedFuture(openResult.mapError { $0 as any Error }) }
+        let promise = loop.makePromise(of: OpenConfirmation.self)
+        openWaiters.append(promise)
+        process(machine.start())
+        return promise.futureResult
+    }
+
+    func send(_ request: MessageFields) -> EventLoopFuture<CTIMessage> {
+        loop.preconditionInEventLoop()
+        do {
+            // Check the request encodes before it takes an InvokeID.
+            _ = try encoder.encode(.fields(request))
+        } catch {
+            return loop.makeFailedFuture(CTIClientError.encoding(error.description))
+        }
+        let (invokeID, actions) = machine.send(request)
+        guard let invokeID else {
+            return loop.makeFailedFuture(machine.isClosed ? CTIClientError.closed : CTIClientError.notOpen)
+        }
+        let promise = loop.makePromise(of: CTIMessage.self)
+        requests[invokeID] = promise
+        process(actions)
+        return promise.futureResult
+    }
+
+    func close(status: UInt32) -> EventLoopFuture<Void> {
+        loop.preconditionInEventLoop()
+        let promise = loop.makePromise(of: Void.self)
+        closeWaiters.append(promise)
+        process(machine.close(status: status))
+        return promise.futureResult
+    }
+
+    var isOpen: Bool { machine.isOpen }
+
+    // MARK: - From the channels (on the loop)
+
+    func frameReceived(_ frame: CTIFrame, side: CTISide, connectionID: Int) {
+        guard connections[side]?.id == connectionID else { return }
+        do {
+            let message = try decoder.decode(frame)
+            process(machine.received(side, message, frame: frame))
+        } catch {
+            emit(.undecodable(error, frame), side: side)
+        }
+    }
+
+    func connectionClosed(side: CTISide, connectionID: Int, reason: String) {
+        guard connections[side]?.id == connectionID else { return }
+        connections[side] = nil
+        process(machine.connectionClosed(side, reason: reason))
+    }
+
+    // MARK: - Back-pressure
+
+    /// The consumer caught up: read the sockets again.
+    func resumeReading() {
+        loop.preconditionInEventLoop()
+        guard readingPaused else { return }
+        readingPaused = false
+        machine.readingPaused(false)
+        for connection in connections.values { connection.channel?.setOption(ChannelOptions.autoRead, value: true).whenComplete { _ in } }
+        for connection in connections.values { connection.channel?.read() }
+    }
+
+    private func pauseReading() {
+        guard !readingPaused else { return }
+        readingPaused = true
+        machine.readingPaused(true)
+        for connection in connections.values { connection.channel?.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in } }
+    }
+
+    // MARK: - Actions
+
+    private func process(_ actions: [SessionAction]) {
+        for action in actions { perform(action) }
+    }
+
+    private func perform(_ action: SessionAction) {
+        switch action {
+        case .connect(let side):
+            connect(side)
+        case .send(let side, let message):
+            guard let channel = connections[side]?.channel else { return }
+            do {
+                channel.writeAndFlush(try encoder.encode(message), promise: nil)
+            } catch {
+                // Session messages are built by the client itself; a failure here is a defect.
+                assertionFailure("cannot encode \(message.name): \(error)")
+            }
+        case .reset(let side):
+            if let channel = connections[side]?.channel { channel.close(promise: nil) }
+            connections[side] = nil
+            for timer in timers.keys where timer.belongs(to: side) { timers.removeValue(forKey: timer)?.cancel() }
+        case .schedule(let timer, let delay):
+            timers.removeValue(forKey: timer)?.cancel()
+            timers[timer] = loop.scheduleTask(in: TimeAmount(delay)) { [self] in
+                timers[timer] = nil
+                process(machine.timerFired(timer))
+            }
+        case .cancel(let timer):
+            timers.removeValue(forKey: timer)?.cancel()
+        case .deliver(let side, let message, let frame):
+            emit(.message(message, frame), side: side)
+        case .report(let event):
+            emit(.lifecycle(event), side: event.side)
+        case .resolve(let invokeID, let result):
+            requests.removeValue(forKey: invokeID)?.completeWith(result.mapError { $0 as any Error })
+        case .openFinished(let result):
+            openResult = result
+            for waiter in openWaiters { waiter.completeWith(result.mapError { $0 as any Error }) }
+            openWaiters = []
+        case .closeFinished:
+            for waiter in closeWaiters { waiter.succeed() }
+            closeWaiters = []
+        case .terminate:
+            terminated = true
+            for timer in timers.values { timer.cancel() }
+            timers = [:]
+            for (_, promise) in requests { promise.fail(CTIClientError.closed) }
+            requests = [:]
+            for waiter in closeWaiters { waiter.succeed() }
+            closeWaiters = []
+            source?.finish()
+        }
+    }
+
+    private func connect(_ side: CTISide) {
+        nextConnectionID += 1
+        let id = nextConnectionID
+        connections[side] = (id, nil)
+        let endpoint = configuration.endpoint(side)
+        let bootstrap = ClientBootstrap(group: loop)
+            .connectTimeout(TimeAmount(configuration.connectTimeout))
+            .channelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
+            .channelInitializer { [self] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(CTIFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(ConnectionHandler(core: self, side: side, connectionID: id))
+                }
+            }
+        bootstrap.connect(host: endpoint.host, port: endpoint.port).hop(to: loop).whenComplete { [self] result in
+            switch result {
+            case .success(let channel):
+                guard connections[side]?.id == id, !terminated else {
+                    channel.close(promise: nil)
+                    return
+                }
+                connections[side] = (id, channel)
+                // SO_LINGER on with 0: a reset closes at once (`session.md` §1).
+                if let provider = channel as? any SocketOptionProvider {
+                    provider.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in }
+                }
+                if readingPaused { channel.setOption(ChannelOptions.autoRead, value: false).whenComplete { _ in } }
+                process(machine.connected(side))
+            case .failure(let error):
+                guard connections[side]?.id == id else { return }
+                connections[side] = nil
+                process(machine.connectFailed(side, reason: "\(error)"))
+            }
+        }
+    }
+
+    private func emit(_ kind: ClientEvent.Kind, side: CTISide?) {
+        guard let source, !terminated else { return }
+        sequence += 1
+        let event = ClientEvent(timestamp: ClientCore.nowMilliseconds(), sequence: sequence, side: side, kind: kind)
+        if case .stopProducing = source.yield(event) { pauseReading() }
+    }
+
+    static func nowMilliseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+    }
+}
+
+/// Resumes reading when the consumer wants more.
+struct ProducerDelegate: NIOAsyncSequenceProducerDelegate {
+    let core: ClientCore
+
+    func produceMore() {
+        core.loop.execute { core.resumeReading() }
+    }
+
+    func didTerminate() {}
+}
+
+extension SessionTimer {
+    /// Whether the timer belongs to a side's connection (cancelled when it resets).
+    func belongs(to side: CTISide) -> Bool {
+        switch self {
+        case .heartbeat(let s, _), .openTimeout(let s, _), .closeTimeout(let s, _), .stopping(let s, _): s == side
+        case .reconnect, .request, .drain, .initialOpen: false
+        }
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

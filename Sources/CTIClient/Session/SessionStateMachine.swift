@@ -1,0 +1,490 @@
+import CTIProtocol
+
+/// The session logic of a CTI client as a value: inputs (connected, a message arrived, a timer
+/// fired, ...) in, ``SessionAction``s out. No sockets, no clocks: the runtime carries the actions
+/// out, and the tests drive it step by step.
+///
+/// Rules (`session.md`): alternate between side A and B until one connects, the other side first
+/// after a failure, with a growing back-off; OPEN_REQ with the configured parameters, OPEN_CONF
+/// reports what was granted, FAILURE_CONF is a typed error for the caller (statuses that mean
+/// "try the other side" are retried); a heartbeat every interval, three unconfirmed in a row
+/// fail the session (not counted while the consumer has paused reading); FAILURE_EVENT
+/// E_CTI_CTI_SERVER_OFFLINE or FAILURE_CONF to a heartbeat fail it too; CLOSE_REQ waits at most
+/// the close timeout for CLOSE_CONF; requests are correlated by InvokeID. With
+/// CTI_SERVICE_ACTIVE_STANDBY (PV24+) a session is held on both sides, requests go to the active
+/// one, ACTIVE_MAINTENANCE_REQ is answered, and across a hand-off the consumer sees the old
+/// side's last events before the new side's.
+public struct SessionStateMachine: Sendable {
+    /// One side's connection.
+    struct Leg: Sendable {
+        enum Phase: Hashable, Sendable {
+            case idle
+            case connecting
+            case opening(invokeID: UInt32)
+            case open(OpenConfirmation.SessionType)
+            case closing(invokeID: UInt32)
+        }
+
+        var phase: Phase = .idle
+        /// Counts connections, so timers of an earlier one are told apart.
+        var epoch = 0
+        var outstandingHeartbeat: UInt32?
+        var misses = 0
+        /// Consecutive failures on this side (active/standby mode).
+        var failures = 0
+        var stoppingSent = false
+
+        var isOpen: Bool {
+            if case .open = phase { return true }
+            return false
+        }
+    }
+
+    enum Overall: Hashable, Sendable { case idle, running, closing, closed }
+
+    public let configuration: ClientConfiguration
+    private var legs: [Leg] = [Leg(), Leg()]
+    private var overall: Overall = .idle
+    /// The side requests go to.
+    public private(set) var activeSide: CTISide?
+    private var lastOpenedSide: CTISide?
+    private var nextInvokeID: UInt32 = 1
+    /// Consecutive connection or open failures (single-session mode).
+    private var failures = 0
+    private var lastFailure: CTIClientError?
+    private var hasOpened = false
+    private var pending: [UInt32: CTISide] = [:]
+    private var readingPaused = false
+    /// The side a maintenance hand-off is leaving, and the new side's messages held until it is done.
+    private var drainingSide: CTISide?
+    private var held: [(CTISide, CTIMessage, CTIFrame)] = []
+    private var maintenanceSide: CTISide?
+
+    public init(configuration: ClientConfiguration) {
+        self.configuration = configuration
+    }
+
+    private subscript(side: CTISide) -> Leg {
+        get { legs[side == .a ? 0 : 1] }
+        set { legs[side == .a ? 0 : 1] = newValue }
+    }
+
+    /// Whether a session is open on the side requests go to.
+    public var isOpen: Bool { activeSide.map { self[$0].isOpen } ?? false }
+    /// Whether the client has ended.
+    public var isClosed: Bool { overall == .closed }
+    /// Requests waiting for their confirmation.
+    public var pendingRequestCount: Int { pending.count }
+
+    // MARK: - Inputs
+
+    /// Starts connecting: side A (and, active/standby, side B at the same time).
+    public mutating func start() -> [SessionAction] {
+        guard overall == .idle else { return [] }
+        overall = .running
+        var actions: [SessionAction] = []
+        if let deadline = configuration.initialOpenDeadline { actions.append(.schedule(.initialOpen, after: deadline)) }
+        actions += connect(.a)
+        if configuration.isActiveStandby { actions += connect(.b) }
+        return actions
+    }
+
+    /// A reconnect timer fired.
+    public mutating func reconnectDue(_ side: CTISide) -> [SessionAction] {
+        guard overall == .running, self[side].phase == .idle else { return [] }
+        return connect(side)
+    }
+
+    /// The TCP connection to a side is up.
+    public mutating func connected(_ side: CTISide) -> [SessionAction] {
+        guard overall == .running, self[side].phase == .connecting else { return [.reset(side)] }
+        let invokeID = takeInvokeID()
+        self[side].phase = .opening(invokeID: invokeID)
+        var request = configuration.open
+        request.invokeID = invokeID
+        request.versionNumber = configuration.protocolVersion.number
+        request.idleTimeout = configuration.idleTimeout
+        return [
+            .report(.connected(side, configuration.endpoint(side))),
+            .send(side, .fields(request.fields)),
+            .schedule(.openTimeout(side, epoch: self[side].epoch), after: configuration.openTimeout),
+        ]
+    }
+
+    /// A connection attempt failed.
+    public mutating func connectFailed(_ side: CTISide, reason: String) -> [SessionAction] {
+        guard self[side].phase == .connecting else { return [] }
+        self[side].phase = .idle
+        lastFailure = .unreachable("\(configuration.endpoint(side)): \(reason)")
+        guard overall == .running else { return finishIfIdle() }
+        return retry(after: side, reason: reason)
+    }
+
+    /// A message arrived on a side.
+    public mutating func received(_ side: CTISide, _ message: CTIMessage, frame: CTIFrame) -> [SessionAction] {
+        guard case .fields(let fields) = message else { return deliver(side, message, frame) }
+        let name = fields.descriptor.name
+        let invokeID = fields.descriptor.fixed.first?.name == "InvokeID" ? fields.fixed.first : nil
+        switch self[side].phase {
+        case .opening(let expected) where invokeID == expected && name == "OPEN_CONF":
+            return opened(side, OpenConfirmation(fields)!)
+        case .opening(let expected) where invokeID == expected && name == "FAILURE_CONF":
+            return openRefused(side, status: fields.number("Status") ?? fields.number("FailureCode") ?? 0)
+        case .closing(let expected) where invokeID == expected && name == "CLOSE_CONF":
+            return closedCleanly(side)
+        case .open, .closing:
+            break
+        case .idle, .connecting, .opening:
+            return deliver(side, message, frame)
+        }
+
+        if name == "HEARTBEAT_CONF" {
+            if invokeID == self[side].outstandingHeartbeat {
+                self[side].outstandingHeartbeat = nil
+                self[side].misses = 0
+            }
+            return []
+        }
+        if name == "FAILURE_CONF", let invokeID, invokeID == self[side].outstandingHeartbeat {
+            return fail(side, reason: "FAILURE_CONF to a heartbeat: the server is offline")
+        }
+        if let invokeID, let waiting = pending[invokeID], waiting == side, isConfirmation(name) {
+            pending[invokeID] = nil
+            return [.cancel(.request(invokeID: invokeID)), .resolve(invokeID: invokeID, confirmationResult(fields, message))]
+        }
+        switch name {
+        case "FAILURE_EVENT" where fields.number("Status") == 15:
+            return deliver(side, message, frame) + fail(side, reason: "FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE")
+        case "ACTIVE_MAINTENANCE_REQ_MSG":
+            let accepted = configuration.acceptMaintenance
+            return [.send(side, SessionMessages.activeMaintenanceResponse(invokeID: invokeID ?? 0, accepted: accepted)),
+                    .report(.maintenanceRequested(side, accepted: accepted))]
+        case "ACTIVE_MAINTENANCE_EVENT_MSG":
+            let proceed = fields.number("MaintenanceModeStatus") == 1
+            var actions: [SessionAction] = [.report(.maintenance(side, proceed: proceed))]
+            if proceed {
+                maintenanceSide = side
+                // The guide wants STOPPING_REQUESTS_TO_THIS_SIDE_IND within 5 s of this event.
+                actions.append(.schedule(.stopping(side, epoch: self[side].epoch), after: .seconds(4)))
+            }
+            return actions
+        case "STANDBY_ACTIVE_EVENT_MSG":
+            return becameActive(side)
+        default:
+            return deliver(side, message, frame)
+        }
+    }
+
+    /// A side's connection closed (by the peer, or an I/O or framing error).
+    public mutating func connectionClosed(_ side: CTISide, reason: String) -> [SessionAction] {
+        switch self[side].phase {
+        case .idle:
+            return []
+        case .connecting:
+            return connectFailed(side, reason: reason)
+        case .closing:
+            return closedCleanly(side)
+        case .opening, .open:
+            if side == drainingSide {
+                var actions = flushHeld()
+                self[side] = Leg(epoch: self[side].epoch, failures: self[side].failures)
+                actions.append(.report(.closed(side, reason: "side in maintenance")))
+                actions += failPending(on: side, error: .connectionLost(reason))
+                if overall == .running { actions += scheduleLegRetry(side) }
+                return actions
+            }
+            return fail(side, reason: reason)
+        }
+    }
+
+    /// A timer fired.
+    public mutating func timerFired(_ timer: SessionTimer) -> [SessionAction] {
+        switch timer {
+        case .reconnect(let side):
+            return reconnectDue(side)
+        case .heartbeat(let side, let epoch):
+            guard self[side].epoch == epoch, self[side].isOpen else { return [] }
+            return heartbeatDue(side)
+        case .openTimeout(let side, let epoch):
+            guard self[side].epoch == epoch, case .opening = self[side].phase else { return [] }
+            lastFailure = .openTimedOut
+            return fail(side, reason: "no OPEN_CONF within \(configuration.openTimeout)")
+        case .closeTimeout(let side, let epoch):
+            guard self[side].epoch == epoch, case .closing = self[side].phase else { return [] }
+            return closedCleanly(side)
+        case .request(let invokeID):
+            guard pending.removeValue(forKey: invokeID) != nil else { return [] }
+            return [.resolve(invokeID: invokeID, .failure(.requestTimedOut))]
+        case .drain:
+            return flushHeld()
+        case .stopping(let side, let epoch):
+            guard self[side].epoch == epoch, self[side].isOpen, !self[side].stoppingSent else { return [] }
+            self[side].stoppingSent = true
+            return [.send(side, SessionMessages.stoppingRequestsToThisSide())]
+        case .initialOpen:
+            guard !hasOpened, overall == .running else { return [] }
+            return terminate(with: lastFailure ?? .unreachable("no side answered"))
+        }
+    }
+
+    /// The consumer stopped (or resumed) reading: heartbeats unconfirmed meanwhile are our
+    /// delay, not the server's, and are not counted.
+    public mutating func readingPaused(_ paused: Bool) {
+        readingPaused = paused
+        if !paused {
+            for side in CTISide.allCases { self[side].misses = 0 }
+        }
+    }
+
+    /// Sends a request: gives it an InvokeID and routes it to the active side.
+    public mutating func send(_ request: MessageFields) -> (invokeID: UInt32?, actions: [SessionAction]) {
+        guard overall == .running, let side = activeSide, self[side].isOpen else {
+            return (nil, [])
+        }
+        var request = request
+        let invokeID = takeInvokeID()
+        if request.descriptor.fixed.first?.name == "InvokeID" { request.fixed[0] = invokeID }
+        pending[invokeID] = side
+        return (invokeID, [.send(side, .fields(request)), .schedule(.request(invokeID: invokeID), after: configuration.requestTimeout)])
+    }
+
+    /// Closes the session(s): CLOSE_REQ with `status` on every open side.
+    public mutating func close(status: UInt32 = 0) -> [SessionAction] {
+        switch overall {
+        case .closed: return [.closeFinished]
+        case .closing: return []
+        case .idle:
+            overall = .closed
+            return [.closeFinished, .terminate(nil)]
+        case .running: break
+        }
+        overall = .closing
+        var actions: [SessionAction] = []
+        for side in CTISide.allCases {
+            switch self[side].phase {
+            case .open:
+                let invokeID = takeInvokeID()
+                self[side].phase = .closing(invokeID: invokeID)
+                actions.append(.send(side, SessionMessages.closeRequest(invokeID: invokeID, status: status)))
+                actions.append(.schedule(.closeTimeout(side, epoch: self[side].epoch), after: configuration.closeTimeout))
+            case .connecting, .opening:
+                actions += resetLeg(side)
+            case .idle, .closing:
+                break
+            }
+            actions.append(.cancel(.reconnect(side)))
+        }
+        return actions + finishIfIdle()
+    }
+
+    // MARK: - Steps
+
+    private mutating func takeInvokeID() -> UInt32 {
+        defer { nextInvokeID = nextInvokeID == UInt32.max ? 1 : nextInvokeID + 1 }
+        return nextInvokeID
+    }
+
+    private mutating func connect(_ side: CTISide) -> [SessionAction] {
+        self[side].phase = .connecting
+        self[side].epoch += 1
+        return [.report(.connecting(side, configuration.endpoint(side))), .connect(side)]
+    }
+
+    private mutating func opened(_ side: CTISide, _ confirmation: OpenConfirmation) -> [SessionAction] {
+        self[side].phase = .open(confirmation.sessionType)
+        self[side].failures = 0
+        self[side].outstandingHeartbeat = nil
+        self[side].misses = 0
+        self[side].stoppingSent = false
+        failures = 0
+        var actions: [SessionAction] = [.cancel(.openTimeout(side, epoch: self[side].epoch)), .report(.opened(side, confirmation))]
+        if let interval = configuration.heartbeatInterval {
+            actions.append(.schedule(.heartbeat(side, epoch: self[side].epoch), after: interval))
+        }
+        let becomesActive = !configuration.isActiveStandby || confirmation.sessionType != .standby
+        if becomesActive {
+            if let previous = lastOpenedSide, previous != side, hasOpened { actions.append(.report(.failedOver(from: previous, to: side))) }
+            activeSide = side
+            lastOpenedSide = side
+        }
+        if !hasOpened, becomesActive {
+            hasOpened = true
+            actions.append(.cancel(.initialOpen))
+            actions.append(.openFinished(.success(confirmation)))
+        }
+        return actions
+    }
+
+    private mutating func openRefused(_ side: CTISide, status: UInt32) -> [SessionAction] {
+        var actions: [SessionAction] = [.report(.openRefused(side, status: status))]
+        actions += resetLeg(side)
+        lastFailure = .openRefused(status: status)
+        if CTIClientError.isTransientOpenStatus(status) || configuration.retryRefusedOpen {
+            return actions + retry(after: side, reason: "OPEN refused: \(CTIClientError.statusName(status))")
+        }
+        return actions + terminate(with: .openRefused(status: status))
+    }
+
+    private mutating func heartbeatDue(_ side: CTISide) -> [SessionAction] {
+        var actions: [SessionAction] = []
+        if self[side].outstandingHeartbeat != nil, !readingPaused {
+            self[side].misses += 1
+            actions.append(.report(.heartbeatMissed(side, count: self[side].misses)))
+            if self[side].misses >= 3 {
+                return actions + fail(side, reason: "3 heartbeats unconfirmed")
+            }
+        }
+        let invokeID = takeInvokeID()
+        self[side].outstandingHeartbeat = invokeID
+        actions.append(.send(side, SessionMessages.heartbeatRequest(invokeID: invokeID)))
+        if let interval = configuration.heartbeatInterval {
+            actions.append(.schedule(.heartbeat(side, epoch: self[side].epoch), after: interval))
+        }
+        return actions
+    }
+
+    private mutating func becameActive(_ side: CTISide) -> [SessionAction] {
+        let previous = activeSide
+        self[side].phase = .open(.active)
+        activeSide = side
+        lastOpenedSide = side
+        var actions: [SessionAction] = []
+        if let previous, previous != side {
+            actions.append(.report(.failedOver(from: previous, to: side)))
+            if self[previous].isOpen {
+                self[previous].phase = .open(.standby)
+                if maintenanceSide == previous {
+                    drainingSide = previous
+                    actions.append(.schedule(.drain, after: .seconds(5)))
+                    if !self[previous].stoppingSent {
+                        self[previous].stoppingSent = true
+                        actions.append(.send(previous, SessionMessages.stoppingRequestsToThisSide()))
+                    }
+                }
+            }
+        }
+        if !hasOpened {
+            hasOpened = true
+            actions.append(.cancel(.initialOpen))
+            actions.append(.openFinished(.success(OpenConfirmation(invokeID: 0, servicesGranted: configuration.open.servicesRequested,
+                                                                   sessionType: .active))))
+        }
+        return actions
+    }
+
+    private mutating func closedCleanly(_ side: CTISide) -> [SessionAction] {
+        var actions = resetLeg(side)
+        actions += failPending(on: side, error: .closed)
+        return actions + finishIfIdle()
+    }
+
+    /// The session on a side failed: reset it, fail its requests, and reconnect (the other side
+    /// first) or end.
+    private mutating func fail(_ side: CTISide, reason: String) -> [SessionAction] {
+        var actions = resetLeg(side)
+        actions += failPending(on: side, error: .connectionLost(reason))
+        actions.append(.report(.sessionFailed(side, reason: reason)))
+        if side == drainingSide { actions += flushHeld() }
+        if activeSide == side { activeSide = nil }
+        if lastFailure == nil || hasOpened { lastFailure = .connectionLost(reason) }
+        guard overall == .running else { return actions + finishIfIdle() }
+        if hasOpened && !configuration.reconnect {
+            return actions + terminate(with: .connectionLost(reason))
+        }
+        if configuration.isActiveStandby { return actions + scheduleLegRetry(side) }
+        return actions + retry(after: side, reason: reason)
+    }
+
+    /// After a failed attempt on `side`: the next side and when (single-session mode), or the
+    /// same side again (active/standby mode).
+    private mutating func retry(after side: CTISide, reason: String) -> [SessionAction] {
+        if configuration.isActiveStandby {
+            self[side].failures += 1
+            let delay = configuration.backoff.delay(afterFailures: max(2, self[side].failures))
+            return [.report(.connectFailed(side, reason: reason, nextSide: side, retryIn: delay)),
+                    .schedule(.reconnect(side), after: delay)]
+        }
+        failures += 1
+        let next = configuration.sideB == nil ? .a : side.other
+        let delay = configuration.backoff.delay(afterFailures: configuration.sideB == nil ? max(2, failures) : failures)
+        return [.report(.connectFailed(side, reason: reason, nextSide: next, retryIn: delay)), .schedule(.reconnect(next), after: delay)]
+    }
+
+    private mutating func scheduleLegRetry(_ side: CTISide) -> [SessionAction] {
+        self[side].failures += 1
+        return [.schedule(.reconnect(side), after: configuration.backoff.delay(afterFailures: max(2, self[side].failures)))]
+    }
+
+    private mutating func resetLeg(_ side: CTISide) -> [SessionAction] {
+        let epoch = self[side].epoch
+        let failures = self[side].failures
+        self[side] = Leg(epoch: epoch, failures: failures)
+        return [.reset(side)]
+    }
+
+    private mutating func failPending(on side: CTISide, error: CTIClientError) -> [SessionAction] {
+        let ids = pending.filter { $0.value == side }.map(\.key).sorted()
+        for id in ids { pending[id] = nil }
+        return ids.flatMap { [SessionAction.cancel(.request(invokeID: $0)), .resolve(invokeID: $0, .failure(error))] }
+    }
+
+    private mutating func finishIfIdle() -> [SessionAction] {
+        guard overall == .closing, legs.allSatisfy({ $0.phase == .idle }) else { return [] }
+        overall = .closed
+        activeSide = nil
+        var actions: [SessionAction] = []
+        for id in pending.keys.sorted() { actions.append(.resolve(invokeID: id, .failure(.closed))) }
+        pending = [:]
+        return actions + [.report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil)]
+    }
+
+    private mutating func terminate(with error: CTIClientError) -> [SessionAction] {
+        var actions: [SessionAction] = []
+        for side in CTISide.allCases where self[side].phase != .idle { actions += resetLeg(side) }
+        for side in CTISide.allCases { actions.append(.cancel(.reconnect(side))) }
+        for id in pending.keys.sorted() { actions.append(.resolve(invokeID: id, .failure(error))) }
+        pending = [:]
+        overall = .closed
+        activeSide = nil
+        if !hasOpened { actions.append(.openFinished(.failure(error))) }
+        return actions + [.report(.closed(nil, reason: error.description)), .terminate(error)]
+    }
+
+    private mutating func deliver(_ side: CTISide, _ message: CTIMessage, _ frame: CTIFrame) -> [SessionAction] {
+        if let drainingSide, side != drainingSide {
+            held.append((side, message, frame))
+            return []
+        }
+        return [.deliver(side, message, frame)]
+    }
+
+    private mutating func flushHeld() -> [SessionAction] {
+        guard drainingSide != nil else { return [] }
+        drainingSide = nil
+        maintenanceSide = nil
+        let actions = held.map { SessionAction.deliver($0.0, $0.1, $0.2) }
+        held = []
+        return [.cancel(.drain)] + actions
+    }
+
+    private func isConfirmation(_ name: String) -> Bool {
+        name.hasSuffix("_CONF") || name.hasSuffix("_RESP") || name == "FAILURE_CONF" || name == "CONTROL_FAILURE_CONF"
+    }
+
+    private func confirmationResult(_ fields: MessageFields, _ message: CTIMessage) -> Result<CTIMessage, CTIClientError> {
+        switch fields.descriptor.name {
+        case "FAILURE_CONF": .failure(.requestFailed(status: fields.number("Status") ?? fields.number("FailureCode") ?? 0))
+        case "CONTROL_FAILURE_CONF":
+            .failure(.controlFailed(failureCode: fields.number("FailureCode") ?? 0, peripheralErrorCode: fields.number("PeripheralErrorCode") ?? 0))
+        default: .success(message)
+        }
+    }
+}
+
+extension SessionStateMachine.Leg {
+    init(epoch: Int, failures: Int) {
+        self.init()
+        self.epoch = epoch
+        self.failures = failures
+    }
+}

@@ -1,0 +1,294 @@
+import CTIProtocol
+import NIOCore
+import Testing
+@testable import CTIClient
+
+/// The session state machine driven step by step, without sockets or clocks.
+@Suite struct SessionStateMachineTests {
+    static let a = Endpoint(host: "127.0.0.1", port: 42027)
+    static let b = Endpoint(host: "127.0.0.1", port: 43027)
+
+    static func configuration(services: UInt32 = 0x14, sideB: Bool = true, heartbeat: Duration? = .seconds(5),
+                              reconnect: Bool = true, deadline: Duration? = nil) -> ClientConfiguration {
+        ClientConfiguration(sideA: a, sideB: sideB ? b : nil, open: OpenRequest(servicesRequested: services, clientID: "test"),
+                            heartbeatInterval: heartbeat, initialOpenDeadline: deadline, reconnect: reconnect)
+    }
+
+    func frame(_ message: CTIMessage) -> CTIFrame {
+        var bytes = try! CTIMessageEncoder().encode(message)
+        var decoder = CTIFrameDecoder()
+        return try! decoder.decode(buffer: &bytes)!
+    }
+
+    func receive(_ machine: inout SessionStateMachine, _ side: CTISide, _ message: CTIMessage) -> [SessionAction] {
+        machine.received(side, message, frame: frame(message))
+    }
+
+    func openConfirmation(invokeID: UInt32, sessionType: OpenConfirmation.SessionType = .unknown) -> CTIMessage {
+        .fields(OpenConfirmation(invokeID: invokeID, servicesGranted: 0x14, sessionType: sessionType).fields)
+    }
+
+    /// start → connected → OPEN_CONF on side A.
+    func openedOnA(_ configuration: ClientConfiguration = configuration()) -> SessionStateMachine {
+        var machine = SessionStateMachine(configuration: configuration)
+        _ = machine.start()
+        _ = machine.connected(.a)
+        _ = receive(&machine, .a, openConfirmation(invokeID: 1))
+        return machine
+    }
+
+    @Test func opensOnSideAWithTheConfiguredRequest() throws {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        #expect(machine.start() == [.report(.connecting(.a, Self.a)), .connect(.a)])
+        let actions = machine.connected(.a)
+        var request = OpenRequest(invokeID: 1, idleTimeout: 20, servicesRequested: 0x14, clientID: "test")
+        request.versionNumber = 25
+        #expect(actions == [
+            .report(.connected(.a, Self.a)),
+            .send(.a, .fields(request.fields)),
+            .schedule(.openTimeout(.a, epoch: 1), after: .seconds(30)),
+        ])
+        let granted = OpenConfirmation(invokeID: 1, servicesGranted: 0x14)
+        #expect(receive(&machine, .a, .fields(granted.fields)) == [
+            .cancel(.openTimeout(.a, epoch: 1)),
+            .report(.opened(.a, granted)),
+            .schedule(.heartbeat(.a, epoch: 1), after: .seconds(5)),
+            .cancel(.initialOpen),
+            .openFinished(.success(granted)),
+        ])
+        #expect(machine.isOpen)
+        #expect(machine.activeSide == .a)
+    }
+
+    @Test func idleTimeoutIsFourHeartbeatsOrNone() {
+        #expect(Self.configuration(heartbeat: .seconds(15)).idleTimeout == 60)
+        #expect(Self.configuration(heartbeat: nil).idleTimeout == 0xFFFF_FFFF)
+    }
+
+    @Test func heartbeatsAreSentConfirmedAndThreeMissesFailTheSession() {
+        var machine = openedOnA()
+        #expect(machine.timerFired(.heartbeat(.a, epoch: 1)) == [
+            .send(.a, SessionMessages.heartbeatRequest(invokeID: 2)),
+            .schedule(.heartbeat(.a, epoch: 1), after: .seconds(5)),
+        ])
+        #expect(receive(&machine, .a, SessionMessages.heartbeatConfirmation(invokeID: 2)) == [])
+        // Confirmed: the next tick counts no miss.
+        #expect(machine.timerFired(.heartbeat(.a, epoch: 1)).first == .send(.a, SessionMessages.heartbeatRequest(invokeID: 3)))
+        #expect(machine.timerFired(.heartbeat(.a, epoch: 1)).first == .report(.heartbeatMissed(.a, count: 1)))
+        #expect(machine.timerFired(.heartbeat(.a, epoch: 1)).first == .report(.heartbeatMissed(.a, count: 2)))
+        let failure = machine.timerFired(.heartbeat(.a, epoch: 1))
+        #expect(failure == [
+            .report(.heartbeatMissed(.a, count: 3)),
+            .reset(.a),
+            .report(.sessionFailed(.a, reason: "3 heartbeats unconfirmed")),
+            .report(.connectFailed(.a, reason: "3 heartbeats unconfirmed", nextSide: .b, retryIn: .zero)),
+            .schedule(.reconnect(.b), after: .zero),
+        ])
+        #expect(!machine.isOpen)
+    }
+
+    @Test func heartbeatsUnconfirmedWhileTheConsumerPausedReadingAreNotMisses() {
+        var machine = openedOnA()
+        machine.readingPaused(true)
+        for _ in 0..<10 {
+            let actions = machine.timerFired(.heartbeat(.a, epoch: 1))
+            #expect(!actions.contains { if case .report(.heartbeatMissed) = $0 { true } else { false } })
+        }
+        machine.readingPaused(false)
+        #expect(machine.timerFired(.heartbeat(.a, epoch: 1)).first == .report(.heartbeatMissed(.a, count: 1)))
+        #expect(machine.isOpen)
+    }
+
+    @Test func aStaleTimerFromAnEarlierConnectionIsIgnored() {
+        var machine = openedOnA()
+        _ = machine.connectionClosed(.a, reason: "reset")
+        _ = machine.timerFired(.reconnect(.b))
+        _ = machine.connected(.b)
+        _ = receive(&machine, .b, openConfirmation(invokeID: 2))
+        #expect(machine.timerFired(.heartbeat(.a, epoch: 1)) == [])
+        #expect(machine.timerFired(.openTimeout(.b, epoch: 1)) == [])
+    }
+
+    @Test func connectionFailuresAlternateSidesWithAGrowingBackOff() {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        _ = machine.start()
+        var delays: [Duration] = []
+        var sides: [CTISide] = []
+        var side = CTISide.a
+        for _ in 0..<8 {
+            let actions = machine.connectFailed(side, reason: "refused")
+            guard case .schedule(.reconnect(let next), let delay)? = actions.last else {
+                Issue.record("no reconnect scheduled: \(actions)")
+                return
+            }
+            sides.append(next)
+            delays.append(delay)
+            #expect(machine.timerFired(.reconnect(next)) == [.report(.connecting(next, next == .a ? Self.a : Self.b)), .connect(next)])
+            side = next
+        }
+        #expect(sides == [.b, .a, .b, .a, .b, .a, .b, .a])
+        #expect(delays == [.zero, .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(30), .seconds(30)])
+    }
+
+    @Test func anOpenRefusalReachesTheCallerAndEndsTheClient() {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        _ = machine.start()
+        _ = machine.connected(.a)
+        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: 1))
+        #expect(actions == [
+            .report(.openRefused(.a, status: 1)),
+            .reset(.a),
+            .cancel(.reconnect(.a)), .cancel(.reconnect(.b)),
+            .openFinished(.failure(.openRefused(status: 1))),
+            .report(.closed(nil, reason: "OPEN refused: E_CTI_INVALID_VERSION (1)")),
+            .terminate(.openRefused(status: 1)),
+        ])
+        #expect(machine.isClosed)
+    }
+
+    @Test func aStandbyOrOfflineRefusalTriesTheOtherSide() {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        _ = machine.start()
+        _ = machine.connected(.a)
+        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: 107))
+        #expect(actions.last == .schedule(.reconnect(.b), after: .zero))
+        #expect(!machine.isClosed)
+    }
+
+    @Test func failureEventOfflineDeliversTheEventAndReconnectsToTheOtherSide() {
+        var machine = openedOnA()
+        let event = SessionMessages.failureEvent(status: 15)
+        let actions = receive(&machine, .a, event)
+        #expect(actions.first == .deliver(.a, event, frame(event)))
+        #expect(actions.contains(.reset(.a)))
+        #expect(actions.last == .schedule(.reconnect(.b), after: .zero))
+    }
+
+    @Test func failureConfToAHeartbeatMeansServerOffline() {
+        var machine = openedOnA()
+        _ = machine.timerFired(.heartbeat(.a, epoch: 1))
+        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 2, status: 15))
+        #expect(actions.contains(.report(.sessionFailed(.a, reason: "FAILURE_CONF to a heartbeat: the server is offline"))))
+    }
+
+    @Test func requestsAreCorrelatedByInvokeID() throws {
+        var machine = openedOnA()
+        let query = try MessageFields(named: "QUERY_AGENT_STATE_REQ")
+        let first = machine.send(query)
+        let second = machine.send(query)
+        let third = machine.send(query)
+        let fourth = machine.send(query)
+        #expect(first.invokeID == 2 && second.invokeID == 3 && third.invokeID == 4 && fourth.invokeID == 5)
+        #expect(first.actions.last == .schedule(.request(invokeID: 2), after: .seconds(30)))
+        var confirmation = try MessageFields(named: "QUERY_AGENT_STATE_CONF")
+        confirmation.fixed[0] = 3
+        #expect(receive(&machine, .a, .fields(confirmation)) == [.cancel(.request(invokeID: 3)), .resolve(invokeID: 3, .success(.fields(confirmation)))])
+        #expect(receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 2, status: 12))
+                == [.cancel(.request(invokeID: 2)), .resolve(invokeID: 2, .failure(.requestFailed(status: 12)))])
+        #expect(receive(&machine, .a, SessionMessages.controlFailureConfirmation(invokeID: 4, failureCode: 70, peripheralErrorCode: 9))
+                == [.cancel(.request(invokeID: 4)), .resolve(invokeID: 4, .failure(.controlFailed(failureCode: 70, peripheralErrorCode: 9)))])
+        // A confirmation nobody waits for is not dropped: it goes to the stream.
+        confirmation.fixed[0] = 99
+        #expect(receive(&machine, .a, .fields(confirmation)) == [.deliver(.a, .fields(confirmation), frame(.fields(confirmation)))])
+        #expect(machine.timerFired(.request(invokeID: 5)) == [.resolve(invokeID: 5, .failure(.requestTimedOut))])
+        #expect(machine.pendingRequestCount == 0)
+    }
+
+    @Test func pendingRequestsFailWhenTheConnectionIsLost() throws {
+        var machine = openedOnA()
+        let query = try MessageFields(named: "QUERY_AGENT_STATE_REQ")
+        _ = machine.send(query)
+        let actions = machine.connectionClosed(.a, reason: "connection reset by peer")
+        #expect(actions.contains(.resolve(invokeID: 2, .failure(.connectionLost("connection reset by peer")))))
+        #expect(machine.send(query).invokeID == nil, "no session: the request is refused at once")
+    }
+
+    @Test func aFailedSessionEndsTheClientWhenReconnectIsOff() {
+        var machine = openedOnA(Self.configuration(reconnect: false))
+        let actions = machine.connectionClosed(.a, reason: "gone")
+        #expect(actions.last == .terminate(.connectionLost("gone")))
+        #expect(machine.isClosed)
+    }
+
+    @Test func closeSendsCloseRequestAndFinishesOnCloseConf() {
+        var machine = openedOnA()
+        #expect(machine.close() == [
+            .send(.a, SessionMessages.closeRequest(invokeID: 2, status: 0)),
+            .schedule(.closeTimeout(.a, epoch: 1), after: .seconds(5)),
+            .cancel(.reconnect(.a)), .cancel(.reconnect(.b)),
+        ])
+        #expect(receive(&machine, .a, SessionMessages.closeConfirmation(invokeID: 2)) == [
+            .reset(.a), .report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil),
+        ])
+        #expect(machine.isClosed)
+    }
+
+    @Test func closeResetsAfterTheCloseTimeout() {
+        var machine = openedOnA()
+        _ = machine.close(status: 16)
+        #expect(machine.timerFired(.closeTimeout(.a, epoch: 1)) == [
+            .reset(.a), .report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil),
+        ])
+    }
+
+    @Test func theInitialOpenDeadlineEndsTheClientWithTheLastFailure() {
+        var machine = SessionStateMachine(configuration: Self.configuration(deadline: .seconds(10)))
+        #expect(machine.start().first == .schedule(.initialOpen, after: .seconds(10)))
+        _ = machine.connectFailed(.a, reason: "connection refused")
+        let actions = machine.timerFired(.initialOpen)
+        let failure = CTIClientError.unreachable("127.0.0.1:42027: connection refused")
+        #expect(actions.contains(.openFinished(.failure(failure))))
+        #expect(actions.last == .terminate(failure))
+    }
+
+    // MARK: Active / standby
+
+    func activeStandbyOpen() -> SessionStateMachine {
+        var machine = SessionStateMachine(configuration: Self.configuration(services: 0x14 | ActiveStandby.serviceBit))
+        #expect(machine.start() == [.report(.connecting(.a, Self.a)), .connect(.a), .report(.connecting(.b, Self.b)), .connect(.b)])
+        _ = machine.connected(.a)
+        _ = machine.connected(.b)
+        _ = receive(&machine, .a, openConfirmation(invokeID: 1, sessionType: .active))
+        _ = receive(&machine, .b, openConfirmation(invokeID: 2, sessionType: .standby))
+        return machine
+    }
+
+    @Test func activeStandbyHoldsBothSidesAndSendsRequestsToTheActiveOne() throws {
+        var machine = activeStandbyOpen()
+        #expect(machine.activeSide == .a)
+        let request = machine.send(try MessageFields(named: "QUERY_AGENT_STATE_REQ"))
+        guard case .send(let side, _)? = request.actions.first else { Issue.record("nothing sent"); return }
+        #expect(side == .a)
+    }
+
+    @Test func maintenanceHandOffKeepsTheStreamInOrder() throws {
+        var machine = activeStandbyOpen()
+        #expect(receive(&machine, .a, SessionMessages.activeMaintenanceRequest(invokeID: 77)) == [
+            .send(.a, SessionMessages.activeMaintenanceResponse(invokeID: 77, accepted: true)),
+            .report(.maintenanceRequested(.a, accepted: true)),
+        ])
+        #expect(receive(&machine, .a, SessionMessages.activeMaintenanceEvent(proceed: true)) == [
+            .report(.maintenance(.a, proceed: true)),
+            .schedule(.stopping(.a, epoch: 1), after: .seconds(4)),
+        ])
+        #expect(receive(&machine, .b, SessionMessages.standbyActiveEvent()) == [
+            .report(.failedOver(from: .a, to: .b)),
+            .schedule(.drain, after: .seconds(5)),
+            .send(.a, SessionMessages.stoppingRequestsToThisSide()),
+        ])
+        #expect(machine.activeSide == .b)
+        var event = try MessageFields(named: "END_CALL_EVENT")
+        try event.set("ConnectionDeviceID", .text("2001"))
+        func endCall(_ id: UInt32) -> CTIMessage {
+            event.fixed[4] = id
+            return .fields(event)
+        }
+        // B's first events wait until A, the side leaving, has delivered its last ones.
+        #expect(receive(&machine, .b, endCall(3)) == [])
+        #expect(receive(&machine, .a, endCall(2)) == [.deliver(.a, endCall(2), frame(endCall(2)))])
+        let drained = machine.connectionClosed(.a, reason: "closed by the server")
+        #expect(drained.prefix(2) == [.cancel(.drain), .deliver(.b, endCall(3), frame(endCall(3)))])
+        #expect(receive(&machine, .b, endCall(4)) == [.deliver(.b, endCall(4), frame(endCall(4)))])
+        #expect(machine.timerFired(.stopping(.a, epoch: 1)) == [], "STOPPING was already sent")
+    }
+}
