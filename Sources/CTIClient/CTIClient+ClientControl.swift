@@ -1,0 +1,215 @@
+import CTIProtocol
+
+/// A call connection as the Client Control requests name it (`client-control.md`):
+/// ConnectionCallID, ConnectionDeviceIDType and ConnectionDeviceID.
+public struct CallReference: Hashable, Sendable, CustomStringConvertible {
+    public var callID: UInt32
+    /// CONNECTION_ID_STATIC (0) or CONNECTION_ID_DYNAMIC (1).
+    public var deviceIDType: UInt32
+    public var deviceID: String
+
+    public init(callID: UInt32, deviceID: String, deviceIDType: UInt32 = 0) {
+        self.callID = callID
+        self.deviceID = deviceID
+        self.deviceIDType = deviceIDType
+    }
+
+    public var description: String { "\(callID)@\(deviceID)" }
+}
+
+/// Typed Client Control requests (`client-control.md`). Each returns the confirmation, or throws
+/// ``CTIClientError/controlFailed(failureCode:peripheralErrorCode:)`` (CONTROL_FAILURE_CONF) or
+/// ``CTIClientError/requestFailed(status:)`` (FAILURE_CONF) naming the code.
+extension CTIClient {
+    private func request(_ name: String, _ build: (inout MessageFields) throws -> Void) async throws -> CTIMessage {
+        var fields = try MessageFields(named: name)
+        try build(&fields)
+        return try await send(fields)
+    }
+
+    private static func setCall(_ fields: inout MessageFields, _ call: CallReference, prefix: String = "") throws {
+        try fields.set("\(prefix)ConnectionCallID", .number(call.callID))
+        try fields.set("\(prefix)ConnectionDeviceIDType", .number(call.deviceIDType))
+        try fields.set("\(prefix)ConnectionDeviceID", .text(call.deviceID))
+    }
+
+    private static func setOptional(_ fields: inout MessageFields, _ name: String, _ value: String?) throws {
+        if let value { try fields.set(name, .text(value)) }
+    }
+
+    private static func setCallData(_ fields: inout MessageFields, variables: [Int: String], named: [(name: String, value: String)]) throws {
+        for (index, value) in variables.sorted(by: { $0.key < $1.key }) { try fields.set("CallVariable\(index)", .text(value)) }
+        for variable in named { try fields.append("NamedVariable", .namedVariable(name: CTIString(variable.name), value: CTIString(variable.value))) }
+        if !named.isEmpty { try fields.set("NumNamedVariables", .number(UInt32(named.count))) }
+    }
+
+    /// MAKE_CALL_REQ from `instrument` to `dialedNumber`.
+    public func makeCall(peripheralID: UInt32, instrument: String, dialedNumber: String, callVariables: [Int: String] = [:],
+                         namedVariables: [(name: String, value: String)] = []) async throws -> CTIMessage {
+        try await request("MAKE_CALL_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set("AgentInstrument", .text(instrument))
+            try fields.set("DialedNumber", .text(dialedNumber))
+            try Self.setCallData(&fields, variables: callVariables, named: namedVariables)
+        }
+    }
+
+    /// ANSWER_CALL_REQ.
+    public func answer(_ call: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
+        try await simpleCallRequest("ANSWER_CALL_REQ", call, peripheralID: peripheralID, instrument: instrument)
+    }
+
+    /// HOLD_CALL_REQ.
+    public func hold(_ call: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
+        try await simpleCallRequest("HOLD_CALL_REQ", call, peripheralID: peripheralID, instrument: instrument)
+    }
+
+    /// RETRIEVE_CALL_REQ for a held call.
+    public func retrieve(_ held: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
+        try await request("RETRIEVE_CALL_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, held, prefix: "Held")
+            try Self.setOptional(&fields, "AgentInstrument", instrument)
+        }
+    }
+
+    /// CLEAR_CALL_REQ: the whole call.
+    public func clearCall(_ call: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
+        try await simpleCallRequest("CLEAR_CALL_REQ", call, peripheralID: peripheralID, instrument: instrument)
+    }
+
+    /// CLEAR_CONNECTION_REQ: one party.
+    public func clearConnection(_ call: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
+        try await simpleCallRequest("CLEAR_CONNECTION_REQ", call, peripheralID: peripheralID, instrument: instrument)
+    }
+
+    /// RELEASE_CALL_REQ: the client is done updating the call's data.
+    public func release(_ call: CallReference, peripheralID: UInt32) async throws -> CTIMessage {
+        try await request("RELEASE_CALL_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, call)
+        }
+    }
+
+    /// CONSULTATION_CALL_REQ from the active call to `dialedNumber` (ConsultType: 1 transfer, 2 conference).
+    public func consult(_ active: CallReference, peripheralID: UInt32, dialedNumber: String, consultType: UInt32 = 1,
+                        instrument: String? = nil) async throws -> CTIMessage {
+        try await request("CONSULTATION_CALL_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, active, prefix: "Active")
+            try fields.set("DialedNumber", .text(dialedNumber))
+            try fields.set("ConsultType", .number(consultType))
+            try Self.setOptional(&fields, "AgentInstrument", instrument)
+        }
+    }
+
+    /// TRANSFER_CALL_REQ joining the held and active calls (and dropping the transferring party).
+    public func transfer(active: CallReference, held: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
+        try await twoCallRequest("TRANSFER_CALL_REQ", active: active, held: held, peripheralID: peripheralID, instrument: instrument)
+    }
+
+    /// CONFERENCE_CALL_REQ joining the held and active calls.
+    public func conference(active: CallReference, held: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
+        try await twoCallRequest("CONFERENCE_CALL_REQ", active: active, held: held, peripheralID: peripheralID, instrument: instrument)
+    }
+
+    /// ALTERNATE_CALL_REQ: hold the active call, retrieve the other.
+    public func alternate(active: CallReference, other: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
+        try await request("ALTERNATE_CALL_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, active, prefix: "Active")
+            try Self.setCall(&fields, other, prefix: "Other")
+            try Self.setOptional(&fields, "AgentInstrument", instrument)
+        }
+    }
+
+    /// SET_AGENT_STATE_REQ (AgentState values: `constants.md` §9; AgentWorkMode §18).
+    public func setAgentState(peripheralID: UInt32, instrument: String, state: UInt32, agentID: String? = nil, password: String? = nil,
+                              workMode: UInt32 = 0, reasonCode: UInt32 = 0) async throws -> CTIMessage {
+        try await request("SET_AGENT_STATE_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set("AgentState", .number(state))
+            try fields.set("AgentWorkMode", .number(workMode))
+            try fields.set("EventReasonCode", .number(reasonCode))
+            try fields.set("AgentInstrument", .text(instrument))
+            try Self.setOptional(&fields, "AgentID", agentID)
+            try Self.setOptional(&fields, "AgentPassword", password)
+        }
+    }
+
+    /// QUERY_AGENT_STATE_REQ by instrument and/or agent ID.
+    public func queryAgentState(peripheralID: UInt32, instrument: String? = nil, agentID: String? = nil) async throws -> CTIMessage {
+        try await request("QUERY_AGENT_STATE_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set("ICMAgentID", .number(0xFFFF_FFFF))
+            try Self.setOptional(&fields, "AgentInstrument", instrument)
+            try Self.setOptional(&fields, "AgentID", agentID)
+        }
+    }
+
+    /// QUERY_DEVICE_INFO_REQ.
+    public func queryDeviceInfo(peripheralID: UInt32, instrument: String) async throws -> CTIMessage {
+        try await request("QUERY_DEVICE_INFO_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set("AgentInstrument", .text(instrument))
+        }
+    }
+
+    /// SNAPSHOT_CALL_REQ.
+    public func snapshotCall(_ call: CallReference, peripheralID: UInt32) async throws -> CTIMessage {
+        try await request("SNAPSHOT_CALL_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, call)
+        }
+    }
+
+    /// SNAPSHOT_DEVICE_REQ.
+    public func snapshotDevice(peripheralID: UInt32, instrument: String) async throws -> CTIMessage {
+        try await request("SNAPSHOT_DEVICE_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set("SnapshotDeviceType", .number(0))
+            try fields.set("AgentInstrument", .text(instrument))
+        }
+    }
+
+    /// SET_CALL_DATA_REQ: call variables (1-10) and named variables.
+    public func setCallData(_ call: CallReference, peripheralID: UInt32, callVariables: [Int: String] = [:],
+                            namedVariables: [(name: String, value: String)] = []) async throws -> CTIMessage {
+        try await request("SET_CALL_DATA_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, call)
+            try fields.set("CallType", .number(0xFFFF))
+            try fields.set("CampaignID", .number(0xFFFF_FFFF))
+            try fields.set("QueryRuleID", .number(0xFFFF_FFFF))
+            try Self.setCallData(&fields, variables: callVariables, named: namedVariables)
+        }
+    }
+
+    /// SEND_DTMF_SIGNAL_REQ.
+    public func sendDTMF(_ call: CallReference, peripheralID: UInt32, digits: String, instrument: String? = nil) async throws -> CTIMessage {
+        try await request("SEND_DTMF_SIGNAL_REQ") { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, call)
+            try fields.set("DTMFString", .text(digits))
+            try Self.setOptional(&fields, "AgentInstrument", instrument)
+        }
+    }
+
+    private func simpleCallRequest(_ name: String, _ call: CallReference, peripheralID: UInt32, instrument: String?) async throws -> CTIMessage {
+        try await request(name) { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, call)
+            try Self.setOptional(&fields, "AgentInstrument", instrument)
+        }
+    }
+
+    private func twoCallRequest(_ name: String, active: CallReference, held: CallReference, peripheralID: UInt32,
+                                instrument: String?) async throws -> CTIMessage {
+        try await request(name) { fields in
+            try fields.set("PeripheralID", .number(peripheralID))
+            try Self.setCall(&fields, active, prefix: "Active")
+            try Self.setCall(&fields, held, prefix: "Held")
+            try Self.setOptional(&fields, "AgentInstrument", instrument)
+        }
+    }
+}
