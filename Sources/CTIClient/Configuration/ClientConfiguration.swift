@@ -35,6 +35,8 @@ public struct ClientConfiguration: Sendable {
     public var acceptMaintenance: Bool
     /// Messages the client buffers for a slow consumer before it stops reading the socket.
     public var bufferCapacity: Int
+    /// Send mask bits the spec does not define (servers reject them; `--force`).
+    public var allowUndefinedMaskBits = false
 
     public init(
         sideA: Endpoint, sideB: Endpoint? = nil, protocolVersion: ProtocolVersion = .v25, open: OpenRequest,

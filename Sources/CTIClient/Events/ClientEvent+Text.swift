@@ -74,8 +74,8 @@ extension LifecycleEvent {
         switch self {
         case .connecting(_, let endpoint): "connecting to \(endpoint)"
         case .connected(_, let endpoint): "connected to \(endpoint)"
-        case .connectFailed(let side, let reason, let next, let retryIn):
-            "side \(side): \(reason)" + (next.map { "; trying side \($0)" + (retryIn.map { $0 > .zero ? " in \($0)" : "" } ?? "") } ?? "")
+        case .connectFailed(_, let reason, let next, let retryIn):
+            reason + (next.map { "; trying side \($0)" + (retryIn.map { $0 > .zero ? " in \($0)" : "" } ?? "") } ?? "")
         case .opened(_, let confirmation):
             "session open (\(confirmation.sessionType.name.lowercased())), granted "
                 + MessageCatalog.standard.serviceMask.bitNames(of: confirmation.servicesGranted).joined(separator: "|")

@@ -31,7 +31,7 @@ final class ClientCore: @unchecked Sendable {
         self.configuration = configuration
         self.loop = loop
         self.machine = SessionStateMachine(configuration: configuration)
-        self.encoder = CTIMessageEncoder(version: configuration.protocolVersion)
+        self.encoder = CTIMessageEncoder(version: configuration.protocolVersion, allowUndefinedMaskBits: configuration.allowUndefinedMaskBits)
         self.decoder = CTIMessageDecoder(version: configuration.protocolVersion)
     }
 
@@ -51,6 +51,12 @@ final class ClientCore: @unchecked Sendable {
     func open() -> EventLoopFuture<OpenConfirmation> {
         loop.preconditionInEventLoop()
         if let openResult { return loop.makeCompletedFuture(openResult.mapError { $0 as any Error }) }
+        do {
+            // A configuration whose OPEN_REQ cannot be encoded fails here, not on the wire.
+            _ = try encoder.encode(.fields(configuration.open.fields))
+        } catch {
+            return loop.makeFailedFuture(CTIClientError.encoding(error.description))
+        }
         let promise = loop.makePromise(of: OpenConfirmation.self)
         openWaiters.append(promise)
         process(machine.start())
@@ -137,8 +143,11 @@ final class ClientCore: @unchecked Sendable {
             do {
                 channel.writeAndFlush(try encoder.encode(message), promise: nil)
             } catch {
-                // Session messages are built by the client itself; a failure here is a defect.
-                assertionFailure("cannot encode \(message.name): \(error)")
+                // Requests were checked before they got an InvokeID and OPEN_REQ at open(); a
+                // message that still does not encode ends this connection, loudly.
+                channel.close(promise: nil)
+                connections[side] = nil
+                process(machine.connectionClosed(side, reason: "cannot encode \(message.name): \(error)"))
             }
         case .reset(let side):
             if let channel = connections[side]?.channel { channel.close(promise: nil) }
@@ -208,7 +217,7 @@ final class ClientCore: @unchecked Sendable {
             case .failure(let error):
                 guard connections[side]?.id == id else { return }
                 connections[side] = nil
-                process(machine.connectFailed(side, reason: "\(error)"))
+                process(machine.connectFailed(side, reason: ClientCore.describe(error)))
             }
         }
     }
@@ -218,6 +227,21 @@ final class ClientCore: @unchecked Sendable {
         sequence += 1
         let event = ClientEvent(timestamp: ClientCore.nowMilliseconds(), sequence: sequence, side: side, kind: kind)
         if case .stopProducing = source.yield(event) { pauseReading() }
+    }
+
+    /// A connection error in a few words: "connection refused", "connect timeout", the DNS error.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as NIOConnectionError:
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return "cannot resolve \(error.host)" }
+            return error.connectionErrors.first.map { describe($0.error) } ?? "no address for \(error.host)"
+        case let error as IOError:
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        case is ChannelError where "\(error)".contains("connectTimeout"):
+            return "connect timeout"
+        default:
+            return "\(error)"
+        }
     }
 
     static func nowMilliseconds() -> Int64 {

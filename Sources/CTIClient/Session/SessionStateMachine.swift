@@ -297,15 +297,16 @@ public struct SessionStateMachine: Sendable {
         self[side].misses = 0
         self[side].stoppingSent = false
         failures = 0
-        var actions: [SessionAction] = [.cancel(.openTimeout(side, epoch: self[side].epoch)), .report(.opened(side, confirmation))]
-        if let interval = configuration.heartbeatInterval {
-            actions.append(.schedule(.heartbeat(side, epoch: self[side].epoch), after: interval))
-        }
+        var actions: [SessionAction] = [.cancel(.openTimeout(side, epoch: self[side].epoch))]
         let becomesActive = !configuration.isActiveStandby || confirmation.sessionType != .standby
         if becomesActive {
             if let previous = lastOpenedSide, previous != side, hasOpened { actions.append(.report(.failedOver(from: previous, to: side))) }
             activeSide = side
             lastOpenedSide = side
+        }
+        actions.append(.report(.opened(side, confirmation)))
+        if let interval = configuration.heartbeatInterval {
+            actions.append(.schedule(.heartbeat(side, epoch: self[side].epoch), after: interval))
         }
         if !hasOpened, becomesActive {
             hasOpened = true

@@ -1,0 +1,226 @@
+import CTIProtocol
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// A duplexed CTI Server (GED-188, protocol versions 24 and 25) for tests and demos: side A
+/// and side B listen on their own ports, exactly one is active (A at start), and each follows
+/// the session rules of `session.md` (OPEN validation, heartbeats, idle timeout, close,
+/// standby rules, the maintenance hand-off), with fault injection on top.
+///
+/// ```swift
+/// let simulator = CTISimulator(configuration: .ephemeral())
+/// try await simulator.start()
+/// let portA = simulator.port(.a), portB = simulator.port(.b)
+/// simulator.publish(message)                        // to the active side's ALL_EVENTS sessions
+/// await simulator.flood(count: 1000)                // END_CALL_EVENTs, ConnectionCallID 1…1000
+/// await simulator.stopHeartbeats(on: .a)
+/// let when = try await simulator.firstIgnoredHeartbeat(on: .a)
+/// print(await simulator.execute("status"))
+/// await simulator.stop()
+/// ```
+///
+/// Every call may come from any thread or task: the simulator runs on one event loop of its
+/// own, and the calls hop onto it (see ``SimulatorEngine``). Call ``stop()`` when done: it
+/// closes the sockets and the loop's thread.
+public final class CTISimulator: Sendable {
+    public let configuration: SimulatorConfiguration
+    private let group: MultiThreadedEventLoopGroup
+    private let engine: SimulatorEngine
+    private let observers: EventObservers
+    /// Set by ``stop()``: the loop is gone, nothing may be scheduled on it any more.
+    private let isShutDown = NIOLockedValueBox(false)
+
+    public init(configuration: SimulatorConfiguration = SimulatorConfiguration()) {
+        self.configuration = configuration
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        self.observers = EventObservers()
+        self.engine = SimulatorEngine(loop: group.next(), configuration: configuration, observers: observers)
+    }
+
+    // MARK: - Life cycle
+
+    /// Binds side A then side B. Throws ``SimulatorError`` (code `.cannotListen`) when a port is taken.
+    public func start() async throws {
+        try await onLoop { $0.start() }
+    }
+
+    /// Closes both listeners and every connection, then the event loop. Idempotent.
+    public func stop() async {
+        try? await onLoop { $0.stop() }
+        guard isShutDown.withLockedValue({ state in defer { state = true }; return !state }) else { return }
+        try? await group.shutdownGracefully()
+    }
+
+    /// The port a side listens on (the bound port when configured with 0); `nil` before
+    /// ``start()``. Still answers while the side is killed (`revive` reuses it).
+    public func port(_ side: CTISide) -> Int? {
+        engine.boundPorts.withLockedValue { $0[side] }
+    }
+
+    /// Sides, active side, sessions, floods in progress.
+    public func status() async -> SimulatorStatus {
+        let stopped = SimulatorStatus(host: configuration.host, activeSide: .a, sides: [], sessions: [], floods: [], nextCallID: 0)
+        return await run(or: stopped) { $0.status() }
+    }
+
+    /// Every ``SimulatorEvent`` from now on, until ``stop()``.
+    public func events() -> AsyncStream<SimulatorEvent> {
+        observers.subscribe()
+    }
+
+    // MARK: - Events
+
+    /// Sends a message to every open ALL_EVENTS session of the active side, in call order
+    /// (calls from one thread or task keep their order). The side switch of a hand-off runs on
+    /// the same serial loop, so each message goes to the sides' sessions either before or
+    /// after the switch, never both and never neither.
+    ///
+    /// Back-pressure: a client that does not read gets its messages queued in memory, without
+    /// limit (NIO's outbound buffer). Use ``flood(count:ratePerSecond:)`` for volume: it pauses
+    /// while a connection is above its write-buffer high-water mark.
+    public func publish(_ message: CTIMessage) {
+        guard !isShutDown.withLockedValue({ $0 }) else { return }
+        let engine = engine
+        engine.loop.execute { engine.publish(message) }
+    }
+
+    /// Publishes `count` END_CALL_EVENTs (PeripheralID = the first configured peripheral,
+    /// ConnectionDeviceIDType 0, ConnectionDeviceID "2001") whose ConnectionCallID is a global
+    /// sequence number (1, 2, … over the simulator's life, shared by both sides), at
+    /// `ratePerSecond` or as fast as the clients read. Pauses while any target connection is
+    /// not writable (``SimulatorConfiguration/writeBufferWaterMark``), so memory stays bounded
+    /// by a slow client. Returns when all are published (or the simulator stops) with the
+    /// number published.
+    @discardableResult
+    public func flood(count: Int, ratePerSecond: Double? = nil) async -> Int {
+        (try? await onLoop { $0.startFlood(count: count, ratePerSecond: ratePerSecond) }) ?? 0
+    }
+
+    // MARK: - Faults
+
+    /// `heartbeats stop`: HEARTBEAT_REQ on that side is no longer answered. The first one
+    /// ignored is logged (`side A: ignoring heartbeats`) and reported by
+    /// ``firstIgnoredHeartbeat(on:)`` and ``SimulatorEvent/heartbeatIgnored(side:)``.
+    public func stopHeartbeats(on side: CTISide) async {
+        _ = await run { $0.setHeartbeats(on: side, answered: false) }
+    }
+
+    /// `heartbeats resume`.
+    public func resumeHeartbeats(on side: CTISide) async {
+        _ = await run { $0.setHeartbeats(on: side, answered: true) }
+    }
+
+    /// When the first HEARTBEAT_REQ was ignored on `side` since the last ``stopHeartbeats(on:)``;
+    /// waits for it if none has been yet. Throws ``SimulatorError`` when the simulator stops first.
+    public func firstIgnoredHeartbeat(on side: CTISide) async throws -> ContinuousClock.Instant {
+        try await onLoop { $0.firstIgnoredHeartbeat(on: side) }
+    }
+
+    /// `hang`: the side stops reading and answering; its connections stay open.
+    public func hang(_ side: CTISide) async {
+        _ = await run { $0.setHung(side, true) }
+    }
+
+    /// `unhang`: the side reads and answers again.
+    public func unhang(_ side: CTISide) async {
+        _ = await run { $0.setHung(side, false) }
+    }
+
+    /// `kill`: closes the side's listener and connections; if it was active, the other side
+    /// becomes active and sends STANDBY_ACTIVE_EVENT_MSG to its ACTIVE_STANDBY sessions.
+    public func kill(_ side: CTISide) async {
+        _ = await runFuture(or: "") { $0.kill(side) }
+    }
+
+    /// `revive`: the side listens again on its port, as standby (active if the other is down).
+    public func revive(_ side: CTISide) async throws {
+        _ = try await onLoop { $0.revive(side) }
+    }
+
+    /// `drop`: closes every connection on both sides (listeners stay).
+    public func dropConnections() async {
+        _ = await run { $0.dropConnections() }
+    }
+
+    /// `offline`: FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE (15) to the side's open sessions.
+    public func sendOffline(_ side: CTISide) async {
+        _ = await run { $0.sendOffline(side) }
+    }
+
+    /// `malformed`: an OPEN_CONF whose fixed part is cut short to the side's open sessions.
+    public func sendMalformed(_ side: CTISide) async {
+        _ = await run { $0.sendMalformed(side) }
+    }
+
+    /// `maintenance`: the graceful hand-off of `session.md` §9 — ACTIVE_MAINTENANCE_REQ_MSG to
+    /// the active side's ACTIVE_STANDBY sessions; after every ACTIVE_MAINTENANCE_RESP_MSG
+    /// accepted, ACTIVE_MAINTENANCE_EVENT_MSG(1), the other side active with
+    /// STANDBY_ACTIVE_EVENT_MSG, and the old side closing each session on its
+    /// STOPPING_REQUESTS_TO_THIS_SIDE_IND (the rest after 5 s); a rejection or 5 s of silence
+    /// cancels with ACTIVE_MAINTENANCE_EVENT_MSG(0). Returns once decided.
+    public func maintenance() async -> MaintenanceOutcome {
+        (try? await onLoop { $0.startMaintenance().outcome }) ?? .aborted("simulator stopped")
+    }
+
+    // MARK: - Commands
+
+    /// Runs one text command (``SimulatorCommand``) and returns what it prints. Never throws:
+    /// a bad line gets a message. `maintenance` and `flood` start and return at once; their
+    /// outcome goes to the log.
+    public func execute(_ line: String) async -> String {
+        let command: SimulatorCommand?
+        do {
+            command = try SimulatorCommand.parse(line)
+        } catch {
+            return error.description
+        }
+        guard let command else { return "" }
+        switch command {
+        case .help: return SimulatorCommand.helpText
+        case .status: return await status().description
+        case .stopHeartbeats(let side): return await run { $0.setHeartbeats(on: side, answered: false) }
+        case .resumeHeartbeats(let side): return await run { $0.setHeartbeats(on: side, answered: true) }
+        case .hang(let side): return await run { $0.setHung(side, true) }
+        case .unhang(let side): return await run { $0.setHung(side, false) }
+        case .kill(let side): return await runFuture(or: "the simulator is stopped") { $0.kill(side) }
+        case .revive(let side):
+            do {
+                return try await onLoop { $0.revive(side) }
+            } catch {
+                return "\(error)"
+            }
+        case .drop: return await run { $0.dropConnections() }
+        case .offline(let side): return await run { $0.sendOffline(side) }
+        case .malformed(let side): return await run { $0.sendMalformed(side) }
+        case .maintenance: return await run { $0.startMaintenance().line }
+        case .flood(let count, let rate):
+            return await run { engine in
+                _ = engine.startFlood(count: count, ratePerSecond: rate)
+                return "flooding \(count) END_CALL_EVENT(s)" + (rate.map { " at \($0)/s" } ?? "")
+            }
+        }
+    }
+
+    /// Runs `body` on the engine's loop and waits for the future it returns. Throws
+    /// ``SimulatorError`` (`.stopped`) once the loop has shut down (after ``stop()``).
+    private func onLoop<T: Sendable>(_ body: @escaping @Sendable (SimulatorEngine) -> EventLoopFuture<T>) async throws -> T {
+        guard !isShutDown.withLockedValue({ $0 }) else { throw SimulatorError.stopped }
+        let engine = engine
+        return try await engine.loop.flatSubmit { body(engine) }.get()
+    }
+
+    /// Runs `body` on the engine's loop and returns its result; `stopped` after ``stop()``.
+    private func run<T: Sendable>(or stopped: T, _ body: @escaping @Sendable (SimulatorEngine) -> T) async -> T {
+        (try? await onLoop { engine in engine.loop.makeSucceededFuture(body(engine)) }) ?? stopped
+    }
+
+    /// Runs `body` on the engine's loop and waits for the future it returns; `stopped` after ``stop()``.
+    private func runFuture<T: Sendable>(or stopped: T, _ body: @escaping @Sendable (SimulatorEngine) -> EventLoopFuture<T>) async -> T {
+        (try? await onLoop(body)) ?? stopped
+    }
+
+    private func run(_ body: @escaping @Sendable (SimulatorEngine) -> String) async -> String {
+        await run(or: "the simulator is stopped", body)
+    }
+}

@@ -1,0 +1,55 @@
+import CTIProtocol
+import NIOCore
+
+/// One `flood` in progress. Confined to the engine's event loop.
+final class FloodRun {
+    /// The least time between the end of a flood step and the next, so the loop polls its
+    /// sockets in between (see ``SimulatorEngine/stepFlood(_:)``). At 128 events a step, it
+    /// caps a flood at about 250,000 events per second.
+    static let yieldDelay = TimeAmount.microseconds(500)
+
+    let count: Int
+    /// Time between two events, `nil` for as fast as the clients read.
+    let interval: TimeAmount?
+    let start: NIODeadline
+    let promise: EventLoopPromise<Int>
+    var published = 0
+    /// Waiting for a target connection to become writable (or to go away).
+    var paused = false
+
+    init(count: Int, ratePerSecond: Double?, start: NIODeadline, promise: EventLoopPromise<Int>) {
+        self.count = count
+        self.interval = ratePerSecond.map { .nanoseconds(Int64(1_000_000_000 / $0)) }
+        self.start = start
+        self.promise = promise
+    }
+
+    /// The END_CALL_EVENT frame per protocol version, encoded once, and the body offset of its
+    /// ConnectionCallID: each event patches the number in.
+    private var templates: [UInt32: CTIFrame] = [:]
+    private static let callIDOffset = MessageCatalog.standard.descriptor(named: "END_CALL_EVENT")!.fixed
+        .first { $0.name == "ConnectionCallID" }!.offset
+
+    /// The frame of the END_CALL_EVENT with this ConnectionCallID.
+    func frame(callID: UInt32, version: ProtocolVersion, peripheral: UInt32) throws -> CTIFrame {
+        if templates[version.number] == nil {
+            let message = SimulatedMessages.endCall(callID: 0, peripheral: peripheral)
+            templates[version.number] = CTIFrame(encoded: try CTIMessageEncoder(version: version).encode(message))
+        }
+        var frame = templates[version.number]!
+        frame.body.setInteger(callID, at: frame.body.readerIndex + FloodRun.callIDOffset)
+        return frame
+    }
+
+    /// How many events are due by `now`: all of them without a rate.
+    func dueCount(at now: NIODeadline) -> Int {
+        guard let interval else { return count }
+        let elapsed = (now - start).nanoseconds
+        return min(count, max(published, Int(elapsed / max(interval.nanoseconds, 1)) + 1))
+    }
+
+    /// When event number `published + 1` is due (rate-limited floods).
+    var nextDue: NIODeadline? {
+        interval.map { start + .nanoseconds($0.nanoseconds * Int64(published)) }
+    }
+}

@@ -1,0 +1,60 @@
+import CTIProtocol
+import NIOCore
+
+/// Where a connection stands, as far as routing a message goes.
+enum SessionPhase: Hashable {
+    /// No OPEN_CONF sent yet.
+    case notOpen
+    /// Open on a side with this role.
+    case open(SideRole)
+}
+
+/// What the server does with one message from a client.
+enum RequestRoute: Hashable {
+    case open(MessageFields)
+    case heartbeat(invokeID: UInt32)
+    case close(invokeID: UInt32, status: UInt32)
+    case maintenanceResponse(invokeID: UInt32, accepted: Bool)
+    case stoppingRequests
+    /// FAILURE_CONF with `status`.
+    case refuse(invokeID: UInt32, status: UInt32)
+
+    /// The request dispatch table (`session.md` §2-9): one switch on the message name. Client
+    /// Control and the other services extend it here.
+    ///
+    /// - Before OPEN_CONF only OPEN_REQ is accepted; anything else → E_CTI_SESSION_NOT_OPEN (4).
+    /// - A second OPEN_REQ → E_CTI_SESSION_ALREADY_OPEN (5).
+    /// - On a standby side only HEARTBEAT_REQ, CLOSE_REQ and the two active/standby messages
+    ///   are accepted; anything else → E_CTI_SERVER_NOT_MASTER (92).
+    /// - On the active side every other message, known or not → E_CTI_FUNCTION_NOT_AVAILABLE (12).
+    static func of(_ message: CTIMessage, phase: SessionPhase) -> RequestRoute {
+        let invokeID = RequestRoute.invokeID(of: message)
+        guard case .open(let role) = phase else {
+            return message.name == "OPEN_REQ" && message.fields != nil
+                ? .open(message.fields!) : .refuse(invokeID: invokeID, status: StatusCode.sessionNotOpen)
+        }
+        switch (message.name, message.fields) {
+        case ("OPEN_REQ", _):
+            return .refuse(invokeID: invokeID, status: StatusCode.sessionAlreadyOpen)
+        case ("HEARTBEAT_REQ", _):
+            return .heartbeat(invokeID: invokeID)
+        case ("CLOSE_REQ", let fields?):
+            return .close(invokeID: invokeID, status: fields.number("Status") ?? 0)
+        case ("ACTIVE_MAINTENANCE_RESP_MSG", let fields?):
+            return .maintenanceResponse(invokeID: invokeID, accepted: fields.number("MaintenanceModeAccepted") == 1)
+        case ("STOPPING_REQUESTS_TO_THIS_SIDE_IND", _):
+            return .stoppingRequests
+        default:
+            return .refuse(invokeID: invokeID, status: role == .standby ? StatusCode.serverNotMaster : StatusCode.functionNotAvailable)
+        }
+    }
+
+    /// The InvokeID to echo: the message's field, else the first four bytes of a body the
+    /// simulator cannot read (requests start with it), else 0.
+    static func invokeID(of message: CTIMessage) -> UInt32 {
+        switch message {
+        case .fields(let fields): fields.number("InvokeID") ?? 0
+        case .opaque(_, let body), .unknown(_, let body): body.getInteger(at: body.readerIndex, as: UInt32.self) ?? 0
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import CTIClient
+import CTIProtocol
+
+/// `cti open`: open a session, print what was granted, close it.
+struct OpenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open a session, print what the server granted, and close it (in the REPL it stays open).")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var outputOptions: EventOutputOptions
+
+    func run() async throws {
+        let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: false, quiet: outputOptions.quiet)
+        var events = session.client.events.makeAsyncIterator()
+        try await SessionCommandSupport.open(session)
+        // The lifecycle record of the opening carries the granted services and the side.
+        reading: while let event = await events.next() {
+            if case .opened = event.lifecycle {
+                switch outputOptions.output {
+                case .json: try? StandardStream.output.writeLine(bytes: event.jsonLine())
+                case .text: try? StandardStream.output.writeLine(event.lifecycle!.summary + " on side \(event.side!.rawValue)")
+                }
+                break reading
+            }
+        }
+        try? StandardStream.output.flush()
+        await session.shutdown()
+    }
+}

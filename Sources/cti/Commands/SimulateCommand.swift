@@ -1,0 +1,172 @@
+import ArgumentParser
+import CTIProtocol
+import CTISimulator
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `cti simulate`: a duplexed CTI Server simulator (sides A and B) in the foreground.
+///
+/// SIGINT/SIGTERM are caught by a handler installed before the ports are printed (so a test
+/// may signal as soon as it has read them); stdin is read on a dispatch queue and its lines
+/// are run one after the other.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run a duplexed CTI Server simulator (sides A and B) for tests and demos.",
+        discussion: """
+        Prints one line per side on stdout, `side A listening on HOST:PORT` then side B, and \
+        logs sessions, refusals and faults on stderr, one line each. Side A starts active. \
+        Commands are read from stdin, one per line (type `help`; replies go to stdout); at \
+        end of input the simulator keeps running. SIGINT or SIGTERM closes the listeners and \
+        connections and exits 0. Exit status 2 if a port cannot be bound.
+        """
+    )
+
+    @Option(name: .customLong("port-a"), help: "Port of side A (0 = ephemeral).")
+    var portA: Int = CTISide.a.defaultPort
+
+    @Option(name: .customLong("port-b"), help: "Port of side B (0 = ephemeral).")
+    var portB: Int = CTISide.b.defaultPort
+
+    @Option(help: "Address both sides listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("peripheral"), help: ArgumentHelp("A peripheral ID the simulated PG serves (repeatable).", valueName: "id"))
+    var peripherals: [UInt32] = [5000]
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp(
+        "Require the ClientPassword held in this file (one trailing newline ignored).", valueName: "file"))
+    var passwordFile: String?
+
+    @Option(name: .customLong("agent"), help: ArgumentHelp(
+        "An agent of the consistency check (E_CTI_INCONSISTENT_AGENT_DATA): ID[:EXTENSION[:INSTRUMENT]] (repeatable).",
+        valueName: "agent"))
+    var agents: [String] = []
+
+    func validate() throws {
+        for (name, port) in [("--port-a", portA), ("--port-b", portB)] where !(0...65535).contains(port) {
+            throw ValidationError("\(name) \(port) is not a port (0-65535)")
+        }
+        if portA != 0 && portA == portB { throw ValidationError("--port-a and --port-b must differ") }
+        if peripherals.isEmpty { throw ValidationError("give at least one --peripheral") }
+        for agent in agents where agent.split(separator: ":", omittingEmptySubsequences: false).first?.isEmpty ?? true {
+            throw ValidationError("--agent '\(agent)': expected ID[:EXTENSION[:INSTRUMENT]]")
+        }
+    }
+
+    func run() async throws {
+        let password = try passwordFile.map(SimulateCommand.readPassword)
+        let configuration = SimulatorConfiguration(
+            host: host, ports: [.a: portA, .b: portB], peripherals: peripherals, password: password,
+            agents: agents.map(SimulateCommand.agent), log: { StandardStream.diagnose($0) })
+        let signals = TerminationSignals.install()
+
+        let simulator = CTISimulator(configuration: configuration)
+        do {
+            try await simulator.start()
+        } catch {
+            StandardStream.diagnose("cti simulate: \(error)")
+            await simulator.stop()
+            throw ExitStatus.connectionFailure
+        }
+        for side in CTISide.allCases {
+            try? StandardStream.output.writeLine("side \(side) listening on \(host):\(simulator.port(side) ?? 0)")
+        }
+        try? StandardStream.output.flush()
+
+        let lines = StandardInputLines.stream()
+        let received = await withTaskGroup(of: Int32?.self) { group in
+            group.addTask { await signals.first { _ in true } }
+            group.addTask {
+                for await line in lines {
+                    let reply = await simulator.execute(line)
+                    guard !reply.isEmpty else { continue }
+                    try? StandardStream.output.writeLine(reply)
+                    try? StandardStream.output.flush()
+                }
+                return nil  // end of input: keep running until a signal
+            }
+            while let result = await group.next() {
+                if let number = result {
+                    group.cancelAll()
+                    return number
+                }
+            }
+            return SIGTERM
+        }
+        StandardStream.diagnose("cti simulate: \(received == SIGINT ? "SIGINT" : "SIGTERM"): stopping")
+        await simulator.stop()
+    }
+
+    /// The password file's bytes, without one trailing newline (`\n` or `\r\n`).
+    static func readPassword(path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw ValidationError("--password-file \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes += chunk[..<count]
+        }
+        if bytes.last == 0x0A { bytes.removeLast() }
+        if bytes.last == 0x0D { bytes.removeLast() }
+        return bytes
+    }
+
+    /// `ID[:EXTENSION[:INSTRUMENT]]`.
+    static func agent(_ text: String) -> SimulatedAgent {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        func part(_ index: Int) -> String? { parts.count > index && !parts[index].isEmpty ? parts[index] : nil }
+        return SimulatedAgent(agentID: parts[0], agentExtension: part(1), agentInstrument: part(2))
+    }
+}
+
+/// SIGINT and SIGTERM through a self-pipe: the handler (async-signal-safe: one write(2)) is
+/// installed at once, whatever threads exist, and a dispatch queue turns the pipe into a stream.
+private enum TerminationSignals {
+    /// The pipe's write end, for the handler (a C function cannot capture).
+    nonisolated(unsafe) static var writeEnd: Int32 = -1
+
+    static func install() -> AsyncStream<Int32> {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return AsyncStream { $0.finish() } }
+        writeEnd = ends[1]
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { number in
+            var byte = UInt8(truncatingIfNeeded: number)
+            _ = write(TerminationSignals.writeEnd, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+        let (stream, continuation) = AsyncStream<Int32>.makeStream()
+        let readEnd = ends[0]
+        DispatchQueue(label: "cti.simulate.signals").async {
+            var byte: UInt8 = 0
+            while true {
+                let count = read(readEnd, &byte, 1)
+                if count == 1 { continuation.yield(Int32(byte)) } else if count < 0 && errno == EINTR { continue } else { break }
+            }
+            continuation.finish()
+        }
+        return stream
+    }
+}
+
+/// Standard input as a stream of lines, read on a dispatch queue (the stream ends at end of input).
+private enum StandardInputLines {
+    static func stream() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        DispatchQueue(label: "cti.simulate.stdin").async {
+            while let line = readLine(strippingNewline: true) { continuation.yield(line) }
+            continuation.finish()
+        }
+        return stream
+    }
+}

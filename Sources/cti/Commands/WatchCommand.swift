@@ -1,0 +1,113 @@
+import ArgumentParser
+import CTIClient
+import CTIProtocol
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `cti watch`: open a session and stream every event until `--count`, `--timeout`, Ctrl-C or
+/// SIGTERM (both close the session with CLOSE_REQ first and exit 0).
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Open a session and print events as they arrive.",
+        discussion: """
+        Defaults to --services ALL_EVENTS with every call and agent-state mask bit. Survives \
+        failover (it reconnects, noting it on stderr). Exit status: 0 (count reached, --timeout \
+        alone, Ctrl-C, SIGTERM, reader gone); 124 if --timeout ran out before --count; 2 if no \
+        session could be opened.
+        """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var outputOptions: EventOutputOptions
+
+    @Option(help: "Stop after this many protocol messages (lifecycle records do not count).")
+    var count: Int?
+
+    @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp("Show only these message types (client-side): NAME,NAME,...", valueName: "types"))
+    var filter: String?
+
+    @Option(help: ArgumentHelp("Also write the raw frames to this file (for `cti decode --file`).", valueName: "file"))
+    var record: String?
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
+        if let filter {
+            for name in filter.split(separator: ",") where MessageCatalog.standard.descriptor(named: name) == nil {
+                throw ValidationError("--filter: unknown message type '\(name)' (see `cti describe messages`)")
+            }
+        }
+    }
+
+    enum Ending { case count, timeout, signal, streamEnded, readerGone }
+
+    func run() async throws {
+        var configuredPrinter = EventPrinter(options: outputOptions, environment: SessionCommandSupport.environment)
+        configuredPrinter.filter = Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name })
+        let printer = configuredPrinter
+        var file: UnsafeMutablePointer<FILE>?
+        if let record {
+            file = fopen(record, "wb")
+            guard file != nil else {
+                StandardStream.diagnose("cti: --record \(record): cannot be written")
+                throw ExitStatus.usage
+            }
+        }
+        // Written only by the one task that reads the events.
+        nonisolated(unsafe) let recorder = file
+        defer { if let recorder { fclose(recorder) } }
+        let session = try await SessionCommandSupport.makeSession(connection, defaults: .watch, reconnect: true, quiet: outputOptions.quiet)
+        let flusher = Flusher()
+        let client = session.client
+        // Keeps alternating sides (and retrying refused OPENs) with back-off until a session
+        // opens; the lifecycle records show each attempt. A failure that ends the client ends
+        // the stream below.
+        let opening = Task { try? await client.open() }
+        defer { opening.cancel() }
+        let limit = count
+        let ending = await withTaskGroup(of: Ending.self) { group in
+            group.addTask {
+                var printed = 0
+                for await event in client.events {
+                    if printer.counts(event), case .message(_, let frame) = event.kind, let recorder {
+                        let bytes = Array(frame.bytes.readableBytesView)
+                        fwrite(bytes, 1, bytes.count, recorder)
+                    }
+                    do {
+                        try printer.print(event)
+                    } catch {
+                        return .readerGone
+                    }
+                    if printer.counts(event) {
+                        printed += 1
+                        if let limit, printed >= limit { return .count }
+                    }
+                }
+                return .streamEnded
+            }
+            if let timeout {
+                group.addTask {
+                    try? await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
+                    return .timeout
+                }
+            }
+            group.addTask { _ = await SignalWatcher.next(); return .signal }
+            let first = await group.next()!
+            group.cancelAll()
+            return first
+        }
+        flusher.stop()
+        try? StandardStream.output.flush()
+        await session.shutdown()
+        switch ending {
+        case .count, .signal, .readerGone: return
+        case .timeout: if count != nil { throw ExitStatus.timeout }
+        case .streamEnded: throw ExitStatus.connectionFailure
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+
+/// The connection options every session command takes (precedence: flag > environment >
+/// config file profile > default). The password is never an option: it comes from
+/// `CTI_PASSWORD`, `--password-file` or a no-echo prompt.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .customLong("host"), help: ArgumentHelp("Side A of the CTI Server (default port 42027); env CTI_HOST.", valueName: "host[:port]"))
+    var host: String?
+
+    @Option(name: .customLong("host-b"), help: ArgumentHelp("Side B (default port 43027); env CTI_HOST_B.", valueName: "host[:port]"))
+    var hostB: String?
+
+    @Option(name: .customLong("protocol"), help: "Protocol version, 24 or 25 (default 25).")
+    var protocolVersion: UInt32?
+
+    @Option(name: .customLong("client-id"), help: "ClientID (default cti-<hostname>-<pid>, unique per process); env CTI_CLIENT_ID.")
+    var clientID: String?
+
+    @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the ClientPassword from this file (first line).", valueName: "file"))
+    var passwordFile: String?
+
+    @Option(help: "PeripheralID for Client Events (default 5000 with --embedded, else none).")
+    var peripheral: UInt32?
+
+    @Option(help: ArgumentHelp("CTI services to request: names, numbers or lists (CLIENT_EVENTS,CLIENT_CONTROL).", valueName: "mask"))
+    var services: String?
+
+    @Option(name: .customLong("call-mask"), help: ArgumentHelp("Call event mask (names, numbers, lists, all).", valueName: "mask"))
+    var callMask: String?
+
+    @Option(name: .customLong("agent-mask"), help: ArgumentHelp("Agent state mask (names, numbers, lists, all).", valueName: "mask"))
+    var agentMask: String?
+
+    @Option(name: .customLong("config-mask"), help: ArgumentHelp("Configuration mask (names, numbers, lists, all).", valueName: "mask"))
+    var configMask: String?
+
+    @Option(name: .customLong("agent-id"), help: "AgentID for Client Events.")
+    var agentID: String?
+
+    @Option(name: .customLong("agent-ext"), help: "AgentExtension for Client Events.")
+    var agentExtension: String?
+
+    @Option(help: "AgentInstrument for Client Events.")
+    var instrument: String?
+
+    @Option(help: ArgumentHelp("Heartbeat interval in seconds (at least 5), or off (default 15).", valueName: "seconds|off"))
+    var heartbeat: String?
+
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds a TCP connect may take (default 5).", valueName: "seconds"))
+    var connectTimeout: Double?
+
+    @Option(help: "Profile of the config file to use; env CTI_PROFILE.")
+    var profile: String?
+
+    @Option(help: ArgumentHelp("Config file (default $XDG_CONFIG_HOME/cti/config); env CTI_CONFIG.", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Do not read the config file.")
+    var noConfig = false
+
+    @Flag(help: "Use the simulator embedded in cti (the default when no server is configured).")
+    var embedded = false
+
+    @Flag(name: .customLong("no-embedded"), help: "Never fall back to the embedded simulator: no server configured is an error (exit 2).")
+    var noEmbedded = false
+
+    func validate() throws {
+        if embedded && noEmbedded { throw ValidationError("--embedded and --no-embedded exclude each other") }
+        if let protocolVersion, protocolVersion != 24 && protocolVersion != 25 {
+            throw ValidationError("unsupported protocol version \(protocolVersion): cti speaks 24 and 25")
+        }
+        if let heartbeat, heartbeat != "off" {
+            guard let seconds = Int(heartbeat), seconds >= 5 else {
+                throw ValidationError("--heartbeat takes a number of seconds of at least 5, or off (got '\(heartbeat)')")
+            }
+        }
+        if let connectTimeout, !(connectTimeout > 0) { throw ValidationError("--connect-timeout must be positive") }
+    }
+}

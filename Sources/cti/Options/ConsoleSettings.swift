@@ -1,0 +1,167 @@
+import CTIClient
+import CTIProtocol
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The settings a session command runs with, resolved from flags, the environment, the config
+/// file and defaults (in that order of precedence), with where each came from for
+/// `config show`.
+struct ConsoleSettings {
+    /// A setting that cannot be used, naming where it came from (usage error, exit 64).
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// What a command wants by default (`watch`: every event; requests: the agent's own device).
+    enum Defaults {
+        case watch
+        case request
+        case session
+    }
+
+    var hostA: Endpoint?
+    var hostB: Endpoint?
+    var protocolVersion: UInt32 = 25
+    var clientID: String
+    var passwordFile: String?
+    var peripheral: UInt32?
+    var services: UInt32
+    var callMask: UInt32
+    var agentMask: UInt32
+    var configMask: UInt32
+    var agentID: String?
+    var agentExtension: String?
+    var instrument: String?
+    var heartbeat: Duration?
+    var connectTimeout: Duration
+    /// Run against the embedded simulator.
+    var embedded: Bool
+    /// Where each setting came from: `flag`, `env CTI_HOST`, `config <path> [profile]`, `default`.
+    var sources: [String: String] = [:]
+
+    static func resolve(_ options: ConnectionOptions, defaults: Defaults, environment: [String: String]) throws -> ConsoleSettings {
+        var file: ConfigFile?
+        if !options.noConfig {
+            let explicit = options.config ?? environment["CTI_CONFIG"]
+            let profile = options.profile ?? environment["CTI_PROFILE"]
+            if let path = explicit ?? ConfigFile.defaultPath(environment: environment) {
+                do {
+                    file = try ConfigFile.load(path: path, profile: profile, required: explicit != nil)
+                } catch {
+                    throw Failure(description: error.description)
+                }
+            } else if let profile {
+                throw Failure(description: "--profile \(profile): no config file (set XDG_CONFIG_HOME or HOME, or --config)")
+            }
+        }
+        var sources: [String: String] = [:]
+        let fileSource = file.map { "config \($0.path)" + ($0.profile.map { " [\($0)]" } ?? "") }
+        /// flag > environment > file: the value and where it came from.
+        func pick(_ key: String, flag: String?, env: String? = nil) -> String? {
+            if let flag { sources[key] = "flag"; return flag }
+            if let env, let value = environment[env], !value.isEmpty { sources[key] = "env \(env)"; return value }
+            if let value = file?.values[key] { sources[key] = fileSource; return value }
+            return nil
+        }
+        func endpoint(_ key: String, _ text: String?, side: CTISide) throws -> Endpoint? {
+            guard let text else { return nil }
+            guard let endpoint = Endpoint(parsing: text, side: side) else {
+                throw Failure(description: "\(key) '\(text)' (from \(sources[key] ?? "?")) is not host[:port]")
+            }
+            return endpoint
+        }
+        func number(_ key: String, _ text: String?) throws -> UInt32? {
+            guard let text else { return nil }
+            guard let value = NumberParser.unsigned(text) else {
+                throw Failure(description: "\(key) '\(text)' (from \(sources[key] ?? "?")) is not a number")
+            }
+            return value
+        }
+        func mask(_ key: String, _ text: String?, _ table: EnumTable, default value: UInt32) throws -> UInt32 {
+            guard let text else {
+                sources[key] = "default"
+                return value
+            }
+            do {
+                return try MaskParser.parse(text, table: table, allowUndefined: false)
+            } catch {
+                throw Failure(description: "--\(key) (from \(sources[key] ?? "?")): \(error)")
+            }
+        }
+
+        let catalog = MessageCatalog.standard
+        let hostA = try endpoint("host", pick("host", flag: options.host, env: "CTI_HOST"), side: .a)
+        let hostB = try endpoint("host-b", pick("host-b", flag: options.hostB, env: "CTI_HOST_B"), side: .b)
+        let embedded: Bool
+        if options.embedded {
+            embedded = true
+        } else if hostA == nil {
+            guard !options.noEmbedded else {
+                throw NoServer()
+            }
+            embedded = true
+        } else {
+            embedded = false
+        }
+        let protocolVersion = try number("protocol", pick("protocol", flag: options.protocolVersion.map(String.init))) ?? 25
+        guard protocolVersion == 24 || protocolVersion == 25 else {
+            throw Failure(description: "protocol \(protocolVersion) (from \(sources["protocol"] ?? "?")): cti speaks 24 and 25")
+        }
+        var hostname = [CChar](repeating: 0, count: 256)
+        gethostname(&hostname, hostname.count)
+        let defaultClientID = ClientConfiguration.defaultClientID(hostname: String(cString: hostname), pid: getpid())
+        let clientID = pick("client-id", flag: options.clientID, env: "CTI_CLIENT_ID") ?? { sources["client-id"] = "default"; return defaultClientID }()
+
+        let agentID = pick("agent-id", flag: options.agentID)
+        let agentExtension = pick("agent-ext", flag: options.agentExtension)
+        let instrument = pick("instrument", flag: options.instrument)
+        let servicesDefault: UInt32 = switch defaults {
+        case .watch, .session: 0x10  // CTI_SERVICE_ALL_EVENTS
+        case .request: 0x1 | 0x4     // CTI_SERVICE_CLIENT_EVENTS | CTI_SERVICE_CLIENT_CONTROL
+        }
+        let services = try mask("services", pick("services", flag: options.services), catalog.serviceMask, default: servicesDefault)
+        // Every call event and agent state by default: what to show is filtered client-side.
+        let callMask = try mask("call-mask", pick("call-mask", flag: options.callMask), catalog.callEventMask,
+                                default: catalog.callEventMask.definedBits)
+        let agentMask = try mask("agent-mask", pick("agent-mask", flag: options.agentMask), catalog.agentStateMask,
+                                 default: catalog.agentStateMask.definedBits)
+        let configMask = try mask("config-mask", pick("config-mask", flag: options.configMask), catalog.configMask, default: 0)
+
+        var peripheral = try number("peripheral", pick("peripheral", flag: options.peripheral.map(String.init)))
+        if peripheral == nil && services & 0x1 != 0 {
+            peripheral = 5000
+            sources["peripheral"] = "default"
+        }
+        let heartbeatText = pick("heartbeat", flag: options.heartbeat)
+        let heartbeat: Duration?
+        switch heartbeatText {
+        case nil:
+            heartbeat = .seconds(15)
+            sources["heartbeat"] = "default"
+        case "off"?:
+            heartbeat = nil
+        case let text?:
+            guard let seconds = Int(text), seconds >= 5 else {
+                throw Failure(description: "heartbeat '\(text)' (from \(sources["heartbeat"] ?? "?")): seconds of at least 5, or off")
+            }
+            heartbeat = .seconds(seconds)
+        }
+        let timeoutText = pick("connect-timeout", flag: options.connectTimeout.map { String($0) })
+        guard let timeoutSeconds = Double(timeoutText ?? "5"), timeoutSeconds > 0 else {
+            throw Failure(description: "connect-timeout '\(timeoutText ?? "")': positive seconds")
+        }
+        if timeoutText == nil { sources["connect-timeout"] = "default" }
+        return ConsoleSettings(
+            hostA: hostA, hostB: hostB, protocolVersion: protocolVersion, clientID: clientID,
+            passwordFile: pick("password-file", flag: options.passwordFile), peripheral: peripheral, services: services,
+            callMask: callMask, agentMask: agentMask, configMask: configMask, agentID: agentID, agentExtension: agentExtension,
+            instrument: instrument, heartbeat: heartbeat, connectTimeout: .milliseconds(Int64(timeoutSeconds * 1000)),
+            embedded: embedded, sources: sources)
+    }
+
+    /// No server configured and `--no-embedded` (exit 2).
+    struct NoServer: Error, CustomStringConvertible {
+        var description: String { "no CTI Server configured (--host, CTI_HOST or a profile with a host) and --no-embedded given" }
+    }
+}

@@ -1,0 +1,53 @@
+import CTIClient
+import CTIProtocol
+import CTISimulator
+
+/// A session as the console holds it: the client, and the embedded simulator when no server is
+/// configured (`--embedded`, or nothing given): it listens on loopback ports of its own and
+/// lives as long as the process.
+final class ConsoleSession: Sendable {
+    let client: CTIClient
+    let settings: ConsoleSettings
+    let simulator: CTISimulator?
+
+    private init(client: CTIClient, settings: ConsoleSettings, simulator: CTISimulator?) {
+        self.client = client
+        self.settings = settings
+        self.simulator = simulator
+    }
+
+    /// Starts the embedded simulator if the settings want it, and makes the client (not yet
+    /// open). `reconnect`: reopen after a failure (watch, REPL) or end (one-shot requests).
+    static func make(settings: ConsoleSettings, password: [UInt8], reconnect: Bool, quiet: Bool) async throws -> ConsoleSession {
+        // Streaming (reconnect) keeps trying, refused OPENs included; one-shot gives up.
+        var settings = settings
+        var simulator: CTISimulator?
+        if settings.embedded {
+            let embedded = CTISimulator(configuration: .ephemeral())
+            try await embedded.start()
+            settings.hostA = Endpoint(host: "127.0.0.1", port: embedded.port(.a)!)
+            settings.hostB = Endpoint(host: "127.0.0.1", port: embedded.port(.b)!)
+            if !quiet {
+                StandardStream.diagnose("cti: no CTI Server configured: using the embedded simulator on \(settings.hostA!) / \(settings.hostB!) (--host to use a real one)")
+            }
+            simulator = embedded
+        }
+        let request = OpenRequest(
+            versionNumber: settings.protocolVersion, peripheralID: settings.peripheral ?? OpenRequest.nullPeripheralID,
+            servicesRequested: settings.services, callMessageMask: settings.callMask, agentStateMask: settings.agentMask,
+            configMessageMask: settings.configMask, clientID: settings.clientID, clientPassword: password,
+            agentExtension: settings.agentExtension, agentID: settings.agentID, agentInstrument: settings.instrument)
+        let configuration = ClientConfiguration(
+            sideA: settings.hostA!, sideB: settings.hostB, protocolVersion: ProtocolVersion(settings.protocolVersion)!, open: request,
+            heartbeatInterval: settings.heartbeat, connectTimeout: settings.connectTimeout,
+            initialOpenDeadline: reconnect ? nil : max(.seconds(10), settings.connectTimeout * 2), retryRefusedOpen: reconnect,
+            reconnect: reconnect)
+        return ConsoleSession(client: CTIClient(configuration: configuration), settings: settings, simulator: simulator)
+    }
+
+    /// Closes the session (CLOSE_REQ) and stops the embedded simulator.
+    func shutdown() async {
+        await client.close()
+        await simulator?.stop()
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CTIClient
+import CTIProtocol
+import Foundation
+
+/// The steps every session command shares: resolve settings, start (or reuse) the session,
+/// turn failures into the documented exit codes.
+enum SessionCommandSupport {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// Resolves settings, reads the password, makes the session (not yet open).
+    static func makeSession(_ options: ConnectionOptions, defaults: ConsoleSettings.Defaults, reconnect: Bool, quiet: Bool,
+                            passwordPrompt: Bool = false) async throws -> ConsoleSession {
+        let settings: ConsoleSettings
+        do {
+            settings = try ConsoleSettings.resolve(options, defaults: defaults, environment: environment)
+        } catch let error as ConsoleSettings.NoServer {
+            StandardStream.diagnose("cti: \(error)")
+            throw ExitStatus.connectionFailure
+        } catch {
+            StandardStream.diagnose("cti: \(error)")
+            throw ExitStatus.usage
+        }
+        let password: [UInt8]
+        do {
+            password = try PasswordSource.read(file: settings.passwordFile, prompt: passwordPrompt, environment: environment)
+        } catch {
+            StandardStream.diagnose("cti: \(error)")
+            throw ExitStatus.usage
+        }
+        do {
+            return try await ConsoleSession.make(settings: settings, password: password, reconnect: reconnect, quiet: quiet)
+        } catch {
+            StandardStream.diagnose("cti: cannot start the embedded simulator: \(error)")
+            throw ExitStatus.connectionFailure
+        }
+    }
+
+    /// Opens the session; an OPEN refusal or no reachable server is exit 2, with the reason.
+    @discardableResult
+    static func open(_ session: ConsoleSession) async throws -> OpenConfirmation {
+        do {
+            return try await session.client.open()
+        } catch {
+            StandardStream.diagnose("cti: \(error)")
+            await session.shutdown()
+            throw ExitStatus.connectionFailure
+        }
+    }
+}

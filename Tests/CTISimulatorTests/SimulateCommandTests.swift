@@ -1,0 +1,104 @@
+import CTIProtocol
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+
+/// `cti simulate`, run as the built binary.
+@Suite struct SimulateCommandTests {
+    /// The `cti` executable next to the test bundle (`.build/<config>/cti`).
+    static let executable: URL = {
+        let products = Bundle.main.bundleURL.pathExtension == "xctest"
+            ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+        return products.appendingPathComponent("cti")
+    }()
+
+    @Test(.timeLimit(.minutes(1)))
+    func printsThePortsAcceptsAnOpenLogsItAndExitsZeroOnSIGTERM() async throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0"]
+        let output = Pipe(), error = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = input
+        let stdout = Collected(), stderr = Collected()
+        output.fileHandleForReading.readabilityHandler = { stdout.append($0.availableData) }
+        error.fileHandleForReading.readabilityHandler = { stderr.append($0.availableData) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let lines = try await stdout.waitForLines(2)
+        let ports = lines.map { line -> Int? in
+            guard let colon = line.lastIndex(of: ":") else { return nil }
+            return Int(line[line.index(after: colon)...])
+        }
+        #expect(lines[0].hasPrefix("side A listening on 127.0.0.1:"))
+        #expect(lines[1].hasPrefix("side B listening on 127.0.0.1:"))
+        let portA = try #require(ports[0])
+        #expect(ports[1] != nil && ports[1] != portA)
+
+        let client = try await TestClient.connect(port: portA)
+        let conf = try await client.open(Fixtures.open(client: "e2e", password: ""))
+        #expect(conf.number("SessionType") == 1)
+        try await stderr.waitFor("session 1 opened: client \"e2e\"")
+
+        // A command on stdin answers on stdout.
+        input.fileHandleForWriting.write(Data("status\n".utf8))
+        try await stdout.waitFor("session 1 on A: client \"e2e\"")
+
+        process.terminate()  // SIGTERM
+        let deadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(!process.isRunning)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(process.terminationReason == .exit)
+        try await client.drainUntilClosed()
+        output.fileHandleForReading.readabilityHandler = nil
+        error.fileHandleForReading.readabilityHandler = nil
+    }
+
+    @Test func aTakenPortExitsTwo() async throws {
+        try await withSimulator { simulator, _ in
+            let process = Process()
+            process.executableURL = Self.executable
+            process.arguments = ["simulate", "--port-a", "\(simulator.port(.a)!)", "--port-b", "0"]
+            let error = Pipe()
+            process.standardError = error
+            process.standardOutput = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2)
+            let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(text.contains("side A: cannot listen on 127.0.0.1:\(simulator.port(.a)!)"))
+        }
+    }
+}
+
+/// Text a child process writes, collected as it comes.
+private final class Collected: Sendable {
+    private let text = NIOLockedValueBox("")
+
+    func append(_ data: Data) { text.withLockedValue { $0 += String(decoding: data, as: UTF8.self) } }
+
+    var lines: [String] { text.withLockedValue { $0 }.split(separator: "\n").map(String.init) }
+
+    func waitForLines(_ count: Int, timeout: Duration = .seconds(15)) async throws -> [String] {
+        let deadline = ContinuousClock.now + timeout
+        while lines.count < count {
+            guard ContinuousClock.now < deadline else { throw TestClient.Failure.timeout(waitingFor: "\(count) lines, got \(lines)") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return Array(lines.prefix(count))
+    }
+
+    func waitFor(_ needle: String, timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !text.withLockedValue({ $0.contains(needle) }) {
+            guard ContinuousClock.now < deadline else {
+                throw TestClient.Failure.timeout(waitingFor: "'\(needle)' in \(text.withLockedValue { $0 })")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
