@@ -1,4 +1,5 @@
 import CTIProtocol
+import Foundation
 import CTISimulator
 import NIOCore
 import Testing
@@ -183,6 +184,13 @@ struct LoopbackTests {
         await simulator.stop()
     }
 
+    /// Resident memory of this process in kB (`/proc/self/status` VmRSS).
+    static func residentKilobytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+
     @Test func aSlowConsumerLosesNothingAndCausesNoFailover() async throws {
         let simulator = try await Self.simulator()
         var configuration = Self.configuration(simulator, heartbeat: .seconds(5))
@@ -195,17 +203,25 @@ struct LoopbackTests {
         var callIDs: [UInt32] = []
         var lifecycle: [LifecycleEvent] = []
         let started = ContinuousClock.now
+        let memoryBefore = Self.residentKilobytes()
+        var memoryPeak = memoryBefore
         while callIDs.count < total, let event = await events.next() {
             if let fields = event.message?.fields, fields.descriptor.name == "END_CALL_EVENT" {
                 callIDs.append(fields.number("ConnectionCallID")!)
                 // Slow: about 12 s for the whole flood, more than two heartbeat intervals.
-                if callIDs.count % 100 == 0 { try await Task.sleep(for: .milliseconds(300)) }
+                if callIDs.count % 100 == 0 {
+                    try await Task.sleep(for: .milliseconds(300))
+                    memoryPeak = max(memoryPeak, Self.residentKilobytes())
+                }
             }
             if let record = event.lifecycle { lifecycle.append(record) }
         }
         _ = await flood.value
         #expect(callIDs == Array(1...UInt32(total)))
         #expect(ContinuousClock.now - started > .seconds(10))
+        // The client buffers at most bufferCapacity events and the simulator pauses the flood
+        // while the socket is full: the process grows by far less than the flood's size.
+        #expect(memoryPeak - memoryBefore < 32 * 1024, "grew \(memoryPeak - memoryBefore) kB")
         #expect(!lifecycle.contains { if case .sessionFailed = $0 { true } else { false } }, "\(lifecycle)")
         #expect(!lifecycle.contains { if case .heartbeatMissed = $0 { true } else { false } }, "\(lifecycle)")
         await client.close()

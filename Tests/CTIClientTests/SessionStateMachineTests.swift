@@ -291,4 +291,51 @@ import Testing
         #expect(receive(&machine, .b, endCall(4)) == [.deliver(.b, endCall(4), frame(endCall(4)))])
         #expect(machine.timerFired(.stopping(.a, epoch: 1)) == [], "STOPPING was already sent")
     }
+
+    @Test func anOpenTimeoutFailsTheAttemptAndTriesTheOtherSide() {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        _ = machine.start()
+        _ = machine.connected(.a)
+        let actions = machine.timerFired(.openTimeout(.a, epoch: 1))
+        #expect(actions.contains(.reset(.a)))
+        #expect(actions.contains(.report(.sessionFailed(.a, reason: "no OPEN_CONF within 30.0 seconds"))))
+        #expect(actions.last == .schedule(.reconnect(.b), after: .zero))
+    }
+
+    @Test func aCancelledMaintenanceChangesNothing() {
+        var machine = activeStandbyOpen()
+        #expect(receive(&machine, .a, SessionMessages.activeMaintenanceEvent(proceed: false)) == [.report(.maintenance(.a, proceed: false))])
+        #expect(machine.activeSide == .a)
+    }
+
+    @Test func aRejectingPolicyAnswersMaintenanceWithRejection() {
+        var configuration = Self.configuration(services: 0x14 | ActiveStandby.serviceBit)
+        configuration.acceptMaintenance = false
+        var machine = openedOnA(configuration)
+        #expect(receive(&machine, .a, SessionMessages.activeMaintenanceRequest(invokeID: 5)).first
+                == .send(.a, SessionMessages.activeMaintenanceResponse(invokeID: 5, accepted: false)))
+    }
+
+    @Test func whenTheActiveSideDiesTheStandbyTakesOverOnItsAnnouncement() throws {
+        var machine = activeStandbyOpen()
+        let lost = machine.connectionClosed(.a, reason: "connection reset by peer")
+        #expect(lost.contains(.report(.sessionFailed(.a, reason: "connection reset by peer"))))
+        #expect(lost.last == .schedule(.reconnect(.a), after: .seconds(1)), "active/standby reconnects the same side")
+        #expect(machine.send(try MessageFields(named: "QUERY_AGENT_STATE_REQ")).invokeID == nil, "no active side until B says so")
+        #expect(receive(&machine, .b, SessionMessages.standbyActiveEvent()) == [.report(.failedOver(from: .a, to: .b))])
+        guard case .send(let side, _)? = machine.send(try MessageFields(named: "QUERY_AGENT_STATE_REQ")).actions.first else {
+            Issue.record("nothing sent")
+            return
+        }
+        #expect(side == .b)
+    }
+
+    @Test func theDrainTimerDeliversWhatTheNewSideSentIfTheOldOneNeverCloses() throws {
+        var machine = activeStandbyOpen()
+        _ = receive(&machine, .a, SessionMessages.activeMaintenanceEvent(proceed: true))
+        _ = receive(&machine, .b, SessionMessages.standbyActiveEvent())
+        let event = SessionMessages.failureEvent(status: 17)
+        #expect(receive(&machine, .b, event) == [])
+        #expect(machine.timerFired(.drain) == [.cancel(.drain), .deliver(.b, event, frame(event))])
+    }
 }

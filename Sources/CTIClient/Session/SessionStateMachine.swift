@@ -345,7 +345,7 @@ public struct SessionStateMachine: Sendable {
     }
 
     private mutating func becameActive(_ side: CTISide) -> [SessionAction] {
-        let previous = activeSide
+        let previous = activeSide ?? lastOpenedSide
         self[side].phase = .open(.active)
         activeSide = side
         lastOpenedSide = side
