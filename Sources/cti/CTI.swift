@@ -18,7 +18,8 @@ struct CTI: AsyncParsableCommand {
         64 usage error; 65 undecodable input (decode); 124 a --timeout ran out.
         """,
         version: VersionInfo.text,
-        subcommands: [OpenCommand.self, WatchCommand.self, DecodeCommand.self, EncodeCommand.self, SimulateCommand.self]
+        subcommands: [OpenCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self, QueryCommand.self, SendCommand.self,
+                      DecodeCommand.self, EncodeCommand.self, SimulateCommand.self]
     )
 
     /// Writes to a closed pipe fail with EPIPE (handled by ``StandardStream``) instead of

@@ -110,7 +110,7 @@ struct ConsoleSettings {
         }
         var hostname = [CChar](repeating: 0, count: 256)
         gethostname(&hostname, hostname.count)
-        let defaultClientID = ClientConfiguration.defaultClientID(hostname: String(cString: hostname), pid: getpid())
+        let defaultClientID = ClientConfiguration.defaultClientID(hostname: String(decoding: hostname.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), pid: getpid())
         let clientID = pick("client-id", flag: options.clientID, env: "CTI_CLIENT_ID") ?? { sources["client-id"] = "default"; return defaultClientID }()
 
         let agentID = pick("agent-id", flag: options.agentID)
@@ -128,6 +128,9 @@ struct ConsoleSettings {
                                  default: catalog.agentStateMask.definedBits)
         let configMask = try mask("config-mask", pick("config-mask", flag: options.configMask), catalog.configMask, default: 0)
 
+        if services & 0x1 != 0 && agentID == nil && agentExtension == nil && instrument == nil {
+            throw Failure(description: "CLIENT_EVENTS needs the agent's identity: give --instrument (or --agent-id / --agent-ext), or --services ALL_EVENTS,CLIENT_CONTROL")
+        }
         var peripheral = try number("peripheral", pick("peripheral", flag: options.peripheral.map(String.init)))
         if peripheral == nil && services & 0x1 != 0 {
             peripheral = 5000

@@ -1,0 +1,87 @@
+import ArgumentParser
+import CTIClient
+import CTIProtocol
+
+/// `cti agent ...`: agent state requests (SET_AGENT_STATE_REQ, QUERY_AGENT_STATE_REQ).
+struct AgentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agent",
+        abstract: "Log agents in and out, change and query their state.",
+        subcommands: [Login.self, Logout.self, Ready.self, NotReady.self, WorkReady.self, WorkNotReady.self, State.self])
+
+    /// What a state change takes besides the connection.
+    struct StateChange: ParsableArguments {
+        @OptionGroup var options: RequestOptions
+
+        @Option(help: "Reason code (EventReasonCode) for not-ready and logout.")
+        var reason: UInt32 = 0
+
+        @Option(name: .customLong("agent-password-file"), help: ArgumentHelp("Read the agent's password from this file.", valueName: "file"))
+        var agentPasswordFile: String?
+
+        /// SET_AGENT_STATE_REQ with `state` (constants.md §9).
+        func run(state: UInt32, workMode: UInt32 = 0) async throws {
+            let password: String?
+            if let agentPasswordFile {
+                guard let text = ConfigFile.readFile(agentPasswordFile) else {
+                    throw ValidationError("--agent-password-file \(agentPasswordFile): cannot be read")
+                }
+                password = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+            } else {
+                password = nil
+            }
+            let (options, reason) = (options, reason)
+            try await options.run { client, settings in
+                try await client.setAgentState(peripheralID: settings.peripheral ?? 5000, instrument: try options.instrument(settings), state: state,
+                                               agentID: settings.agentID, password: password, workMode: workMode, reasonCode: reason)
+            }
+        }
+    }
+
+    struct Login: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Log the agent in (AGENT_STATE_LOGIN).")
+        @OptionGroup var change: StateChange
+        func run() async throws { try await change.run(state: 0) }
+    }
+
+    struct Logout: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Log the agent out (AGENT_STATE_LOGOUT).")
+        @OptionGroup var change: StateChange
+        func run() async throws { try await change.run(state: 1) }
+    }
+
+    struct Ready: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make the agent available (AGENT_STATE_AVAILABLE).")
+        @OptionGroup var change: StateChange
+        func run() async throws { try await change.run(state: 3) }
+    }
+
+    struct NotReady: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "not-ready", abstract: "Not ready, with --reason (AGENT_STATE_NOT_READY).")
+        @OptionGroup var change: StateChange
+        func run() async throws { try await change.run(state: 2) }
+    }
+
+    struct WorkReady: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "work-ready", abstract: "After-call work, then ready (AGENT_STATE_WORK_READY).")
+        @OptionGroup var change: StateChange
+        func run() async throws { try await change.run(state: 6) }
+    }
+
+    struct WorkNotReady: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "work-not-ready", abstract: "After-call work, then not ready (AGENT_STATE_WORK_NOT_READY).")
+        @OptionGroup var change: StateChange
+        func run() async throws { try await change.run(state: 5) }
+    }
+
+    struct State: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "QUERY_AGENT_STATE_REQ for --instrument or --agent-id.")
+        @OptionGroup var options: RequestOptions
+        func run() async throws {
+            let options = options
+            try await options.run { client, settings in
+                try await client.queryAgentState(peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument, agentID: settings.agentID)
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import ArgumentParser
+import CTIClient
+import CTIProtocol
+
+/// `cti call ...`: Client Control requests on calls (`client-control.md`).
+struct CallCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Make, answer, hold, transfer, clear ... calls (Client Control).",
+        subcommands: [Make.self, Answer.self, Hold.self, Retrieve.self, Alternate.self, Consult.self, Transfer.self, Conference.self,
+                      Clear.self, ClearConnection.self, Release.self, DTMF.self, Data.self])
+
+    /// Call variables `N=value` and named variables `name=value`.
+    struct CallData: ParsableArguments {
+        @Option(name: .customLong("var"), help: ArgumentHelp("Call variable N=value (1-10), repeatable.", valueName: "n=value"))
+        var variables: [String] = []
+
+        @Option(name: .customLong("named"), help: ArgumentHelp("Named (ECC) variable name=value, repeatable.", valueName: "name=value"))
+        var named: [String] = []
+
+        func validate() throws {
+            _ = try parsed()
+        }
+
+        func parsed() throws -> (variables: [Int: String], named: [(name: String, value: String)]) {
+            var variables: [Int: String] = [:]
+            for item in self.variables {
+                guard let equals = item.firstIndex(of: "="), let index = Int(item[..<equals]), (1...10).contains(index) else {
+                    throw ValidationError("--var '\(item)': expected N=value with N from 1 to 10")
+                }
+                variables[index] = String(item[item.index(after: equals)...])
+            }
+            let named = try self.named.map { item -> (name: String, value: String) in
+                guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                    throw ValidationError("--named '\(item)': expected name=value")
+                }
+                return (String(item[..<equals]), String(item[item.index(after: equals)...]))
+            }
+            return (variables, named)
+        }
+    }
+
+    struct Make: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "MAKE_CALL_REQ from --instrument to NUMBER.")
+        @Argument(help: "The number to dial.") var number: String
+        @OptionGroup var options: RequestOptions
+        @OptionGroup var data: CallData
+        func run() async throws {
+            let (number, data) = (number, try data.parsed())
+            try await options.run { client, settings in
+                try await client.makeCall(peripheralID: settings.peripheral ?? 5000, instrument: try options.instrument(settings), dialedNumber: number,
+                                          callVariables: data.variables, namedVariables: data.named)
+            }
+        }
+    }
+
+    /// A request on one call: CALLID (+ --device).
+    struct OneCall: ParsableArguments {
+        @Argument(help: "ConnectionCallID of the call.") var callID: UInt32
+        @OptionGroup var options: RequestOptions
+    }
+
+    struct Answer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "ANSWER_CALL_REQ.")
+        @OptionGroup var call: OneCall
+        func run() async throws {
+            let call = call
+            try await call.options.run { client, settings in
+                try await client.answer(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct Hold: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "HOLD_CALL_REQ.")
+        @OptionGroup var call: OneCall
+        func run() async throws {
+            let call = call
+            try await call.options.run { client, settings in
+                try await client.hold(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct Retrieve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "RETRIEVE_CALL_REQ for a held call.")
+        @OptionGroup var call: OneCall
+        func run() async throws {
+            let call = call
+            try await call.options.run { client, settings in
+                try await client.retrieve(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct Clear: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "CLEAR_CALL_REQ: end the whole call.")
+        @OptionGroup var call: OneCall
+        func run() async throws {
+            let call = call
+            try await call.options.run { client, settings in
+                try await client.clearCall(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct ClearConnection: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "clear-connection", abstract: "CLEAR_CONNECTION_REQ: drop one party.")
+        @OptionGroup var call: OneCall
+        func run() async throws {
+            let call = call
+            try await call.options.run { client, settings in
+                try await client.clearConnection(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000,
+                                                 instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct Release: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "RELEASE_CALL_REQ: done updating the call's data.")
+        @OptionGroup var call: OneCall
+        func run() async throws {
+            let call = call
+            try await call.options.run { client, settings in
+                try await client.release(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000)
+            }
+        }
+    }
+
+    /// Two calls: ACTIVE and HELD/OTHER on --device.
+    struct TwoCalls: ParsableArguments {
+        @Argument(help: "ConnectionCallID of the active call.") var active: UInt32
+        @Argument(help: "ConnectionCallID of the held (other) call.") var other: UInt32
+        @OptionGroup var options: RequestOptions
+    }
+
+    struct Alternate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "ALTERNATE_CALL_REQ: hold ACTIVE, retrieve OTHER.")
+        @OptionGroup var calls: TwoCalls
+        func run() async throws {
+            let calls = calls
+            try await calls.options.run { client, settings in
+                try await client.alternate(active: try calls.options.call(calls.active, settings), other: try calls.options.call(calls.other, settings),
+                                           peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct Transfer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "TRANSFER_CALL_REQ joining ACTIVE and HELD.")
+        @OptionGroup var calls: TwoCalls
+        func run() async throws {
+            let calls = calls
+            try await calls.options.run { client, settings in
+                try await client.transfer(active: try calls.options.call(calls.active, settings), held: try calls.options.call(calls.other, settings),
+                                          peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct Conference: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "CONFERENCE_CALL_REQ joining ACTIVE and HELD.")
+        @OptionGroup var calls: TwoCalls
+        func run() async throws {
+            let calls = calls
+            try await calls.options.run { client, settings in
+                try await client.conference(active: try calls.options.call(calls.active, settings), held: try calls.options.call(calls.other, settings),
+                                            peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
+            }
+        }
+    }
+
+    enum ConsultKind: String, ExpressibleByArgument, CaseIterable {
+        case transfer, conference
+        var value: UInt32 { self == .transfer ? 1 : 2 }
+    }
+
+    struct Consult: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "CONSULTATION_CALL_REQ from CALLID to NUMBER.")
+        @OptionGroup var call: OneCall
+        @Argument(help: "The number to consult.") var number: String
+        @Option(help: "What the consultation is for: transfer or conference.") var type: ConsultKind = .transfer
+        func run() async throws {
+            let (call, number, type) = (call, number, type)
+            try await call.options.run { client, settings in
+                try await client.consult(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, dialedNumber: number,
+                                         consultType: type.value, instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct DTMF: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "dtmf", abstract: "SEND_DTMF_SIGNAL_REQ.")
+        @OptionGroup var call: OneCall
+        @Argument(help: "The digits (0-9, *, #).") var digits: String
+        func validate() throws {
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isNumber || $0 == "*" || $0 == "#" }) else {
+                throw ValidationError("DTMF digits are 0-9, * and # (got '\(digits)')")
+            }
+        }
+        func run() async throws {
+            let (call, digits) = (call, digits)
+            try await call.options.run { client, settings in
+                try await client.sendDTMF(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, digits: digits,
+                                          instrument: settings.instrument)
+            }
+        }
+    }
+
+    struct Data: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "SET_CALL_DATA_REQ: call variables and named variables.")
+        @OptionGroup var call: OneCall
+        @OptionGroup var data: CallData
+        func run() async throws {
+            let (call, data) = (call, try data.parsed())
+            try await call.options.run { client, settings in
+                try await client.setCallData(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000,
+                                             callVariables: data.variables, namedVariables: data.named)
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import CTIClient
+import CTIProtocol
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs one request the one-shot way: open a session (CLIENT_EVENTS|CLIENT_CONTROL by default),
+/// send, print the confirmation (and, with `--follow S`, the events of the next S seconds),
+/// close. A refusal is exit 1 naming the code and what it means; a lost connection exit 2.
+enum RequestRunner {
+    static func run(_ connection: ConnectionOptions, _ output: EventOutputOptions, follow: Double?,
+                    _ request: @escaping @Sendable (CTIClient, ConsoleSettings) async throws -> CTIMessage) async throws {
+        let session = try await SessionCommandSupport.makeSession(connection, defaults: .request, reconnect: false, quiet: output.quiet)
+        let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
+        try await SessionCommandSupport.open(session)
+        let confirmation: CTIMessage
+        do {
+            confirmation = try await request(session.client, session.settings)
+        } catch let error as CTIClientError {
+            StandardStream.diagnose("cti: \(RequestRunner.explain(error))")
+            await session.shutdown()
+            switch error {
+            case .requestFailed, .controlFailed: throw ExitStatus.refused
+            case .encoding: throw ExitStatus.usage
+            default: throw ExitStatus.connectionFailure
+            }
+        } catch let error as CTIEncodeError {
+            StandardStream.diagnose("cti: \(error)")
+            await session.shutdown()
+            throw ExitStatus.usage
+        } catch let error as ValidationError {
+            StandardStream.diagnose("cti: \(error.message)")
+            await session.shutdown()
+            throw ExitStatus.usage
+        }
+        let record = ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
+                                 kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init())))
+        try? printer.print(record)
+        try? StandardStream.output.flush()
+        if let follow {
+            let deadline = ContinuousClock.now + .milliseconds(Int64(follow * 1000))
+            let flusher = Flusher()
+            let client = session.client
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    // The stream has buffered everything since the session opened.
+                    for await event in client.events {
+                        do { try printer.print(event) } catch { return }
+                    }
+                }
+                group.addTask { try? await Task.sleep(until: deadline) }
+                await group.next()
+                group.cancelAll()
+            }
+            flusher.stop()
+            try? StandardStream.output.flush()
+        }
+        await session.shutdown()
+    }
+
+    /// A refusal in words: the code's name and what it means.
+    static func explain(_ error: CTIClientError) -> String {
+        switch error {
+        case .controlFailed, .requestFailed:
+            return "\(error)" + (RefusalMeaning.text(for: error).map { ": \($0)" } ?? "")
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Short explanations of the refusals people meet most.
+enum RefusalMeaning {
+    static func text(for error: CTIClientError) -> String? {
+        switch error {
+        case .requestFailed(let status):
+            switch status {
+            case 4: "no session is open"
+            case 12: "the session was not granted the service this request needs (e.g. CLIENT_CONTROL)"
+            case 13: "the server knows no call with that ConnectionCallID"
+            case 92: "this side is standby: requests go to the active side"
+            default: nil
+            }
+        case .controlFailed(let code, _):
+            switch code {
+            case 70: "the peripheral refused the request without saying why"
+            default: nil
+            }
+        default: nil
+        }
+    }
+}
+
+/// Wall-clock milliseconds for records the console makes itself.
+enum ClientCoreClock {
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+    }
+}
