@@ -18,7 +18,8 @@ struct CLIRunner {
     }()
 
     /// Runs `cti arguments…` with `stdin` as its standard input; waits at most `timeout` seconds.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], timeout: TimeInterval = 30) throws -> Result {
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:], executable: URL = executable,
+                    timeout: TimeInterval = 30) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

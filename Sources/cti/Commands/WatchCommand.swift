@@ -97,6 +97,7 @@ struct WatchCommand: AsyncParsableCommand {
                 }
             }
             group.addTask { _ = await SignalWatcher.next(); return .signal }
+            group.addTask { await flusher.readerGone(); return .readerGone }
             let first = await group.next()!
             group.cancelAll()
             return first

@@ -40,7 +40,9 @@ struct ConsoleSettings {
     /// Where each setting came from: `flag`, `env CTI_HOST`, `config <path> [profile]`, `default`.
     var sources: [String: String] = [:]
 
-    static func resolve(_ options: ConnectionOptions, defaults: Defaults, environment: [String: String]) throws -> ConsoleSettings {
+    static func resolve(_ options: ConnectionOptions, defaults: Defaults, environment allEnvironment: [String: String]) throws -> ConsoleSettings {
+        // An empty variable counts as unset.
+        let environment = allEnvironment.filter { !$0.value.isEmpty }
         var file: ConfigFile?
         if !options.noConfig {
             let explicit = options.config ?? environment["CTI_CONFIG"]

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// Session subcommands of the built `cti`, against its embedded simulator (no server
+/// configured) and against `cti simulate` in another process.
+@Suite(.timeLimit(.minutes(1)))
+struct SessionCommandTests {
+    /// Environment with no config file and no server: the embedded simulator is used.
+    static let isolated = ["XDG_CONFIG_HOME": "/nonexistent-cti-test", "CTI_HOST": "", "CTI_PROFILE": ""]
+
+    @Test func openPrintsWhatWasGrantedAgainstTheEmbeddedSimulator() throws {
+        let result = try CLIRunner.run(["open"], environment: Self.isolated)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "session open (active), granted CTI_SERVICE_ALL_EVENTS on side A\n")
+        #expect(result.stderr.contains("using the embedded simulator"))
+        let json = try CLIRunner.run(["open", "-o", "json", "--services", "all-events,client-control"], environment: Self.isolated)
+        let object = try CLIRunner.json(try #require(json.stdoutLines.first))
+        #expect(object["type"] as? String == "SESSION")
+        #expect(object["event"] as? String == "opened")
+        #expect((object["servicesGranted"] as? [String: Any])?["value"] as? Int == 0x14)
+    }
+
+    @Test func watchJSONPrintsExactlyCountParseableLines() throws {
+        let result = try CLIRunner.run(["watch", "-o", "json", "--count", "1", "-q"], environment: Self.isolated)
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdoutLines.first)
+        #expect(result.stdoutLines.count == 1)
+        let object = try CLIRunner.json(line)
+        #expect(object["type"] as? String == "SYSTEM_EVENT")
+        #expect(object["seq"] as? Int != nil)
+        #expect(object["side"] as? String == "A")
+        #expect((object["ts"] as? String)?.hasSuffix("Z") == true)
+        #expect(result.stderr.isEmpty, "-q keeps stderr quiet: \(result.stderr)")
+    }
+
+    @Test func watchLifecycleRecordsGoToStdoutOnlyWhenAskedAndNeverCount() throws {
+        let result = try CLIRunner.run(["watch", "-o", "json", "--count", "1", "--lifecycle", "-q"], environment: Self.isolated)
+        #expect(result.status == 0)
+        let types = try result.stdoutLines.map { try CLIRunner.json($0)["type"] as? String }
+        #expect(types == ["SESSION", "SESSION", "SESSION", "SYSTEM_EVENT"])
+    }
+
+    @Test func watchTimeoutExitCodes() throws {
+        let counted = try CLIRunner.run(["watch", "--count", "5", "--timeout", "1", "-q"], environment: Self.isolated)
+        #expect(counted.status == 124)
+        let plain = try CLIRunner.run(["watch", "--timeout", "1", "-q"], environment: Self.isolated)
+        #expect(plain.status == 0)
+        #expect(plain.stdoutLines.count == 1)
+    }
+
+    @Test(arguments: [
+        (["watch", "--no-embedded"], Int32(2), "no CTI Server configured"),
+        (["open", "--services", "BOGUS"], 64, "'BOGUS' is not a name in this mask"),
+        (["watch", "--heartbeat", "3"], 64, "--heartbeat"),
+        (["watch", "--filter", "NOT_A_MESSAGE"], 64, "unknown message type 'NOT_A_MESSAGE'"),
+        (["call", "make", "5551234"], 64, "CLIENT_EVENTS needs the agent's identity"),
+        (["query", "device", "--services", "ALL_EVENTS", "--instrument", "2001"], 1, "E_CTI_FUNCTION_NOT_AVAILABLE"),
+        (["open", "--host", "127.0.0.1:1", "--host-b", "127.0.0.1:1", "--connect-timeout", "0.5"], 2, "connection refused"),
+    ])
+    func exitCodesNameTheProblem(arguments: [String], status: Int32, message: String) throws {
+        let result = try CLIRunner.run(arguments + ["--no-config"], environment: Self.isolated)
+        #expect(result.status == status, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+
+    @Test func watchIntoHeadEndsPromptly() throws {
+        let started = Date()
+        let shell = try CLIRunner.run(["-c", "\"$CTI\" watch -o json -q | head -1"], environment: Self.isolated.merging(["CTI": CLIRunner.executable.path]) { $1 },
+                                      executable: URL(fileURLWithPath: "/bin/sh"), timeout: 20)
+        #expect(shell.status == 0)
+        #expect(shell.stdoutLines.count == 1)
+        #expect(Date().timeIntervalSince(started) < 5, "took \(Date().timeIntervalSince(started)) s")
+    }
+
+    @Test func sigtermDuringWatchClosesTheSessionAndExitsZero() throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let watch = Process()
+        watch.executableURL = CLIRunner.executable
+        watch.arguments = ["watch", "--no-config", "--host", "127.0.0.1:\(simulator.portA)", "--host-b", "127.0.0.1:\(simulator.portB)", "-q"]
+        watch.standardOutput = FileHandle.nullDevice
+        watch.standardError = FileHandle.nullDevice
+        try watch.run()
+        try simulator.waitForLog(containing: "opened")
+        kill(watch.processIdentifier, SIGTERM)
+        watch.waitUntilExit()
+        #expect(watch.terminationStatus == 0)
+        try simulator.waitForLog(containing: "CLOSE_REQ")
+    }
+}
+
+/// `cti simulate --port-a 0 --port-b 0` in a process of its own.
+final class SimulatorProcess: @unchecked Sendable {
+    let process = Process()
+    let portA: Int
+    let portB: Int
+    private let errors = Pipe()
+    private let lock = NSLock()
+    private var log = ""
+
+    init() throws {
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = Pipe()
+        try process.run()
+        var lines: [String] = []
+        var buffer = Data()
+        while lines.count < 2 {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n").map(String.init)
+        }
+        guard lines.count >= 2, let a = Int(lines[0].split(separator: ":").last ?? ""), let b = Int(lines[1].split(separator: ":").last ?? "") else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        portA = a
+        portB = b
+        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            self?.lock.withLock { self?.log += text }
+        }
+    }
+
+    func waitForLog(containing text: String, timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if lock.withLock({ log.contains(text) }) { return }
+            usleep(20_000)
+        }
+        Issue.record("simulator log never showed '\(text)':\n\(lock.withLock { log })")
+    }
+
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+    }
+}
