@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,9 +19,50 @@ struct CTI: AsyncParsableCommand {
         64 usage error; 65 undecodable input (decode); 124 a --timeout ran out.
         """,
         version: VersionInfo.text,
-        subcommands: [OpenCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self, QueryCommand.self, SendCommand.self,
-                      DecodeCommand.self, EncodeCommand.self, SimulateCommand.self]
+        subcommands: [OpenCommand.self, CloseCommand.self, StatusCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,
+                      QueryCommand.self, SendCommand.self, SimCommand.self, DecodeCommand.self, EncodeCommand.self, SimulateCommand.self]
     )
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run this console command (repeatable); no prompt, no history.", valueName: "command"))
+    var commands: [String] = []
+
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run the console commands in this file (- for stdin).", valueName: "file"))
+    var file: String?
+
+    @Flag(help: "Scripts: show each command on stderr before running it.")
+    var echo = false
+
+    @Flag(name: .customLong("continue-on-error"), help: "Scripts: go on after a failing command (the exit status is the last failure's).")
+    var continueOnError = false
+
+    @OptionGroup var outputOptions: EventOutputOptions
+
+    /// No subcommand: the REPL on a terminal, else a script (`-c`, `-f`, or stdin).
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let context = ConsoleContext(printer: EventPrinter(options: outputOptions, environment: environment))
+        let runner = LineRunner(context: context)
+        let script = ScriptRunner(runner: runner, echo: echo, continueOnError: continueOnError)
+        let status: Int32
+        if !commands.isEmpty {
+            status = await script.run(lines: commands, source: "-c")
+        } else if let file, file != "-" {
+            guard let text = ConfigFile.readFile(file) else {
+                StandardStream.diagnose("cti: -f \(file): cannot be read")
+                throw ExitStatus.usage
+            }
+            status = await script.run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), source: file)
+        } else if file == nil, isatty(STDIN_FILENO) == 1 {
+            status = await REPL(runner: runner, environment: environment).run()
+        } else {
+            var lines: [String] = []
+            while let line = readLine(strippingNewline: true) { lines.append(line) }
+            status = await script.run(lines: lines, source: "stdin")
+        }
+        await context.closeSession()
+        try? StandardStream.output.flush()
+        if status != 0 { throw ExitCode(status) }
+    }
 
     /// Writes to a closed pipe fail with EPIPE (handled by ``StandardStream``) instead of
     /// killing the process with SIGPIPE.

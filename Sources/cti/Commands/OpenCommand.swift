@@ -12,6 +12,23 @@ struct OpenCommand: AsyncParsableCommand {
     @OptionGroup var outputOptions: EventOutputOptions
 
     func run() async throws {
+        if let context = ConsoleContext.current {
+            guard context.session == nil else {
+                StandardStream.diagnose("cti: a session is already open (`close` it first)")
+                throw ExitStatus.usage
+            }
+            // The session stays open for the following lines, and reopens after a failure.
+            let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: true, quiet: outputOptions.quiet)
+            context.adopt(session)
+            do {
+                try await session.client.open()
+            } catch {
+                StandardStream.diagnose("cti: \(error)")
+                await context.closeSession()
+                throw ExitStatus.connectionFailure
+            }
+            return
+        }
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: false, quiet: outputOptions.quiet)
         var events = session.client.events.makeAsyncIterator()
         try await SessionCommandSupport.open(session)

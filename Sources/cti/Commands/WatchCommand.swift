@@ -34,6 +34,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write the raw frames to this file (for `cti decode --file`).", valueName: "file"))
     var record: String?
 
+    @Flag(help: "In a REPL or script: stop showing events (lifecycle notes still show).")
+    var off = false
+
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
@@ -47,6 +50,11 @@ struct WatchCommand: AsyncParsableCommand {
     enum Ending { case count, timeout, signal, streamEnded, readerGone }
 
     func run() async throws {
+        if let context = ConsoleContext.current {
+            // In a REPL or script the session is already streaming: watch changes what is shown.
+            context.setShowing(!off, filter: Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name }))
+            return
+        }
         var configuredPrinter = EventPrinter(options: outputOptions, environment: SessionCommandSupport.environment)
         configuredPrinter.filter = Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name })
         let printer = configuredPrinter

@@ -30,9 +30,11 @@ struct RequestOptions: ParsableArguments {
         return CallReference(callID: id, deviceID: device)
     }
 
-    /// The instrument the request acts for.
+    /// The instrument the request acts for (or `--device`).
     func instrument(_ settings: ConsoleSettings) throws -> String {
-        guard let instrument = settings.instrument ?? device else { throw ValidationError("give the device with --instrument") }
+        guard let instrument = settings.instrument ?? device else {
+            throw ValidationError("give the device with --instrument")
+        }
         return instrument
     }
 }

@@ -11,6 +11,10 @@ import Glibc
 enum RequestRunner {
     static func run(_ connection: ConnectionOptions, _ output: EventOutputOptions, follow: Double?,
                     _ request: @escaping @Sendable (CTIClient, ConsoleSettings) async throws -> CTIMessage) async throws {
+        if let context = ConsoleContext.current {
+            try await runInContext(context, connection, output, follow: follow, request)
+            return
+        }
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .request, reconnect: false, quiet: output.quiet)
         let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
         try await SessionCommandSupport.open(session)
@@ -57,6 +61,44 @@ enum RequestRunner {
             try? StandardStream.output.flush()
         }
         await session.shutdown()
+    }
+
+    /// In a REPL or script: on the context's open session, which stays open; its events keep
+    /// printing as they arrive (`--follow S` waits S seconds for them).
+    static func runInContext(_ context: ConsoleContext, _ connection: ConnectionOptions, _ output: EventOutputOptions, follow: Double?,
+                             _ request: @escaping @Sendable (CTIClient, ConsoleSettings) async throws -> CTIMessage) async throws {
+        guard let session = context.session else {
+            StandardStream.diagnose("cti: no session: `open` one first")
+            throw ExitStatus.connectionFailure
+        }
+        // The line may name the agent and device it acts for; the session's stand otherwise.
+        var settings = session.settings
+        settings.instrument = connection.instrument ?? settings.instrument
+        settings.agentID = connection.agentID ?? settings.agentID
+        settings.agentExtension = connection.agentExtension ?? settings.agentExtension
+        settings.peripheral = connection.peripheral ?? settings.peripheral ?? 5000
+        let confirmation: CTIMessage
+        do {
+            confirmation = try await request(session.client, settings)
+        } catch let error as CTIClientError {
+            StandardStream.diagnose("cti: \(RequestRunner.explain(error))")
+            switch error {
+            case .requestFailed, .controlFailed: throw ExitStatus.refused
+            case .encoding: throw ExitStatus.usage
+            default: throw ExitStatus.connectionFailure
+            }
+        } catch let error as CTIEncodeError {
+            StandardStream.diagnose("cti: \(error)")
+            throw ExitStatus.usage
+        } catch let error as ValidationError {
+            StandardStream.diagnose("cti: \(error.message)")
+            throw ExitStatus.usage
+        }
+        let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
+        try? printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
+                                       kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
+        try? StandardStream.output.flush()
+        if let follow { try? await Task.sleep(for: .milliseconds(Int64(follow * 1000))) }
     }
 
     /// A refusal in words: the code's name and what it means.

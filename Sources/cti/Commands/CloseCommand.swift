@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `close`: close the REPL's or script's session (CLOSE_REQ).
+struct CloseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close",
+        abstract: "Close the session held by the REPL or script (one-shot commands close their own).")
+
+    func run() async throws {
+        guard let context = ConsoleContext.current, context.session != nil else {
+            StandardStream.diagnose("cti: no session is open")
+            return
+        }
+        await context.closeSession()
+    }
+}

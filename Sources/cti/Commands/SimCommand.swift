@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `sim ...`: a command for the embedded simulator (`sim help` lists them), in a REPL or script.
+struct SimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sim",
+        abstract: "Send a command to the embedded simulator (REPL and scripts; `sim help` lists them).")
+
+    @Argument(parsing: .captureForPassthrough, help: "The simulator command, e.g. `heartbeats stop A`.")
+    var words: [String] = []
+
+    func run() async throws {
+        guard let simulator = ConsoleContext.current?.session?.simulator else {
+            StandardStream.diagnose("cti: sim: no embedded simulator (open a session without --host first; or run `cti simulate` and type there)")
+            throw ExitStatus.usage
+        }
+        let reply = await simulator.execute(words.joined(separator: " "))
+        try StandardStream.output.writeLine(reply)
+        try StandardStream.output.flush()
+    }
+}

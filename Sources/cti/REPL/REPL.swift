@@ -1,0 +1,54 @@
+import ArgumentParser
+import CTIProtocol
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive console: a prompt showing the session's state (`cti[A:open]>`), libedit line
+/// editing and history, tab completion of verbs, options, mask and message names; events print
+/// as they arrive. Ctrl-D (or `quit`) closes the session with CLOSE_REQ and exits.
+struct REPL {
+    let runner: LineRunner
+    let editor: LineEditor
+
+    init(runner: LineRunner, environment: [String: String]) {
+        self.runner = runner
+        self.editor = LineEditor(historyPath: History.path(environment: environment))
+        Completion.words = REPL.completionWords()
+    }
+
+    func run() async -> Int32 {
+        StandardStream.diagnose("cti \(VersionInfo.tool): type `open` to open a session, `help` for commands, Ctrl-D to quit")
+        while let line = await editor.read(prompt: await prompt()) {
+            editor.remember(line)
+            if await runner.run(line) == .quit { break }
+        }
+        return 0
+    }
+
+    private func prompt() async -> String {
+        guard let session = runner.context.session else { return "cti> " }
+        let open = await session.client.isOpen
+        return "cti[\(session.settings.hostA == nil ? "?" : "A"):\(open ? "open" : "connecting")]> "
+    }
+
+    /// Verbs, subcommands, options, mask and message names.
+    static func completionWords() -> [String] {
+        var words: [String] = ["quit", "help"]
+        func walk(_ command: any ParsableCommand.Type) {
+            for sub in command.configuration.subcommands {
+                words.append(sub.configuration.commandName ?? "")
+                walk(sub)
+            }
+        }
+        walk(CTI.self)
+        words += ["--host", "--host-b", "--services", "--call-mask", "--agent-mask", "--config-mask", "--instrument", "--agent-id",
+                  "--agent-ext", "--peripheral", "--output", "--filter", "--count", "--timeout", "--follow", "--device", "--off"]
+        let catalog = MessageCatalog.standard
+        for table in [catalog.serviceMask, catalog.callEventMask, catalog.agentStateMask, catalog.configMask] {
+            words += table.entries.map(\.name)
+        }
+        words += catalog.messages.map(\.name)
+        return Array(Set(words.filter { !$0.isEmpty })).sorted()
+    }
+}

@@ -1,0 +1,62 @@
+import CTIClient
+import CTIProtocol
+import NIOConcurrencyHelpers
+
+/// The state a REPL or a script keeps across lines: one session (opened by `open`, closed by
+/// `close`), and how events are shown. Commands run inside a context use its session instead of
+/// opening their own, and leave it open.
+final class ConsoleContext: Sendable {
+    /// The context of the line being run, if any (one-shot commands have none).
+    @TaskLocal static var current: ConsoleContext?
+
+    private struct State {
+        var session: ConsoleSession?
+        var printer: EventPrinter
+        var showEvents = true
+        var pump: Task<Void, Never>?
+    }
+
+    private let state: NIOLockedValueBox<State>
+
+    init(printer: EventPrinter) {
+        state = NIOLockedValueBox(State(printer: printer))
+    }
+
+    var session: ConsoleSession? { state.withLockedValue { $0.session } }
+
+    /// Makes `session` the context's session and starts printing its events as they arrive.
+    func adopt(_ session: ConsoleSession) {
+        let pump = Task { [self] in
+            for await event in session.client.events {
+                let (printer, show) = state.withLockedValue { ($0.printer, $0.showEvents) }
+                if show || event.lifecycle != nil { try? printer.print(event) }
+                try? StandardStream.output.flush()
+            }
+        }
+        state.withLockedValue {
+            $0.session = session
+            $0.pump = pump
+        }
+    }
+
+    /// Closes and forgets the session.
+    func closeSession() async {
+        let (session, pump) = state.withLockedValue { state -> (ConsoleSession?, Task<Void, Never>?) in
+            defer {
+                state.session = nil
+                state.pump = nil
+            }
+            return (state.session, state.pump)
+        }
+        await session?.shutdown()
+        await pump?.value
+    }
+
+    /// `watch` in a REPL or script: which events are shown.
+    func setShowing(_ show: Bool, filter: Set<String>) {
+        state.withLockedValue {
+            $0.showEvents = show
+            $0.printer.filter = filter
+        }
+    }
+}
