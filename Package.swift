@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ctiTests",
-            dependencies: ["CTIProtocol"]
+            dependencies: ["cti", "CTIProtocol", "CTIClient"]
         ),
     ]
 )
