@@ -102,7 +102,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ctiTests",
-            dependencies: ["cti", "CTIProtocol", "CTIClient"]
+            dependencies: ["cti", "CTIProtocol", "CTIClient"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -33,29 +33,38 @@ struct EventPrinter {
         }
     }
 
-    /// Writes the event where it belongs. Throws when stdout's reader has gone (EPIPE).
-    func print(_ event: ClientEvent) throws {
-        if case .lifecycle = event.kind {
-            if !quiet {
-                let side = event.side.map { "side \($0): " } ?? ""
-                try StandardStream.error.writeLine("cti: \(side)\(event.lifecycle!.summary)")
-                try StandardStream.error.flush()
-            }
-            guard lifecycleOnStdout else { return }
+    /// The lines an event gives: for stdout (data) and for stderr (lifecycle notes).
+    func render(_ event: ClientEvent) -> (output: [[UInt8]], errors: [String]) {
+        var output: [[UInt8]] = []
+        var errors: [String] = []
+        if case .lifecycle(let record) = event.kind {
+            if !quiet { errors.append("cti: " + (event.side.map { "side \($0): " } ?? "") + record.summary) }
+            guard lifecycleOnStdout else { return (output, errors) }
         } else if !counts(event) {
-            return
+            return (output, errors)
         }
         switch format {
         case .json:
-            try StandardStream.output.writeLine(bytes: event.jsonLine { writer in
+            output.append(event.jsonLine { writer in
                 if hex, case .message(_, let frame) = event.kind {
                     writer.key("hex")
                     writer.string(HexDump.redactedHex(frame))
                 }
             })
         case .text:
-            try StandardStream.output.writeLine(event.textLine(style: style, verbose: verbose))
-            if hex, case .message(_, let frame) = event.kind { try StandardStream.output.writeLine(HexDump.dump(frame)) }
+            output.append(Array(event.textLine(style: style, verbose: verbose).utf8))
+            if hex, case .message(_, let frame) = event.kind { output.append(Array(HexDump.dump(frame).utf8)) }
         }
+        return (output, errors)
+    }
+
+    /// Writes the event where it belongs. Throws when stdout's reader has gone (EPIPE).
+    func print(_ event: ClientEvent) throws {
+        let (output, errors) = render(event)
+        if !errors.isEmpty {
+            for line in errors { try StandardStream.error.writeLine(line) }
+            try StandardStream.error.flush()
+        }
+        for line in output { try StandardStream.output.writeLine(bytes: line) }
     }
 }

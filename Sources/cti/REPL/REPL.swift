@@ -19,10 +19,18 @@ struct REPL {
 
     func run() async -> Int32 {
         StandardStream.diagnose("cti \(VersionInfo.tool): type `open` to open a session, `help` for commands, Ctrl-D to quit")
-        while let line = await editor.read(prompt: await prompt()) {
+        let editor = editor
+        while true {
+            // While a line is being typed, events print above the prompt.
+            runner.context.setSink { output, errors in editor.printAbove(output: output, errors: errors) }
+            let line = await editor.read(prompt: await prompt())
+            runner.context.setSink(nil)
+            guard let line else { break }
             editor.remember(line)
             if await runner.run(line) == .quit { break }
         }
+        try? StandardStream.error.writeLine("")
+        try? StandardStream.error.flush()
         return 0
     }
 

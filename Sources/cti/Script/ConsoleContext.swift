@@ -14,6 +14,7 @@ final class ConsoleContext: Sendable {
         var printer: EventPrinter
         var showEvents = true
         var pump: Task<Void, Never>?
+        var sink: (@Sendable (_ output: [[UInt8]], _ errors: [String]) -> Void)?
     }
 
     private let state: NIOLockedValueBox<State>
@@ -28,9 +29,15 @@ final class ConsoleContext: Sendable {
     func adopt(_ session: ConsoleSession) {
         let pump = Task { [self] in
             for await event in session.client.events {
-                let (printer, show) = state.withLockedValue { ($0.printer, $0.showEvents) }
-                if show || event.lifecycle != nil { try? printer.print(event) }
-                try? StandardStream.output.flush()
+                let (printer, show, sink) = state.withLockedValue { ($0.printer, $0.showEvents, $0.sink) }
+                guard show || event.lifecycle != nil else { continue }
+                if let sink {
+                    let (output, errors) = printer.render(event)
+                    sink(output, errors)
+                } else {
+                    try? printer.print(event)
+                    try? StandardStream.output.flush()
+                }
             }
         }
         state.withLockedValue {
@@ -50,6 +57,11 @@ final class ConsoleContext: Sendable {
         }
         await session?.shutdown()
         await pump?.value
+    }
+
+    /// Where event lines go instead of stdout/stderr (the REPL prints them above its prompt).
+    func setSink(_ sink: (@Sendable (_ output: [[UInt8]], _ errors: [String]) -> Void)?) {
+        state.withLockedValue { $0.sink = sink }
     }
 
     /// `watch` in a REPL or script: which events are shown.
