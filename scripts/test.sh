@@ -4,12 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! pkg-config --exists libedit 2>/dev/null; then
-  echo "installing libedit-dev (the REPL's line editor)" >&2
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq libedit-dev pkg-config
-fi
+scripts/install-deps.sh
 
 if [ -d ../shared/spec ]; then
   python3 scripts/embed-spec.py --check

@@ -77,11 +77,6 @@ struct AgentCommand: AsyncParsableCommand {
     struct State: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "QUERY_AGENT_STATE_REQ for --instrument or --agent-id.")
         @OptionGroup var options: RequestOptions
-        func run() async throws {
-            let options = options
-            try await options.run { client, settings in
-                try await client.queryAgentState(peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument, agentID: settings.agentID)
-            }
-        }
+        func run() async throws { try await QueryCommand.Agent.query(options) }
     }
 }

@@ -12,8 +12,10 @@ struct QueryCommand: AsyncParsableCommand {
     struct Agent: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "QUERY_AGENT_STATE_REQ for --instrument or --agent-id.")
         @OptionGroup var options: RequestOptions
-        func run() async throws {
-            let options = options
+        func run() async throws { try await Agent.query(options) }
+
+        /// QUERY_AGENT_STATE_REQ (also `agent state`).
+        static func query(_ options: RequestOptions) async throws {
             try await options.run { client, settings in
                 try await client.queryAgentState(peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument, agentID: settings.agentID)
             }
