@@ -163,9 +163,9 @@ _cti() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--echo --continue-on-error --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    local -a non_repeating_flags=(--echo --continue-on-error --version -h --help)
     local -a repeating_options=(-c)
-    local -a non_repeating_options=(-f -o --output --color)
+    local -a non_repeating_options=(-f)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -174,14 +174,6 @@ _cti() {
         return
         ;;
     '-f')
-        return
-        ;;
-    '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
-        return
-        ;;
-    '--color')
-        __cti_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
         ;;
     esac
@@ -2577,7 +2569,7 @@ _cti_simulate() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--peripheral --agent)
-    non_repeating_options=(--port-a --port-b --host --password-file)
+    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2598,6 +2590,18 @@ _cti_simulate() {
         return
         ;;
     '--agent')
+        return
+        ;;
+    '--agents')
+        return
+        ;;
+    '--remote-devices')
+        return
+        ;;
+    '--rate')
+        return
+        ;;
+    '--seed')
         return
         ;;
     esac

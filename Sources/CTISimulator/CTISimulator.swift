@@ -6,7 +6,11 @@ import NIOPosix
 /// A duplexed CTI Server (GED-188, protocol versions 24 and 25) for tests and demos: side A
 /// and side B listen on their own ports, exactly one is active (A at start), and each follows
 /// the session rules of `session.md` (OPEN validation, heartbeats, idle timeout, close,
-/// standby rules, the maintenance hand-off), with fault injection on top.
+/// standby rules, the maintenance hand-off), with fault injection on top, in front of a
+/// simulated contact center (``CallCenterConfiguration``: agents, phones, CTI Remote Devices,
+/// seeded inbound traffic) that answers Client Control requests (failures:
+/// ``SimulatorFailureTable``) and sends the call and agent events to the sessions whose
+/// service and masks ask for them.
 ///
 /// ```swift
 /// let simulator = CTISimulator(configuration: .ephemeral())
@@ -14,6 +18,8 @@ import NIOPosix
 /// let portA = simulator.port(.a), portB = simulator.port(.b)
 /// simulator.publish(message)                        // to the active side's ALL_EVENTS sessions
 /// await simulator.flood(count: 1000)                // END_CALL_EVENTs, ConnectionCallID 1…1000
+/// let call = try await simulator.callIn(device: "2001") // a customer calls agent 1001's phone
+/// try await simulator.endCall(call)                  // … and hangs up
 /// await simulator.stopHeartbeats(on: .a)
 /// let when = try await simulator.firstIgnoredHeartbeat(on: .a)
 /// print(await simulator.execute("status"))
@@ -95,6 +101,32 @@ public final class CTISimulator: Sendable {
     @discardableResult
     public func flood(count: Int, ratePerSecond: Double? = nil) async -> Int {
         (try? await onLoop { $0.startFlood(count: count, ratePerSecond: ratePerSecond) }) ?? 0
+    }
+
+    // MARK: - Contact center
+
+    /// `call in DEVICE`: a customer calls an agent phone (routed, with AGENT_PRE_CALL_EVENT, when
+    /// its agent is AVAILABLE) or a CTI Remote Device line. Returns the ConnectionCallID. The
+    /// call alerts until ANSWER_CALL_REQ and lasts until ``endCall(_:)`` or a clear request.
+    public func callIn(device: String) async throws -> UInt32 {
+        let result: Result<UInt32, CallCenterError> = try await onLoop { $0.loop.makeSucceededFuture($0.callIn(to: device)) }
+        return try result.get()
+    }
+
+    /// `call end CALLID`: the customer (far end) hangs up; the call clears.
+    public func endCall(_ callID: UInt32) async throws {
+        let result: Result<Void, CallCenterError> = try await onLoop { $0.loop.makeSucceededFuture($0.endCall(callID)) }
+        try result.get()
+    }
+
+    /// The agents and their states.
+    public func agents() async -> [AgentSnapshot] {
+        await run(or: []) { $0.agentSnapshots() }
+    }
+
+    /// The calls in progress, oldest first.
+    public func calls() async -> [CallSnapshot] {
+        await run(or: []) { $0.callSnapshots() }
     }
 
     // MARK: - Faults
@@ -194,6 +226,25 @@ public final class CTISimulator: Sendable {
         case .offline(let side): return await run { $0.sendOffline(side) }
         case .malformed(let side): return await run { $0.sendMalformed(side) }
         case .maintenance: return await run { $0.startMaintenance().line }
+        case .callIn(let device):
+            do {
+                return "call \(try await callIn(device: device)) ringing at \(device)"
+            } catch {
+                return "\(error)"
+            }
+        case .callEnd(let callID):
+            do {
+                try await endCall(callID)
+                return "call \(callID) ended"
+            } catch {
+                return "\(error)"
+            }
+        case .agents:
+            let agents = await agents()
+            return agents.isEmpty ? "no agents" : agents.map(\.description).joined(separator: "\n")
+        case .calls:
+            let calls = await calls()
+            return calls.isEmpty ? "no calls" : calls.map(\.description).joined(separator: "\n")
         case .flood(let count, let rate):
             return await run { engine in
                 _ = engine.startFlood(count: count, ratePerSecond: rate)

@@ -36,6 +36,10 @@ public struct SimulatorConfiguration: Sendable {
     public var sendBufferSize: Int?
     /// Receives one line per event (sessions, faults, hand-offs). Default: standard error.
     public var log: @Sendable (String) -> Void
+    /// The simulated contact center: agents, phones, CTI Remote Devices, traffic and its seed
+    /// (see ``CallCenterConfiguration``). Independent of ``agents``, which only feeds the OPEN
+    /// consistency rule.
+    public var callCenter: CallCenterConfiguration
 
     public init(
         host: String = "127.0.0.1",
@@ -48,8 +52,10 @@ public struct SimulatorConfiguration: Sendable {
         stoppingRequestsTimeout: TimeAmount = .seconds(5),
         writeBufferWaterMark: ChannelOptions.Types.WriteBufferWaterMark = .init(low: 32 * 1024, high: 256 * 1024),
         sendBufferSize: Int? = nil,
-        log: @escaping @Sendable (String) -> Void = StandardErrorLog.write
+        log: @escaping @Sendable (String) -> Void = StandardErrorLog.write,
+        callCenter: CallCenterConfiguration = CallCenterConfiguration()
     ) {
+        self.callCenter = callCenter
         self.host = host
         self.ports = ports
         self.peripherals = peripherals

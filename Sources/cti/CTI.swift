@@ -36,12 +36,11 @@ struct CTI: AsyncParsableCommand {
     @Flag(name: .customLong("continue-on-error"), help: "Scripts: go on after a failing command (the exit status is the last failure's).")
     var continueOnError = false
 
-    @OptionGroup var outputOptions: EventOutputOptions
-
     /// No subcommand: the REPL on a terminal, else a script (`-c`, `-f`, or stdin).
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let context = ConsoleContext(printer: EventPrinter(options: outputOptions, environment: environment))
+        // Text with colour on a terminal until a `watch -o ...` line says otherwise.
+        let context = ConsoleContext(printer: EventPrinter(options: try EventOutputOptions.parse([]), environment: environment))
         let runner = LineRunner(context: context)
         let script = ScriptRunner(runner: runner, echo: echo, continueOnError: continueOnError)
         let status: Int32

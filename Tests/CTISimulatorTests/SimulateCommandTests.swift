@@ -76,7 +76,7 @@ import Testing
 }
 
 /// Text a child process writes, collected as it comes.
-private final class Collected: Sendable {
+final class Collected: Sendable {
     private let text = NIOLockedValueBox("")
 
     func append(_ data: Data) { text.withLockedValue { $0 += String(decoding: data, as: UTF8.self) } }

@@ -17,6 +17,14 @@ public enum SimulatorCommand: Hashable, Sendable {
     case maintenance
     case malformed(CTISide)
     case flood(count: Int, ratePerSecond: Double?)
+    /// `call in DEVICE`: a customer call to a device.
+    case callIn(device: String)
+    /// `call end CALLID`: the customer hangs up.
+    case callEnd(callID: UInt32)
+    /// `agents`: the agents and their states.
+    case agents
+    /// `calls`: the calls in progress.
+    case calls
 
     /// What `help` prints: one line per command.
     public static let helpText = """
@@ -31,6 +39,10 @@ public enum SimulatorCommand: Hashable, Sendable {
     maintenance             graceful hand-off of the active side (ACTIVE_MAINTENANCE_REQ ...)
     malformed A|B           send a malformed frame (OPEN_CONF, fixed part truncated) to a side's sessions
     flood N [RATE]          publish N END_CALL_EVENTs to ALL_EVENTS sessions (RATE per second; default: as fast as they are read)
+    call in DEVICE          a customer calls DEVICE (an agent phone 2001.. or a CTI Remote Device line 5001..)
+    call end CALLID         the customer hangs up: the call clears
+    agents                  list the agents and their states
+    calls                   list the calls in progress and their legs
     status                  sides, active side, sessions
     help                    this list
     """
@@ -59,6 +71,18 @@ public enum SimulatorCommand: Hashable, Sendable {
         case "status": return try noArguments(.status)
         case "drop": return try noArguments(.drop)
         case "maintenance": return try noArguments(.maintenance)
+        case "agents": return try noArguments(.agents)
+        case "calls": return try noArguments(.calls)
+        case "call":
+            let usage = "call in DEVICE | call end CALLID"
+            guard arguments.count == 2 else { throw SimulatorCommandError("usage: \(usage)") }
+            switch arguments[0] {
+            case "in": return .callIn(device: original[2])
+            case "end":
+                guard let id = UInt32(arguments[1]) else { throw SimulatorCommandError("'\(original[2])' is not a call ID; usage: \(usage)") }
+                return .callEnd(callID: id)
+            default: throw SimulatorCommandError("usage: \(usage)")
+            }
         case "heartbeats":
             let usage = "heartbeats stop|resume A|B"
             switch arguments.first {

@@ -3,11 +3,12 @@ import NIOCore
 
 /// Events to the active side's ALL_EVENTS sessions, and the flood generator.
 extension SimulatorEngine {
-    /// Every open ALL_EVENTS session of the active side, oldest first (none while it is hung).
-    func publishTargets() -> [ConnectionID] {
+    /// Every open ALL_EVENTS session of the active side (with `allSessions`, every open
+    /// session), oldest first (none while it is hung).
+    func publishTargets(allSessions: Bool = false) -> [ConnectionID] {
         guard let side = sides[activeSide], side.isListening, !side.isHung else { return [] }
         return connections.values
-            .filter { $0.side == activeSide && !$0.isClosing && $0.session?.receivesAllEvents == true }
+            .filter { $0.side == activeSide && !$0.isClosing && $0.session.map { allSessions || $0.receivesAllEvents } == true }
             .map(\.id).sorted()
     }
 

@@ -38,6 +38,12 @@ final class SimulatorEngine: @unchecked Sendable {
     var floods: [Int: FloodRun] = [:]
     var nextFlood = 1
     var isStopped = false
+    /// The simulated contact center (agents, calls, traffic); see ``CallCenterModel``.
+    var callCenter: CallCenterModel
+    /// Time zero of ``callCenter``'s clock.
+    let startedAt = NIODeadline.now()
+    /// Fires when the model's next timer is due.
+    var callCenterTimer: Scheduled<Void>?
 
     init(loop: any EventLoop, configuration: SimulatorConfiguration, observers: EventObservers) {
         self.loop = loop
@@ -47,6 +53,7 @@ final class SimulatorEngine: @unchecked Sendable {
         for side in CTISide.allCases { sides[side] = SideState(port: configuration.ports[side] ?? side.defaultPort) }
         self.sides = sides
         self.boundPorts = NIOLockedValueBox([:])
+        self.callCenter = CallCenterModel(configuration: configuration.callCenter, peripheralID: configuration.peripherals.first ?? 5000)
     }
 
     // MARK: - Helpers
@@ -68,7 +75,7 @@ final class SimulatorEngine: @unchecked Sendable {
     /// Binds both sides; A is active.
     func start() -> EventLoopFuture<Void> {
         loop.assertInEventLoop()
-        return listen(.a).flatMap { self.listen(.b) }.flatMapError { error in
+        return listen(.a).flatMap { self.listen(.b) }.map { self.scheduleCallCenterTimer() }.flatMapError { error in
             for side in CTISide.allCases {
                 self.sides[side]?.listener?.close(promise: nil)
                 self.sides[side]?.listener = nil
@@ -155,6 +162,8 @@ final class SimulatorEngine: @unchecked Sendable {
             maintenanceResponse(from: id, accepted: accepted)
         case .stoppingRequests:
             stoppingRequests(from: id)
+        case .clientControl(let fields):
+            clientControl(fields, on: id)
         case .refuse(let invokeID, let status):
             log("side \(side): connection \(id) (\(connection.label)): \(message.name) refused: FAILURE_CONF \(StatusCode.describe(status))")
             send(SessionMessages.failureConfirmation(invokeID: invokeID, status: status), to: id)
@@ -172,6 +181,7 @@ final class SimulatorEngine: @unchecked Sendable {
             log("side \(connection.side): connection \(id) closed: \(reason)")
         }
         emit(.connectionClosed(side: connection.side, connection: id.value, clientID: connection.session?.clientID, reason: reason))
+        refreshAttendedDevices()
         if var run = maintenance {
             let actions = run.procedure.sessionGone(id)
             maintenance = run
@@ -219,7 +229,9 @@ final class SimulatorEngine: @unchecked Sendable {
             let session = grant.session
             connections[id]!.version = ProtocolVersion(session.versionNumber)!
             connections[id]!.session = session
-            send(SimulatedMessages.openConfirmation(grant), to: id)
+            let agentState = agentDevice(of: session).flatMap { callCenter.agent(device: $0)?.state }
+            send(SimulatedMessages.openConfirmation(grant, agentState: agentState), to: id)
+            refreshAttendedDevices()
             if session.receivesAllEvents && role(of: side) == .active {
                 for peripheral in configuration.peripherals { send(SimulatedMessages.peripheralOnline(peripheral), to: id) }
             }
@@ -319,6 +331,8 @@ final class SimulatorEngine: @unchecked Sendable {
     func stop() -> EventLoopFuture<Void> {
         guard !isStopped else { return loop.makeSucceededVoidFuture() }
         isStopped = true
+        callCenterTimer?.cancel()
+        callCenterTimer = nil
         abortMaintenance(because: "simulator stopped")
         var closed: [EventLoopFuture<Void>] = []
         for side in CTISide.allCases {

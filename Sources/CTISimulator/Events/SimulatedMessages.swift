@@ -19,13 +19,14 @@ enum SimulatedMessages {
     static var now: UInt32 { UInt32(truncatingIfNeeded: time(nil)) }
 
     /// OPEN_CONF for an accepted OPEN_REQ (`session.md` §3). CLIENT_EVENTS sessions get their
-    /// agent fields back and AgentState AGENT_STATE_LOGOUT (no agent is modelled yet).
-    static func openConfirmation(_ grant: OpenPolicy.Grant) -> CTIMessage {
+    /// agent fields back and the AgentState of the modelled agent at their device
+    /// (AGENT_STATE_LOGOUT when the device is not an agent phone).
+    static func openConfirmation(_ grant: OpenPolicy.Grant, agentState: UInt32? = nil) -> CTIMessage {
         let clientEvents = grant.services & ServiceBits.clientEvents != 0
         let request = grant.request
         let confirmation = OpenConfirmation(
             invokeID: request.invokeID, servicesGranted: grant.services, centralControllerTime: now, peripheralOnline: true,
-            peripheralType: peripheralType, agentState: clientEvents ? 1 : 0xFFFF, sessionType: grant.sessionType,
+            peripheralType: peripheralType, agentState: clientEvents ? agentState ?? 1 : 0xFFFF, sessionType: grant.sessionType,
             agentExtension: clientEvents ? request.agentExtension : nil, agentID: clientEvents ? request.agentID : nil,
             agentInstrument: clientEvents ? request.agentInstrument : nil)
         return .fields(confirmation.fields)

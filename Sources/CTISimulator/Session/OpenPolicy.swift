@@ -24,8 +24,8 @@ import CTIProtocol
 /// AgentID alone holds no device). Sessions on the same side with the same ClientID and the
 /// same device are replaced (they get FAILURE_EVENT E_CTI_NEW_SESSION_OPENED, 11). Devices
 /// and replacement are per side: a duplexed client legitimately holds the same device on A
-/// and on B. Every requested service is granted (Client Control requests are answered
-/// E_CTI_FUNCTION_NOT_AVAILABLE until the simulator models them). UniqueInstanceID is not
+/// and on B. Every requested service is granted (Client Control requests are answered by the
+/// contact-center model, ``CallCenterModel``). UniqueInstanceID is not
 /// checked: its tag is unverified (`session.md` §2).
 struct OpenPolicy {
     /// What the side knows when an OPEN_REQ arrives.
@@ -57,7 +57,9 @@ struct OpenPolicy {
 
         var session: OpenSession {
             OpenSession(clientID: request.clientID, versionNumber: request.versionNumber, services: services, sessionType: sessionType,
-                        device: device, idleTimeout: request.idleTimeout == OpenRequest.noIdleTimeout ? nil : request.idleTimeout)
+                        device: device, idleTimeout: request.idleTimeout == OpenRequest.noIdleTimeout ? nil : request.idleTimeout,
+                        callMessageMask: request.callMessageMask, agentStateMask: request.agentStateMask,
+                        agentID: services & ServiceBits.clientEvents != 0 ? request.agentID : nil)
         }
     }
 

@@ -11,6 +11,12 @@ struct OpenSession: Hashable, Sendable {
     var device: String?
     /// OPEN_REQ.IdleTimeout in seconds, `nil` for 0xFFFFFFFF (no idle timeout).
     var idleTimeout: UInt32?
+    /// OPEN_REQ.CallMsgMask: the call events the session gets (`constants.md` §2).
+    var callMessageMask: UInt32 = 0
+    /// OPEN_REQ.AgentStateMask: the AGENT_STATE_EVENTs the session gets (`constants.md` §3).
+    var agentStateMask: UInt32 = 0
+    /// OPEN_REQ.AgentID of a CLIENT_EVENTS session (identifies its agent when no device is given).
+    var agentID: String?
 
     var receivesAllEvents: Bool { services & ServiceBits.allEvents != 0 }
     var followsActiveStandby: Bool { services & ServiceBits.activeStandby != 0 }

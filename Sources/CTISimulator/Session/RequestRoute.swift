@@ -18,6 +18,9 @@ enum RequestRoute: Hashable {
     case stoppingRequests
     /// FAILURE_CONF with `status`.
     case refuse(invokeID: UInt32, status: UInt32)
+    /// A Client Control request (`client-control.md`) for the contact-center model
+    /// (``CallCenterModel/requests``), on the active side.
+    case clientControl(MessageFields)
 
     /// The request dispatch table (`session.md` §2-9): one switch on the message name. Client
     /// Control and the other services extend it here.
@@ -26,7 +29,10 @@ enum RequestRoute: Hashable {
     /// - A second OPEN_REQ → E_CTI_SESSION_ALREADY_OPEN (5).
     /// - On a standby side only HEARTBEAT_REQ, CLOSE_REQ and the two active/standby messages
     ///   are accepted; anything else → E_CTI_SERVER_NOT_MASTER (92).
-    /// - On the active side every other message, known or not → E_CTI_FUNCTION_NOT_AVAILABLE (12).
+    /// - On the active side the Client Control requests of ``CallCenterModel/requests`` go to the
+    ///   contact-center model (which answers CONF, CONTROL_FAILURE_CONF or FAILURE_CONF, see
+    ///   ``SimulatorFailureTable``); every other message, known or not →
+    ///   E_CTI_FUNCTION_NOT_AVAILABLE (12).
     static func of(_ message: CTIMessage, phase: SessionPhase) -> RequestRoute {
         let invokeID = RequestRoute.invokeID(of: message)
         guard case .open(let role) = phase else {
@@ -44,6 +50,8 @@ enum RequestRoute: Hashable {
             return .maintenanceResponse(invokeID: invokeID, accepted: fields.number("MaintenanceModeAccepted") == 1)
         case ("STOPPING_REQUESTS_TO_THIS_SIDE_IND", _):
             return .stoppingRequests
+        case (let name, let fields?) where role == .active && CallCenterModel.requests.contains(name):
+            return .clientControl(fields)
         default:
             return .refuse(invokeID: invokeID, status: role == .standby ? StatusCode.serverNotMaster : StatusCode.functionNotAvailable)
         }

@@ -4,6 +4,7 @@ import CTIProtocol
 enum ServiceBits {
     static let clientEvents = bit("CTI_SERVICE_CLIENT_EVENTS")
     static let allEvents = bit("CTI_SERVICE_ALL_EVENTS")
+    static let clientControl = bit("CTI_SERVICE_CLIENT_CONTROL")
     static let supervisor = bit("CTI_SERVICE_SUPERVISOR")
     /// PV24+: the client follows an active/standby pair (`session.md` §9).
     static let activeStandby = bit("CTI_SERVICE_ACTIVE_STANDBY")

@@ -45,12 +45,32 @@ struct SimulateCommand: AsyncParsableCommand {
         valueName: "agent"))
     var agents: [String] = []
 
+    @Option(name: .customLong("agents"), help: ArgumentHelp(
+        "Agents of the simulated contact center: IDs 1001.., phones (DN = instrument = extension) 2001.., skill groups 10 and 11 (IDs 5010, 5011), starting AVAILABLE.",
+        valueName: "n"))
+    var agentCount: Int = 10
+
+    @Option(name: .customLong("remote-devices"), help: ArgumentHelp(
+        "CTI Remote Devices: lines 5001.. named CTRID5001.., two remote destinations each (the first active).", valueName: "m"))
+    var remoteDevices: Int = 2
+
+    @Option(name: .customLong("rate"), help: ArgumentHelp(
+        "Inbound customer calls per second (Poisson), routed to the agent available longest; dropped when none is. 0 = none.",
+        valueName: "r"))
+    var rate: Double = 0
+
+    @Option(name: .customLong("seed"), help: ArgumentHelp("Seed of the traffic (arrivals, callers, handle and wrap-up times).", valueName: "s"))
+    var seed: UInt64 = 1
+
     func validate() throws {
         for (name, port) in [("--port-a", portA), ("--port-b", portB)] where !(0...65535).contains(port) {
             throw ValidationError("\(name) \(port) is not a port (0-65535)")
         }
         if portA != 0 && portA == portB { throw ValidationError("--port-a and --port-b must differ") }
         if peripherals.isEmpty { throw ValidationError("give at least one --peripheral") }
+        if !(0...999).contains(agentCount) { throw ValidationError("--agents \(agentCount): expected 0-999") }
+        if !(0...999).contains(remoteDevices) { throw ValidationError("--remote-devices \(remoteDevices): expected 0-999") }
+        if !(rate >= 0 && rate.isFinite) { throw ValidationError("--rate \(rate): expected a number of calls per second >= 0") }
         for agent in agents where agent.split(separator: ":", omittingEmptySubsequences: false).first?.isEmpty ?? true {
             throw ValidationError("--agent '\(agent)': expected ID[:EXTENSION[:INSTRUMENT]]")
         }
@@ -60,7 +80,8 @@ struct SimulateCommand: AsyncParsableCommand {
         let password = try passwordFile.map(SimulateCommand.readPassword)
         let configuration = SimulatorConfiguration(
             host: host, ports: [.a: portA, .b: portB], peripherals: peripherals, password: password,
-            agents: agents.map(SimulateCommand.agent), log: { StandardStream.diagnose($0) })
+            agents: agents.map(SimulateCommand.agent), log: { StandardStream.diagnose($0) },
+            callCenter: CallCenterConfiguration(agents: agentCount, remoteDevices: remoteDevices, callRate: rate, seed: seed))
         let signals = TerminationSignals.install()
 
         let simulator = CTISimulator(configuration: configuration)

@@ -50,13 +50,14 @@ struct WatchCommand: AsyncParsableCommand {
     enum Ending { case count, timeout, signal, streamEnded, readerGone }
 
     func run() async throws {
-        if let context = ConsoleContext.current {
-            // In a REPL or script the session is already streaming: watch changes what is shown.
-            context.setShowing(!off, filter: Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name }))
-            return
-        }
         var configuredPrinter = EventPrinter(options: outputOptions, environment: SessionCommandSupport.environment)
         configuredPrinter.filter = Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name })
+        if let context = ConsoleContext.current {
+            // In a REPL or script the session is already streaming: watch changes what is shown
+            // (--filter, --off) and how (-o, -v, --hex, --lifecycle).
+            context.setShowing(!off, printer: configuredPrinter)
+            return
+        }
         let printer = configuredPrinter
         var file: UnsafeMutablePointer<FILE>?
         if let record {

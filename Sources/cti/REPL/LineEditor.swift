@@ -15,6 +15,8 @@ final class LineEditor: @unchecked Sendable {
     /// Lines waiting to be printed above the prompt, and the pipe that wakes the editor's poll.
     private let pending = NIOLockedValueBox<[(toStdout: Bool, bytes: [UInt8])]>([])
     private var wake: [Int32] = [-1, -1]
+    /// Ctrl-C while a line is typed: discard it and show a fresh prompt.
+    private let interrupted = NIOLockedValueBox(false)
 
     /// At most this many lines of history are kept.
     static let historyLimit: Int32 = 1000
@@ -45,6 +47,13 @@ final class LineEditor: @unchecked Sendable {
         _ = write(wake[1], &byte, 1)
     }
 
+    /// Ctrl-C (from the REPL's signal handler): the line being typed is dropped.
+    func interrupt() {
+        interrupted.withLockedValue { $0 = true }
+        var byte: UInt8 = 1
+        _ = write(wake[1], &byte, 1)
+    }
+
     /// One line, or `nil` at end of input (Ctrl-D). Lines queued by ``printAbove`` meanwhile
     /// appear above the prompt.
     func read(prompt: String) async -> String? {
@@ -68,6 +77,15 @@ final class LineEditor: @unchecked Sendable {
             if descriptors[1].revents & Int16(POLLIN) != 0 {
                 var drain = [UInt8](repeating: 0, count: 64)
                 _ = Glibc.read(wake[0], &drain, drain.count)
+                if interrupted.withLockedValue({ flag in defer { flag = false }; return flag }) {
+                    // libedit's rl_replace_line ignores an empty text: replace with one blank, delete it.
+                    rl_replace_line(" ", 0)
+                    _ = rl_delete_text(0, 1)
+                    rl_point = 0
+                    rl_end = 0
+                    _ = "^C\n".withCString { write(STDERR_FILENO, $0, 3) }
+                    rl_forced_update_display()
+                }
             }
             if descriptors[0].revents & Int16(POLLHUP) != 0 && descriptors[0].revents & Int16(POLLIN) == 0 { return nil }
             if descriptors[0].revents & Int16(POLLIN) != 0 { rl_callback_read_char() }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import NIOConcurrencyHelpers
 import CTIProtocol
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +22,15 @@ struct REPL {
     func run() async -> Int32 {
         StandardStream.diagnose("cti \(VersionInfo.tool): type `open` to open a session, `help` for commands, Ctrl-D to quit")
         let editor = editor
+        // Ctrl-C drops the line being typed, or cancels the command running; it never ends the REPL.
+        signal(SIGINT, SIG_IGN)
+        let running = NIOLockedValueBox<Task<LineRunner.Outcome, Never>?>(nil)
+        let interrupts = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "cti.repl.sigint"))
+        interrupts.setEventHandler {
+            if let task = running.withLockedValue({ $0 }) { task.cancel() } else { editor.interrupt() }
+        }
+        interrupts.resume()
+        defer { interrupts.cancel() }
         while true {
             // While a line is being typed, events print above the prompt.
             runner.context.setSink { output, errors in editor.printAbove(output: output, errors: errors) }
@@ -27,7 +38,12 @@ struct REPL {
             runner.context.setSink(nil)
             guard let line else { break }
             editor.remember(line)
-            if await runner.run(line) == .quit { break }
+            let runner = runner
+            let task = Task { await runner.run(line) }
+            running.withLockedValue { $0 = task }
+            let outcome = await task.value
+            running.withLockedValue { $0 = nil }
+            if outcome == .quit { break }
         }
         try? StandardStream.error.writeLine("")
         try? StandardStream.error.flush()

@@ -64,11 +64,11 @@ final class ConsoleContext: Sendable {
         state.withLockedValue { $0.sink = sink }
     }
 
-    /// `watch` in a REPL or script: which events are shown.
-    func setShowing(_ show: Bool, filter: Set<String>) {
+    /// `watch` in a REPL or script: which events are shown, and how.
+    func setShowing(_ show: Bool, printer: EventPrinter) {
         state.withLockedValue {
             $0.showEvents = show
-            $0.printer.filter = filter
+            $0.printer = printer
         }
     }
 }

@@ -73,6 +73,17 @@ out, results["statusAfterEvent"] = read_until(fd, "session   open", seen=out)
 tail = out[mark:].decode(errors="replace")
 results["typedLineRedrawn"] = "stat" in tail.split("END_CALL_EVENT")[-1]
 
+# Ctrl-C drops the line being typed (it never runs) and keeps the REPL.
+os.write(fd, b"garbage-words")
+time.sleep(0.3)
+os.write(fd, b"\x03")
+out, results["interruptPrompt"] = read_until(fd, "^C", seen=out)
+os.write(fd, b"status\r")
+after, results["statusAfterInterrupt"] = read_until(fd, "session   open", timeout=5)
+results["interruptedLineDropped"] = "garbage" not in after.decode(errors="replace")
+out += after
+
+time.sleep(0.5)  # let the prompt come back before typing again
 os.write(fd, b"\x04")  # Ctrl-D: close the session and quit
 out, results["closedOnExit"] = read_until(fd, "session closed", seen=out)
 results["exitStatus"] = wait_exit(pid)

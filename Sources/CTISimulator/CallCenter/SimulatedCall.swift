@@ -1,0 +1,62 @@
+/// One leg of a call: a device and its LocalConnectionState (`constants.md` §11).
+struct CallParty: Hashable, Sendable {
+    var device: String
+    /// DeviceIDType (`constants.md` §13): DEVID_DEVICE_IDENTIFIER (0) for agent phones and
+    /// CTI Remote Device lines, DEVID_EXTERNAL (75) for customers and dialed numbers.
+    var deviceType: UInt32
+    var state: UInt32
+    /// An agent phone: its sessions see the call.
+    var isAgentPhone: Bool
+}
+
+/// A named (ECC) variable of a call.
+struct NamedValue: Hashable, Sendable {
+    var name: String
+    var value: String
+}
+
+/// A call the simulated peripheral knows.
+struct SimulatedCall: Hashable, Sendable {
+    var id: UInt32
+    /// CallType (`constants.md` §15).
+    var callType: UInt32
+    /// The device BEGIN_CALL_EVENT / END_CALL_EVENT name as ConnectionDeviceID.
+    var connectionDevice: String
+    var parties: [CallParty]
+    var ani: String?
+    var dnis: String?
+    var dialedNumber: String?
+    var callingDevice: String
+    var calledDevice: String
+    var variables: [Int: String] = [:]
+    var namedVariables: [NamedValue] = []
+    /// The skill group of a routed call.
+    var skillGroup: SkillGroup?
+    /// Router call key (RouterCallKeyCallID) of a routed call.
+    var routerCallKey: UInt32?
+    /// Routed by the ACD (the agent wraps up afterwards).
+    var isRouted: Bool
+    /// Generated traffic: the customer hangs up after the handle time.
+    var hangsUpAutomatically = false
+    /// The persistent leg of a nailed-connection mobile agent.
+    var isNailed = false
+    /// Simulated time the call began.
+    var began: Double
+
+    func party(_ device: String) -> CallParty? { parties.first { $0.device == device } }
+    func partyIndex(_ device: String) -> Int? { parties.firstIndex { $0.device == device } }
+    /// The agent phones on the call: the devices whose sessions see its events.
+    var agentDevices: Set<String> { Set(parties.filter(\.isAgentPhone).map(\.device)) }
+}
+
+/// LocalConnectionState values (`constants.md` §11).
+enum ConnectionStates {
+    static let none: UInt32 = 0xFFFF
+    static let null: UInt32 = 0
+    static let initiate: UInt32 = 1
+    static let alerting: UInt32 = 2
+    static let connect: UInt32 = 3
+    static let hold: UInt32 = 4
+    static let queued: UInt32 = 5
+    static let fail: UInt32 = 6
+}
