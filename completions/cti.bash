@@ -196,7 +196,7 @@ _cti() {
 
 _cti_open() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color)
     __cti_offer_flags_options 0
@@ -283,7 +283,7 @@ _cti_status() {
 
 _cti_watch() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --count --timeout --filter --record)
     __cti_offer_flags_options 0
@@ -389,7 +389,7 @@ _cti_call() {
 
 _cti_call_make() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=(--var --named)
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -472,7 +472,7 @@ _cti_call_make() {
 
 _cti_call_answer() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -549,7 +549,7 @@ _cti_call_answer() {
 
 _cti_call_hold() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -626,7 +626,7 @@ _cti_call_hold() {
 
 _cti_call_retrieve() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -703,7 +703,7 @@ _cti_call_retrieve() {
 
 _cti_call_alternate() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 2
@@ -780,7 +780,7 @@ _cti_call_alternate() {
 
 _cti_call_consult() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --type)
     __cti_offer_flags_options 2
@@ -861,7 +861,7 @@ _cti_call_consult() {
 
 _cti_call_transfer() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 2
@@ -938,7 +938,7 @@ _cti_call_transfer() {
 
 _cti_call_conference() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 2
@@ -1015,7 +1015,7 @@ _cti_call_conference() {
 
 _cti_call_clear() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -1092,7 +1092,7 @@ _cti_call_clear() {
 
 _cti_call_clear-connection() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -1169,7 +1169,7 @@ _cti_call_clear-connection() {
 
 _cti_call_release() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -1246,7 +1246,7 @@ _cti_call_release() {
 
 _cti_call_dtmf() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 2
@@ -1323,7 +1323,7 @@ _cti_call_dtmf() {
 
 _cti_call_data() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=(--var --named)
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -1429,7 +1429,7 @@ _cti_agent() {
 
 _cti_agent_login() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
@@ -1512,7 +1512,7 @@ _cti_agent_login() {
 
 _cti_agent_logout() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
@@ -1595,7 +1595,7 @@ _cti_agent_logout() {
 
 _cti_agent_ready() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
@@ -1678,7 +1678,7 @@ _cti_agent_ready() {
 
 _cti_agent_not-ready() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
@@ -1761,7 +1761,7 @@ _cti_agent_not-ready() {
 
 _cti_agent_work-ready() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
@@ -1844,7 +1844,7 @@ _cti_agent_work-ready() {
 
 _cti_agent_work-not-ready() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
@@ -1927,7 +1927,7 @@ _cti_agent_work-not-ready() {
 
 _cti_agent_state() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
@@ -2027,7 +2027,7 @@ _cti_query() {
 
 _cti_query_agent() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
@@ -2104,7 +2104,7 @@ _cti_query_agent() {
 
 _cti_query_device() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
@@ -2181,7 +2181,7 @@ _cti_query_device() {
 
 _cti_query_call() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
@@ -2258,7 +2258,7 @@ _cti_query_call() {
 
 _cti_query_snapshot() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
@@ -2335,7 +2335,7 @@ _cti_query_snapshot() {
 
 _cti_send() {
     repeating_flags=()
-    non_repeating_flags=(--force --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--force --password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options -1
@@ -2459,7 +2459,7 @@ _cti_config() {
 
 _cti_config_show() {
     repeating_flags=()
-    non_repeating_flags=(--no-config --embedded --no-embedded --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config)
     __cti_offer_flags_options 0

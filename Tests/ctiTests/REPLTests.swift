@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The REPL through a pseudo-terminal (Fixtures/repl_driver.py types as a person would):
-/// a command, tab completion of a message name, events arriving while a line is half typed,
+/// a command, tab completion of a message and of a mask name, events arriving while a line is half typed,
 /// Ctrl-C dropping a half-typed line, Ctrl-D closing the session, history kept across runs.
 @Suite(.timeLimit(.minutes(1)))
 struct REPLTests {
@@ -17,7 +17,7 @@ struct REPLTests {
         let seen = try CLIRunner.json(try #require(result.stdoutLines.last))
         let transcript = seen["transcript"] as? String ?? ""
         for check in ["prompt", "openPrompt", "tabCompleted", "eventWhileTyping", "statusAfterEvent", "typedLineRedrawn", "closedOnExit",
-                      "historyRecalled", "interruptPrompt", "statusAfterInterrupt", "interruptedLineDropped"] {
+                      "historyRecalled", "maskCompleted", "interruptPrompt", "statusAfterInterrupt", "interruptedLineDropped"] {
             #expect(seen[check] as? Bool == true, "\(check) failed; transcript:\n\(transcript)")
         }
         #expect(seen["exitStatus"] as? Int == 0)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIProtocol
+import CTISimulator
 
 /// `cti describe masks|messages|events|status|failures`: the protocol's names and numbers.
 struct DescribeCommand: ParsableCommand {
@@ -49,6 +50,9 @@ struct DescribeCommand: ParsableCommand {
             for entry in catalog.enumTable(named: "StatusCode")!.entries { lines.append("\(String(entry.value).padded(5)) \(entry.name)") }
         case .failures:
             for entry in catalog.enumTable(named: "ControlFailureCode")!.entries { lines.append("\(String(entry.value).padded(5)) \(entry.name)") }
+            lines.append("")
+            lines.append("How the simulator answers each mistake (the guide does not map mistakes to codes):")
+            lines.append(SimulatorFailureTable.text)
         }
         for line in lines { try StandardStream.output.writeLine(line) }
         try StandardStream.output.flush()

@@ -19,6 +19,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the ClientPassword from this file (first line).", valueName: "file"))
     var passwordFile: String?
 
+    @Flag(name: .customLong("password-prompt"), help: "Ask for the ClientPassword on the terminal (no echo).")
+    var passwordPrompt = false
+
     @Option(help: "PeripheralID for Client Events (default 5000 with --embedded, else none).")
     var peripheral: UInt32?
 

@@ -16,8 +16,11 @@ struct REPL {
     init(runner: LineRunner, environment: [String: String]) {
         self.runner = runner
         self.editor = LineEditor(historyPath: History.path(environment: environment))
-        Completion.words = REPL.completionWords()
+        staticWords = REPL.completionWords()
     }
+
+    /// Verbs, options, mask and message names; the call IDs and agents seen are added per line.
+    private let staticWords: [String]
 
     func run() async -> Int32 {
         StandardStream.diagnose("cti \(VersionInfo.tool): type `open` to open a session, `help` for commands, Ctrl-D to quit")
@@ -34,6 +37,7 @@ struct REPL {
         while true {
             // While a line is being typed, events print above the prompt.
             runner.context.setSink { output, errors in editor.printAbove(output: output, errors: errors) }
+            Completion.words = staticWords + runner.context.knownWords.sorted()
             let line = await editor.read(prompt: await prompt())
             runner.context.setSink(nil)
             guard let line else { break }

@@ -15,6 +15,8 @@ final class ConsoleContext: Sendable {
         var showEvents = true
         var pump: Task<Void, Never>?
         var sink: (@Sendable (_ output: [[UInt8]], _ errors: [String]) -> Void)?
+        /// Call IDs and agent IDs seen in events, for tab completion.
+        var knownWords: Set<String> = []
     }
 
     private let state: NIOLockedValueBox<State>
@@ -29,7 +31,11 @@ final class ConsoleContext: Sendable {
     func adopt(_ session: ConsoleSession) {
         let pump = Task { [self] in
             for await event in session.client.events {
-                let (printer, show, sink) = state.withLockedValue { ($0.printer, $0.showEvents, $0.sink) }
+                let learned = ConsoleContext.words(in: event)
+                let (printer, show, sink) = state.withLockedValue { state in
+                    if state.knownWords.count < 5000 { state.knownWords.formUnion(learned) }
+                    return (state.printer, state.showEvents, state.sink)
+                }
                 guard show || event.lifecycle != nil else { continue }
                 if let sink {
                     let (output, errors) = printer.render(event)
@@ -57,6 +63,18 @@ final class ConsoleContext: Sendable {
         }
         await session?.shutdown()
         await pump?.value
+    }
+
+    /// Call IDs and agent IDs seen so far (tab completion).
+    var knownWords: Set<String> { state.withLockedValue { $0.knownWords } }
+
+    static func words(in event: ClientEvent) -> [String] {
+        guard let fields = event.message?.fields else { return [] }
+        var words: [String] = []
+        if let call = fields.number("ConnectionCallID") { words.append(String(call)) }
+        if let agent = fields.string("AgentID"), !agent.isEmpty { words.append(agent) }
+        if let device = fields.string("ConnectionDeviceID"), !device.isEmpty { words.append(device) }
+        return words
     }
 
     /// Where event lines go instead of stdout/stderr (the REPL prints them above its prompt).

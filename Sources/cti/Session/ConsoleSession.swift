@@ -23,7 +23,11 @@ final class ConsoleSession: Sendable {
         var settings = settings
         var simulator: CTISimulator?
         if settings.embedded {
-            let embedded = CTISimulator(configuration: .ephemeral())
+            // 10 agents and one inbound call a second, so there is traffic to watch at once.
+            var configuration = SimulatorConfiguration.ephemeral()
+            configuration.agentCount = 10
+            configuration.callRate = 1
+            let embedded = CTISimulator(configuration: configuration)
             try await embedded.start()
             settings.hostA = Endpoint(host: "127.0.0.1", port: embedded.port(.a)!)
             settings.hostB = Endpoint(host: "127.0.0.1", port: embedded.port(.b)!)

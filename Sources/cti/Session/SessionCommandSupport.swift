@@ -9,8 +9,7 @@ enum SessionCommandSupport {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// Resolves settings, reads the password, makes the session (not yet open).
-    static func makeSession(_ options: ConnectionOptions, defaults: ConsoleSettings.Defaults, reconnect: Bool, quiet: Bool,
-                            passwordPrompt: Bool = false) async throws -> ConsoleSession {
+    static func makeSession(_ options: ConnectionOptions, defaults: ConsoleSettings.Defaults, reconnect: Bool, quiet: Bool) async throws -> ConsoleSession {
         let settings: ConsoleSettings
         do {
             settings = try ConsoleSettings.resolve(options, defaults: defaults, environment: environment)
@@ -23,7 +22,7 @@ enum SessionCommandSupport {
         }
         let password: [UInt8]
         do {
-            password = try PasswordSource.read(file: settings.passwordFile, prompt: passwordPrompt, environment: environment)
+            password = try PasswordSource.read(file: settings.passwordFile, prompt: options.passwordPrompt, environment: environment)
         } catch {
             StandardStream.diagnose("cti: \(error)")
             throw ExitStatus.usage

@@ -66,12 +66,13 @@ mark = len(out)
 os.write(fd, b"sim flood 2 2\r")
 out, _ = read_until(fd, "cti[A:open]> ", seen=out)
 os.write(fd, b"stat")
-out, results["eventWhileTyping"] = read_until(fd, "END_CALL_EVENT", timeout=5, seen=out)
-time.sleep(0.3)
+typed, results["eventWhileTyping"] = read_until(fd, "END_CALL_EVENT", timeout=5)
+typed, _ = read_until(fd, "stat", timeout=2, seen=typed)
+# The event line came first, then the prompt with the half-typed word redrawn under it.
+results["typedLineRedrawn"] = "stat" in typed.decode(errors="replace").split("END_CALL_EVENT")[-1]
+out += typed
 os.write(fd, b"us\r")
 out, results["statusAfterEvent"] = read_until(fd, "session   open", seen=out)
-tail = out[mark:].decode(errors="replace")
-results["typedLineRedrawn"] = "stat" in tail.split("END_CALL_EVENT")[-1]
 
 # Ctrl-C drops the line being typed (it never runs) and keeps the REPL.
 os.write(fd, b"garbage-words")
@@ -93,6 +94,11 @@ pid, fd = spawn()
 out2, _ = read_until(fd, "cti> ")
 os.write(fd, b"\x1b[A")
 out2, results["historyRecalled"] = read_until(fd, "status", seen=out2)
+# Tab completion of a mask name.
+os.write(fd, b"\x15config show --no-config --services CTI_SERVICE_ALL_EV\t")
+time.sleep(0.3)
+os.write(fd, b"\r")
+out2, results["maskCompleted"] = read_until(fd, "CTI_SERVICE_ALL_EVENTS  (flag)", seen=out2)
 os.write(fd, b"\x15\x04")
 wait_exit(pid)
 with open(HISTFILE, "rb") as handle:
