@@ -183,13 +183,13 @@ _cti() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    open|close|status|watch|call|agent|query|send|sim|describe|config|decode|encode|simulate|help)
+    open|close|status|watch|call|agent|query|send|sim|describe|config|decode|encode|simulate|quit|help)
         # Offer subcommand argument completions
         "_cti_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'open close status watch call agent query send sim describe config decode encode simulate help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'open close status watch call agent query send sim describe config decode encode simulate quit help' -- "${cur}"))
         ;;
     esac
 }
@@ -2605,6 +2605,14 @@ _cti_simulate() {
         return
         ;;
     esac
+}
+
+_cti_quit() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __cti_offer_flags_options 0
 }
 
 _cti_help() {

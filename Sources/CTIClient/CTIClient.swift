@@ -38,7 +38,14 @@ public final class CTIClient: Sendable {
     /// ``CTIClientError/controlFailed(failureCode:peripheralErrorCode:)`` for
     /// CONTROL_FAILURE_CONF, or a timeout / connection error.
     public func send(_ request: MessageFields) async throws -> CTIMessage {
-        try await core.loop.flatSubmit { self.core.send(request) }.get()
+        let (invokeID, confirmation) = try await core.loop.submit { self.core.send(request) }.get()
+        // Cancelling the waiting task gives the request up (Ctrl-C in the REPL); a confirmation
+        // that arrives later goes to the event stream.
+        return try await withTaskCancellationHandler {
+            try await confirmation.get()
+        } onCancel: {
+            if let invokeID { core.loop.execute { self.core.cancel(invokeID: invokeID) } }
+        }
     }
 
     /// Closes the session (CLOSE_REQ with `status`, at most the close timeout for CLOSE_CONF)
@@ -50,6 +57,11 @@ public final class CTIClient: Sendable {
     /// Whether a session is open on the side requests go to.
     public var isOpen: Bool {
         get async { (try? await core.loop.submit { self.core.isOpen }.get()) ?? false }
+    }
+
+    /// The side requests go to, `nil` while no session is open.
+    public var activeSide: CTISide? {
+        get async { (try? await core.loop.submit { self.core.activeSide }.get()) ?? nil }
     }
 }
 

@@ -22,6 +22,8 @@ public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
     case closed
     /// The message cannot be encoded.
     case encoding(String)
+    /// The caller gave the request up before its confirmation came.
+    case cancelled
 
     /// Status names from the catalogue (`E_CTI_*`, `CF_*`).
     static func statusName(_ status: UInt32) -> String {
@@ -51,6 +53,7 @@ public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notOpen: "no open session"
         case .closed: "the client is closed"
         case .encoding(let reason): "cannot encode the request: \(reason)"
+        case .cancelled: "request cancelled"
         }
     }
 }

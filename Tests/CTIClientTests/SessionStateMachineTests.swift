@@ -338,4 +338,15 @@ import Testing
         #expect(receive(&machine, .b, event) == [])
         #expect(machine.timerFired(.drain) == [.cancel(.drain), .deliver(.b, event, frame(event))])
     }
+
+    @Test func aCancelledRequestFailsAndItsLateConfirmationGoesToTheStream() throws {
+        var machine = openedOnA()
+        let sent = machine.send(try MessageFields(named: "QUERY_AGENT_STATE_REQ"))
+        let id = try #require(sent.invokeID)
+        #expect(machine.cancel(invokeID: id) == [.cancel(.request(invokeID: id)), .resolve(invokeID: id, .failure(.cancelled))])
+        var late = try MessageFields(named: "QUERY_AGENT_STATE_CONF")
+        late.fixed[0] = id
+        #expect(receive(&machine, .a, .fields(late)) == [.deliver(.a, .fields(late), frame(.fields(late)))])
+        #expect(machine.cancel(invokeID: id) == [])
+    }
 }

@@ -144,3 +144,38 @@ final class SimulatorProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 }
+
+/// One-shot requests against `cti simulate` in another process, and `--record` read back by
+/// `decode --file`.
+@Suite(.timeLimit(.minutes(1)))
+struct OneShotRequestTests {
+    @Test func requestsAgainstASimulatorProcessPrintTheConfirmationOrNameTheRefusal() throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let hosts = ["--no-config", "--host", "127.0.0.1:\(simulator.portA)", "--host-b", "127.0.0.1:\(simulator.portB)", "-q"]
+        let notReady = try CLIRunner.run(["agent", "not-ready", "--instrument", "2001", "--reason", "7"] + hosts)
+        #expect(notReady.status == 0, "\(notReady.stderr)")
+        #expect(notReady.stdout.contains("SET_AGENT_STATE_CONF"))
+        let state = try CLIRunner.run(["query", "agent", "--instrument", "2001", "-o", "json"] + hosts)
+        #expect(state.status == 0, "\(state.stderr)")
+        let object = try CLIRunner.json(try #require(state.stdoutLines.first))
+        #expect(object["type"] as? String == "QUERY_AGENT_STATE_CONF")
+        let refused = try CLIRunner.run(["call", "answer", "99999", "--instrument", "2001"] + hosts)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("CF_INVALID_CSTA_CALL_IDENTIFIER"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("no call with that ConnectionCallID"))
+    }
+
+    @Test func recordedFramesDecodeAgain() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cti-record-\(UUID().uuidString).bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let watch = try CLIRunner.run(["watch", "--count", "3", "--record", path, "-o", "json", "-q"], environment: SessionCommandTests.isolated)
+        #expect(watch.status == 0)
+        let decoded = try CLIRunner.run(["decode", "--file", path, "-o", "json"])
+        #expect(decoded.status == 0)
+        let watched = try watch.stdoutLines.map { try CLIRunner.json($0)["type"] as? String }
+        let read = try decoded.stdoutLines.map { try CLIRunner.json($0)["type"] as? String }
+        #expect(read == watched)
+        #expect(read.count == 3)
+    }
+}

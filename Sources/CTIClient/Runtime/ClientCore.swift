@@ -63,22 +63,28 @@ final class ClientCore: @unchecked Sendable {
         return promise.futureResult
     }
 
-    func send(_ request: MessageFields) -> EventLoopFuture<CTIMessage> {
+    /// Sends a request; its InvokeID (nil when it was refused at once) and its confirmation.
+    func send(_ request: MessageFields) -> (UInt32?, EventLoopFuture<CTIMessage>) {
         loop.preconditionInEventLoop()
         do {
             // Check the request encodes before it takes an InvokeID.
             _ = try encoder.encode(.fields(request))
         } catch {
-            return loop.makeFailedFuture(CTIClientError.encoding(error.description))
+            return (nil, loop.makeFailedFuture(CTIClientError.encoding(error.description)))
         }
         let (invokeID, actions) = machine.send(request)
         guard let invokeID else {
-            return loop.makeFailedFuture(machine.isClosed ? CTIClientError.closed : CTIClientError.notOpen)
+            return (nil, loop.makeFailedFuture(machine.isClosed ? CTIClientError.closed : CTIClientError.notOpen))
         }
         let promise = loop.makePromise(of: CTIMessage.self)
         requests[invokeID] = promise
         process(actions)
-        return promise.futureResult
+        return (invokeID, promise.futureResult)
+    }
+
+    /// Gives a pending request up (its waiter was cancelled).
+    func cancel(invokeID: UInt32) {
+        process(machine.cancel(invokeID: invokeID))
     }
 
     func close(status: UInt32) -> EventLoopFuture<Void> {
@@ -90,6 +96,7 @@ final class ClientCore: @unchecked Sendable {
     }
 
     var isOpen: Bool { machine.isOpen }
+    var activeSide: CTISide? { machine.isOpen ? machine.activeSide : nil }
 
     // MARK: - From the channels (on the loop)
 

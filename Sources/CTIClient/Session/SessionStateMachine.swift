@@ -248,6 +248,13 @@ public struct SessionStateMachine: Sendable {
         return (invokeID, [.send(side, .fields(request)), .schedule(.request(invokeID: invokeID), after: configuration.requestTimeout)])
     }
 
+    /// Gives a pending request up: it fails with ``CTIClientError/cancelled``; a confirmation
+    /// that arrives later goes to the event stream.
+    public mutating func cancel(invokeID: UInt32) -> [SessionAction] {
+        guard pending.removeValue(forKey: invokeID) != nil else { return [] }
+        return [.cancel(.request(invokeID: invokeID)), .resolve(invokeID: invokeID, .failure(.cancelled))]
+    }
+
     /// Closes the session(s): CLOSE_REQ with `status` on every open side.
     public mutating func close(status: UInt32 = 0) -> [SessionAction] {
         switch overall {

@@ -56,8 +56,8 @@ struct REPL {
 
     private func prompt() async -> String {
         guard let session = runner.context.session else { return "cti> " }
-        let open = await session.client.isOpen
-        return "cti[\(session.settings.hostA == nil ? "?" : "A"):\(open ? "open" : "connecting")]> "
+        guard let side = await session.client.activeSide else { return "cti[-:connecting]> " }
+        return "cti[\(side.rawValue):open]> "
     }
 
     /// Verbs, subcommands, options, mask and message names.

@@ -83,7 +83,7 @@ enum RequestRunner {
         } catch let error as CTIClientError {
             StandardStream.diagnose("cti: \(RequestRunner.explain(error))")
             switch error {
-            case .requestFailed, .controlFailed: throw ExitStatus.refused
+            case .requestFailed, .controlFailed, .cancelled: throw ExitStatus.refused
             case .encoding: throw ExitStatus.usage
             default: throw ExitStatus.connectionFailure
             }
@@ -119,15 +119,25 @@ enum RefusalMeaning {
         case .requestFailed(let status):
             switch status {
             case 4: "no session is open"
+            case 6: "a field the request needs is missing"
+            case 7: "the server knows no such peripheral"
+            case 9: "the agent is not logged in"
             case 12: "the session was not granted the service this request needs (e.g. CLIENT_CONTROL)"
             case 13: "the server knows no call with that ConnectionCallID"
             case 92: "this side is standby: requests go to the active side"
-            default: nil
+            default: "the CTI Server refused the request"
             }
         case .controlFailed(let code, _):
             switch code {
+            case 8: "the device is not this session's own"
+            case 11: "no call with that ConnectionCallID on the device"
+            case 12: "the peripheral knows no such device"
+            case 21, 22: "the call or agent is not in a state that allows this"
+            case 256: "the AgentID is not the agent of that instrument"
+            case 259: "the agent is already logged in"
+            case 265: "the agent work mode is not valid here"
             case 70: "the peripheral refused the request without saying why"
-            default: nil
+            default: "the peripheral (ACD) refused the request"
             }
         default: nil
         }
