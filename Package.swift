@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ctiTests",
-            dependencies: ["cti", "CTIProtocol", "CTIClient"],
+            dependencies: ["cti", "CTIProtocol", "CTIClient", "CTISimulator"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -2569,7 +2569,7 @@ _cti_simulate() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=(--peripheral --agent)
-    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed)
+    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed --scenario)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2602,6 +2602,9 @@ _cti_simulate() {
         return
         ;;
     '--seed')
+        return
+        ;;
+    '--scenario')
         return
         ;;
     esac

@@ -1,4 +1,5 @@
 import CTIClient
+import CTISimulator
 import Foundation
 import Testing
 @testable import cti
@@ -100,5 +101,24 @@ import Testing
         #expect(History.path(environment: ["CTI_HISTFILE": "/tmp/h"]) == "/tmp/h")
         #expect(History.holdsSecret("open --password-file x"))
         #expect(!History.holdsSecret("open --host a"))
+    }
+}
+
+@Suite struct ScenarioTests {
+    @Test func aScenarioDescribesAnotherContactCenter() throws {
+        let scenario = try Scenario.parse("agents = 25\nremote-devices = 4\nrate = 2.5\nseed = 7\nperipherals = [5000, 5001]\n", path: "s.toml")
+        #expect(scenario == Scenario(agents: 25, remoteDevices: 4, rate: 2.5, seed: 7, peripherals: [5000, 5001]))
+        var configuration = SimulatorConfiguration.ephemeral()
+        scenario.apply(to: &configuration)
+        #expect(configuration.agentCount == 25)
+        #expect(configuration.remoteDevices == 4)
+        #expect(configuration.callRate == 2.5)
+        #expect(configuration.seed == 7)
+        #expect(configuration.peripherals == [5000, 5001])
+    }
+
+    @Test(arguments: ["agents = -1", "rate = \"fast\"", "peripherals = []", "colour = 3", "agents = "])
+    func mistakesAreNamed(text: String) {
+        #expect(throws: Scenario.Failure.self) { try Scenario.parse(text, path: "s.toml") }
     }
 }

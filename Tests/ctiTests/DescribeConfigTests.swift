@@ -31,3 +31,14 @@ import Testing
         #expect(!result.stdout.contains("s3cr3t") && !result.stderr.contains("s3cr3t"))
     }
 }
+
+@Suite struct SimulateScenarioCommandTests {
+    @Test func aBadScenarioIsAUsageErrorNamingTheKey() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cti-scenario-\(UUID().uuidString).toml").path
+        try "agents = 3\ncolour = 1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try CLIRunner.run(["simulate", "--port-a", "0", "--port-b", "0", "--scenario", path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown key 'colour'"))
+    }
+}

@@ -62,6 +62,11 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("seed"), help: ArgumentHelp("Seed of the traffic (arrivals, callers, handle and wrap-up times).", valueName: "s"))
     var seed: UInt64 = 1
 
+    @Option(name: .customLong("scenario"), help: ArgumentHelp(
+        "A TOML file describing another contact center: agents, remote-devices, rate, seed, peripherals (a list); its values replace the defaults above.",
+        valueName: "file"))
+    var scenario: String?
+
     func validate() throws {
         for (name, port) in [("--port-a", portA), ("--port-b", portB)] where !(0...65535).contains(port) {
             throw ValidationError("\(name) \(port) is not a port (0-65535)")
@@ -78,10 +83,18 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let password = try passwordFile.map(SimulateCommand.readPassword)
-        let configuration = SimulatorConfiguration(
+        var configuration = SimulatorConfiguration(
             host: host, ports: [.a: portA, .b: portB], peripherals: peripherals, password: password,
             agents: agents.map(SimulateCommand.agent), log: { StandardStream.diagnose($0) },
             callCenter: CallCenterConfiguration(agents: agentCount, remoteDevices: remoteDevices, callRate: rate, seed: seed))
+        if let scenario {
+            do {
+                try Scenario.load(path: scenario).apply(to: &configuration)
+            } catch {
+                StandardStream.diagnose("cti simulate: \(error)")
+                throw ExitStatus.usage
+            }
+        }
         let signals = TerminationSignals.install()
 
         let simulator = CTISimulator(configuration: configuration)
