@@ -12,16 +12,7 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var connection: ConnectionOptions
 
         func run() throws {
-            let settings: ConsoleSettings
-            do {
-                settings = try ConsoleSettings.resolve(connection, defaults: .session, environment: SessionCommandSupport.environment)
-            } catch let error as ConsoleSettings.NoServer {
-                StandardStream.diagnose("cti: \(error)")
-                throw ExitStatus.connectionFailure
-            } catch {
-                StandardStream.diagnose("cti: \(error)")
-                throw ExitStatus.usage
-            }
+            let settings = try SessionCommandSupport.resolveSettings(connection, defaults: .session)
             func row(_ key: String, _ value: String?) -> String {
                 let source = settings.sources[key].map { "  (\($0))" } ?? ""
                 return "\(key.padded(16)) \(value ?? "-")\(source)"

@@ -10,16 +10,7 @@ enum SessionCommandSupport {
 
     /// Resolves settings, reads the password, makes the session (not yet open).
     static func makeSession(_ options: ConnectionOptions, defaults: ConsoleSettings.Defaults, reconnect: Bool, quiet: Bool) async throws -> ConsoleSession {
-        let settings: ConsoleSettings
-        do {
-            settings = try ConsoleSettings.resolve(options, defaults: defaults, environment: environment)
-        } catch let error as ConsoleSettings.NoServer {
-            StandardStream.diagnose("cti: \(error)")
-            throw ExitStatus.connectionFailure
-        } catch {
-            StandardStream.diagnose("cti: \(error)")
-            throw ExitStatus.usage
-        }
+        let settings = try resolveSettings(options, defaults: defaults)
         let password: [UInt8]
         do {
             password = try PasswordSource.read(file: settings.passwordFile, prompt: options.passwordPrompt, environment: environment)
@@ -32,6 +23,19 @@ enum SessionCommandSupport {
         } catch {
             StandardStream.diagnose("cti: cannot start the embedded simulator: \(error)")
             throw ExitStatus.connectionFailure
+        }
+    }
+
+    /// Resolves the settings; no server with `--no-embedded` is exit 2, anything else wrong 64.
+    static func resolveSettings(_ options: ConnectionOptions, defaults: ConsoleSettings.Defaults) throws -> ConsoleSettings {
+        do {
+            return try ConsoleSettings.resolve(options, defaults: defaults, environment: environment)
+        } catch let error as ConsoleSettings.NoServer {
+            StandardStream.diagnose("cti: \(error)")
+            throw ExitStatus.connectionFailure
+        } catch {
+            StandardStream.diagnose("cti: \(error)")
+            throw ExitStatus.usage
         }
     }
 
