@@ -77,6 +77,26 @@ struct SessionCommandTests {
         #expect(Date().timeIntervalSince(started) < 5, "took \(Date().timeIntervalSince(started)) s")
     }
 
+    @Test func watchSurvivesFailoverAndSaysSoOnStderr() throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let watch = Process()
+        watch.executableURL = CLIRunner.executable
+        watch.arguments = ["watch", "--no-config", "--host", "127.0.0.1:\(simulator.portA)", "--host-b", "127.0.0.1:\(simulator.portB)",
+                           "--timeout", "6", "-o", "json"]
+        let errors = Pipe()
+        watch.standardOutput = FileHandle.nullDevice
+        watch.standardError = errors
+        try watch.run()
+        try simulator.waitForLog(containing: "opened")
+        simulator.command("kill A")
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        watch.waitUntilExit()
+        #expect(watch.terminationStatus == 0, "\(text)")
+        #expect(text.contains("failed over from side A to side B"), "\(text)")
+        #expect(text.contains("side B: session open"), "\(text)")
+    }
+
     @Test func sigtermDuringWatchClosesTheSessionAndExitsZero() throws {
         let simulator = try SimulatorProcess()
         defer { simulator.stop() }
@@ -100,6 +120,7 @@ final class SimulatorProcess: @unchecked Sendable {
     let portA: Int
     let portB: Int
     private let errors = Pipe()
+    private let input = Pipe()
     private let lock = NSLock()
     private var log = ""
 
@@ -109,7 +130,7 @@ final class SimulatorProcess: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = Pipe()
+        process.standardInput = input
         try process.run()
         var lines: [String] = []
         var buffer = Data()
@@ -137,6 +158,11 @@ final class SimulatorProcess: @unchecked Sendable {
             usleep(20_000)
         }
         Issue.record("simulator log never showed '\(text)':\n\(lock.withLock { log })")
+    }
+
+    /// Types a command on the simulator's stdin.
+    func command(_ line: String) {
+        input.fileHandleForWriting.write(Data((line + "\n").utf8))
     }
 
     func stop() {
