@@ -183,13 +183,13 @@ _cti() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    open|close|status|watch|call|agent|query|send|sim|describe|config|decode|encode|simulate|quit|help)
+    open|close|status|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|quit|help)
         # Offer subcommand argument completions
         "_cti_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'open close status watch call agent query send sim describe config decode encode simulate quit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'open close status watch call agent query persistent send sim describe config decode encode simulate quit help' -- "${cur}"))
         ;;
     esac
 }
@@ -1429,9 +1429,9 @@ _cti_agent() {
 
 _cti_agent_login() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --nailed --call-by-call --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file --remote-number)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1505,6 +1505,9 @@ _cti_agent_login() {
         return
         ;;
     '--agent-password-file')
+        return
+        ;;
+    '--remote-number')
         return
         ;;
     esac
@@ -2257,6 +2260,272 @@ _cti_query_call() {
 }
 
 _cti_query_snapshot() {
+    repeating_flags=()
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    __cti_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--host-b')
+        return
+        ;;
+    '--protocol')
+        return
+        ;;
+    '--client-id')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--peripheral')
+        return
+        ;;
+    '--services')
+        return
+        ;;
+    '--call-mask')
+        return
+        ;;
+    '--agent-mask')
+        return
+        ;;
+    '--config-mask')
+        return
+        ;;
+    '--agent-id')
+        return
+        ;;
+    '--agent-ext')
+        return
+        ;;
+    '--instrument')
+        return
+        ;;
+    '--heartbeat')
+        return
+        ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '-o'|'--output')
+        __cti_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--color')
+        __cti_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--follow')
+        return
+        ;;
+    '--device')
+        return
+        ;;
+    esac
+}
+
+_cti_persistent() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __cti_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    make|drop|list)
+        # Offer subcommand argument completions
+        "_cti_persistent_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'make drop list' -- "${cur}"))
+        ;;
+    esac
+}
+
+_cti_persistent_make() {
+    repeating_flags=()
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--calling-id --calling-name --wait --timeout --host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    __cti_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--calling-id')
+        return
+        ;;
+    '--calling-name')
+        return
+        ;;
+    '--wait')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--host-b')
+        return
+        ;;
+    '--protocol')
+        return
+        ;;
+    '--client-id')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--peripheral')
+        return
+        ;;
+    '--services')
+        return
+        ;;
+    '--call-mask')
+        return
+        ;;
+    '--agent-mask')
+        return
+        ;;
+    '--config-mask')
+        return
+        ;;
+    '--agent-id')
+        return
+        ;;
+    '--agent-ext')
+        return
+        ;;
+    '--instrument')
+        return
+        ;;
+    '--heartbeat')
+        return
+        ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '-o'|'--output')
+        __cti_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--color')
+        __cti_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--follow')
+        return
+        ;;
+    '--device')
+        return
+        ;;
+    esac
+}
+
+_cti_persistent_drop() {
+    repeating_flags=()
+    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    __cti_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--host-b')
+        return
+        ;;
+    '--protocol')
+        return
+        ;;
+    '--client-id')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--peripheral')
+        return
+        ;;
+    '--services')
+        return
+        ;;
+    '--call-mask')
+        return
+        ;;
+    '--agent-mask')
+        return
+        ;;
+    '--config-mask')
+        return
+        ;;
+    '--agent-id')
+        return
+        ;;
+    '--agent-ext')
+        return
+        ;;
+    '--instrument')
+        return
+        ;;
+    '--heartbeat')
+        return
+        ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '-o'|'--output')
+        __cti_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--color')
+        __cti_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--follow')
+        return
+        ;;
+    '--device')
+        return
+        ;;
+    esac
+}
+
+_cti_persistent_list() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()

@@ -20,7 +20,7 @@ struct CTI: AsyncParsableCommand {
         """,
         version: VersionInfo.text,
         subcommands: [OpenCommand.self, CloseCommand.self, StatusCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,
-                      QueryCommand.self, SendCommand.self, SimCommand.self, DescribeCommand.self, ConfigCommand.self, DecodeCommand.self,
+                      QueryCommand.self, PersistentCommand.self, SendCommand.self, SimCommand.self, DescribeCommand.self, ConfigCommand.self, DecodeCommand.self,
                       EncodeCommand.self, SimulateCommand.self, QuitCommand.self]
     )
 

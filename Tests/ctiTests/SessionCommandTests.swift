@@ -123,6 +123,7 @@ final class SimulatorProcess: @unchecked Sendable {
     private let input = Pipe()
     private let lock = NSLock()
     private var log = ""
+    private var replies = ""
 
     init() throws {
         process.executableURL = CLIRunner.executable
@@ -149,6 +150,26 @@ final class SimulatorProcess: @unchecked Sendable {
             let text = String(decoding: handle.availableData, as: UTF8.self)
             self?.lock.withLock { self?.log += text }
         }
+        let rest = lines.dropFirst(2).joined(separator: "\n")
+        replies = rest
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let text = String(decoding: handle.availableData, as: UTF8.self)
+            self?.lock.withLock { self?.replies += text }
+        }
+    }
+
+    /// Types a command and returns the reply line that contains `expecting`.
+    func ask(_ line: String, expecting: String, timeout: TimeInterval = 10) throws -> String {
+        command(line)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let reply = lock.withLock({ replies.split(separator: "\n").last(where: { $0.contains(expecting) }) }) {
+                lock.withLock { replies = "" }
+                return String(reply)
+            }
+            usleep(20_000)
+        }
+        throw CocoaError(.fileReadNoSuchFile)
     }
 
     func waitForLog(containing text: String, timeout: TimeInterval = 10) throws {

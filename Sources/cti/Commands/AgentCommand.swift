@@ -19,8 +19,9 @@ struct AgentCommand: AsyncParsableCommand {
         @Option(name: .customLong("agent-password-file"), help: ArgumentHelp("Read the agent's password from this file.", valueName: "file"))
         var agentPasswordFile: String?
 
-        /// SET_AGENT_STATE_REQ with `state` (constants.md §9).
-        func run(state: UInt32, workMode: UInt32 = 0) async throws {
+        /// SET_AGENT_STATE_REQ with `state` (constants.md §9); a mobile agent's `remoteNumber`
+        /// goes after the instrument (`instrument;phone`).
+        func run(state: UInt32, workMode: UInt32 = 0, remoteNumber: String? = nil) async throws {
             let password: String?
             if let agentPasswordFile {
                 guard let text = ConfigFile.readFile(agentPasswordFile) else {
@@ -32,16 +33,38 @@ struct AgentCommand: AsyncParsableCommand {
             }
             let (options, reason) = (options, reason)
             try await options.run { client, settings in
-                try await client.setAgentState(peripheralID: settings.peripheral ?? 5000, instrument: try options.instrument(settings), state: state,
+                let instrument = try options.instrument(settings) + (remoteNumber.map { ";\($0)" } ?? "")
+                return try await client.setAgentState(peripheralID: settings.peripheral ?? 5000, instrument: instrument, state: state,
                                                agentID: settings.agentID, password: password, workMode: workMode, reasonCode: reason)
             }
         }
     }
 
     struct Login: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log the agent in (AGENT_STATE_LOGIN).")
+        static let configuration = CommandConfiguration(
+            abstract: "Log the agent in (AGENT_STATE_LOGIN); mobile agents with --nailed or --call-by-call and --remote-number.",
+            discussion: """
+            --nailed logs a mobile agent in with a nailed connection (AgentWorkMode RA_NAILED_CONNECTION, \
+            AgentInstrument `instrument;remote-number`): the documented way to keep a call up to the agent's \
+            remote phone on real Unified CCE servers; `agent logout` drops it.
+            """)
         @OptionGroup var change: StateChange
-        func run() async throws { try await change.run(state: 0) }
+
+        @Flag(help: "Mobile agent with a nailed connection (RA_NAILED_CONNECTION).") var nailed = false
+        @Flag(name: .customLong("call-by-call"), help: "Mobile agent, call by call (RA_CALL_BY_CALL).") var callByCall = false
+        @Option(name: .customLong("remote-number"), help: ArgumentHelp("The mobile agent's phone number.", valueName: "number"))
+        var remoteNumber: String?
+
+        func validate() throws {
+            if nailed && callByCall { throw ValidationError("--nailed and --call-by-call exclude each other") }
+            if (nailed || callByCall) != (remoteNumber != nil) {
+                throw ValidationError("a mobile-agent login needs both --nailed (or --call-by-call) and --remote-number")
+            }
+        }
+
+        func run() async throws {
+            try await change.run(state: 0, workMode: nailed ? 4 : (callByCall ? 3 : 0), remoteNumber: remoteNumber)
+        }
     }
 
     struct Logout: AsyncParsableCommand {

@@ -14,6 +14,8 @@ struct EventPrinter {
     let quiet: Bool
     /// Client-side filter: message names to show (`--filter`); empty shows all.
     var filter: Set<String> = []
+    /// Marks the events of persistent calls (`[PERSISTENT]`, `"persistent": true`).
+    var persistentCalls = PersistentCallTracker()
 
     init(options: EventOutputOptions, environment: [String: String]) {
         format = options.output
@@ -43,16 +45,23 @@ struct EventPrinter {
         } else if !counts(event) {
             return (output, errors)
         }
+        let mark = persistentCalls.observe(event)
         switch format {
         case .json:
             output.append(event.jsonLine { writer in
+                if let mark {
+                    writer.key("persistent")
+                    writer.bool(true)
+                    writer.key("tapiState")
+                    if let state = mark.tapiState { writer.string(state) } else { writer.null() }
+                }
                 if hex, case .message(_, let frame) = event.kind {
                     writer.key("hex")
                     writer.string(HexDump.redactedHex(frame))
                 }
             })
         case .text:
-            output.append(Array(event.textLine(style: style, verbose: verbose).utf8))
+            output.append(Array((event.textLine(style: style, verbose: verbose) + (mark != nil ? " [PERSISTENT]" : "")).utf8))
             if hex, case .message(_, let frame) = event.kind { output.append(Array(HexDump.dump(frame).utf8)) }
         }
         return (output, errors)

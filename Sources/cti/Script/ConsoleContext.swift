@@ -17,6 +17,8 @@ final class ConsoleContext: Sendable {
         var sink: (@Sendable (_ output: [[UInt8]], _ errors: [String]) -> Void)?
         /// Call IDs and agent IDs seen in events, for tab completion.
         var knownWords: Set<String> = []
+        /// Commands waiting for an event (`persistent make --wait connected`).
+        var waiters: [(decide: @Sendable (ClientEvent) -> PersistentWait.Outcome?, signal: OneShotSignal<PersistentWait.Outcome?>)] = []
     }
 
     private let state: NIOLockedValueBox<State>
@@ -32,10 +34,11 @@ final class ConsoleContext: Sendable {
         let pump = Task { [self] in
             for await event in session.client.events {
                 let learned = ConsoleContext.words(in: event)
-                let (printer, show, sink) = state.withLockedValue { state in
+                let (printer, show, sink, waiters) = state.withLockedValue { state in
                     if state.knownWords.count < 5000 { state.knownWords.formUnion(learned) }
-                    return (state.printer, state.showEvents, state.sink)
+                    return (state.printer, state.showEvents, state.sink, state.waiters)
                 }
+                for waiter in waiters { if let outcome = waiter.decide(event) { waiter.signal.fire(outcome) } }
                 guard show || event.lifecycle != nil else { continue }
                 if let sink {
                     let (output, errors) = printer.render(event)
@@ -63,6 +66,26 @@ final class ConsoleContext: Sendable {
         }
         await session?.shutdown()
         await pump?.value
+    }
+
+    /// The printer events are shown with (and its persistent-call marks).
+    var printer: EventPrinter { state.withLockedValue { $0.printer } }
+
+    /// The persistent calls the console has seen.
+    func printerPersistentCalls() -> [PersistentCallTracker.Call] { printer.persistentCalls.known }
+
+    /// Waits until `decide` gives an outcome for an event the session receives, or `timeout`.
+    func waitForEvent(timeout: Double, _ decide: @escaping @Sendable (ClientEvent) -> PersistentWait.Outcome?) async -> PersistentWait.Outcome? {
+        let signal = OneShotSignal<PersistentWait.Outcome?>(fallback: nil)
+        state.withLockedValue { $0.waiters.append((decide, signal)) }
+        let timer = Task {
+            try? await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
+            signal.fire(nil)
+        }
+        let outcome = await signal.wait()
+        timer.cancel()
+        state.withLockedValue { $0.waiters.removeAll { $0.signal === signal } }
+        return outcome
     }
 
     /// Call IDs and agent IDs seen so far (tab completion).

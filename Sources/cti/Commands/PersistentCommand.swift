@@ -1,0 +1,152 @@
+import ArgumentParser
+import CTIClient
+import CTIProtocol
+
+/// `cti persistent make|drop|list`: persistent connections to a CTI Remote Device's active
+/// remote destination (`persistent-calls-design.md`). Made with the project's extension
+/// PERSISTENT_CALL_REQ, dropped with the standard CLEAR_CONNECTION_REQ; real Unified CCE servers
+/// offer the nailed connection instead (`agent login --nailed`).
+struct PersistentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "persistent",
+        abstract: "Make, drop and list persistent calls (a project extension; see `agent login --nailed` for real servers).",
+        subcommands: [Make.self, Drop.self, List.self])
+
+    struct Make: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "PERSISTENT_CALL_REQ to the active remote destination of a CTI Remote Device; prints the new call ID.")
+
+        @Option(name: .customLong("calling-id"), help: ArgumentHelp("The DN shown at the remote destination.", valueName: "dn")) var callingID: String
+        @Option(name: .customLong("calling-name"), help: ArgumentHelp("The name shown with it.", valueName: "name")) var callingName: String?
+        @Option(help: "Wait until the call is `connected` (bounded by --timeout).") var wait: WaitTarget?
+        @Option(help: ArgumentHelp("Seconds --wait may take.", valueName: "seconds")) var timeout: Double = 30
+        @OptionGroup var options: RequestOptions
+
+        enum WaitTarget: String, ExpressibleByArgument { case connected }
+
+        func validate() throws {
+            if options.device == nil { throw ValidationError("give the CTI Remote Device's line DN with --device") }
+            if !(timeout > 0) { throw ValidationError("--timeout must be positive") }
+        }
+
+        func run() async throws {
+            let (device, callingID, callingName, waitConnected, timeout) = (options.device!, callingID, callingName, wait != nil, timeout)
+            var adjusted = options
+            if adjusted.connection.instrument == nil { adjusted.connection.instrument = device }
+            try await adjusted.runSession { session, settings, printer in
+                var request = try MessageFields(named: "PERSISTENT_CALL_REQ")
+                try request.set("PeripheralID", .number(settings.peripheral ?? 5000))
+                try request.set("DevSpecificFlags", .number(2))
+                try request.set("AgentInstrument", .text(device))
+                try request.set("CallingDeviceID", .text(callingID))
+                if let callingName { try request.set("Text", .text(callingName)) }
+                let confirmation: CTIMessage
+                do {
+                    confirmation = try await session.client.send(request)
+                } catch let error as CTIClientError {
+                    StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
+                    throw error.isRefusal ? ExitStatus.refused : ExitStatus.connectionFailure
+                }
+                guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw ExitStatus.connectionFailure }
+                printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
+                try StandardStream.output.writeLine(String(callID))
+                try StandardStream.output.flush()
+                guard waitConnected else { return }
+                let outcome = await PersistentWait.connected(callID: callID, client: session.client, printer: printer, timeout: timeout)
+                switch outcome {
+                case .connected: return
+                case .failed(let cause):
+                    StandardStream.diagnose("cti: the persistent call \(callID) failed: \(cause)")
+                    throw ExitStatus.refused
+                case .timedOut:
+                    StandardStream.diagnose("cti: the persistent call \(callID) was not connected within \(timeout) s")
+                    throw ExitStatus.timeout
+                }
+            }
+        }
+    }
+
+    struct Drop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Drop a persistent call (CLEAR_CONNECTION_REQ) by CALLID, or the one on --device (found with SNAPSHOT_DEVICE).")
+
+        @Argument(help: "ConnectionCallID of the persistent call.") var callID: UInt32?
+        @OptionGroup var options: RequestOptions
+
+        func validate() throws {
+            if callID == nil && options.device == nil && options.connection.instrument == nil {
+                throw ValidationError("give CALLID or --device")
+            }
+        }
+
+        func run() async throws {
+            let (callID, deviceOption) = (callID, options.device)
+            var adjusted = options
+            if adjusted.connection.instrument == nil { adjusted.connection.instrument = deviceOption }
+            try await adjusted.runSession { session, settings, _ in
+                guard let device = deviceOption ?? settings.instrument else { throw ValidationError("give --device") }
+                let peripheral = settings.peripheral ?? 5000
+                let target: UInt32
+                if let callID {
+                    target = callID
+                } else {
+                    let found = try await PersistentLookup.calls(on: device, client: session.client, peripheralID: peripheral)
+                    guard let first = found.first else {
+                        StandardStream.diagnose("cti: no persistent call on \(device)")
+                        throw ExitStatus.refused
+                    }
+                    target = first.callID
+                }
+                do {
+                    let confirmation = try await session.client.clearConnection(CallReference(callID: target, deviceID: device), peripheralID: peripheral)
+                    try StandardStream.output.writeLine("\(confirmation.name) call=\(target) device=\(device)")
+                    try StandardStream.output.flush()
+                } catch let error as CTIClientError {
+                    StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
+                    throw error.isRefusal ? ExitStatus.refused : ExitStatus.connectionFailure
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The persistent calls this console knows; with --device, those the server reports for that device.")
+
+        @OptionGroup var options: RequestOptions
+
+        func run() async throws {
+            let known = ConsoleContext.current?.printerPersistentCalls() ?? []
+            for call in known {
+                try StandardStream.output.writeLine("known   call=\(call.callID) device=\(call.device) last=\(call.lastEvent) "
+                                                    + "age=\((ClientCoreClock.now() - call.since) / 1000)s")
+            }
+            guard let device = options.device ?? options.connection.instrument else {
+                if known.isEmpty { try StandardStream.output.writeLine("no persistent calls known (give --device to ask the server)") }
+                try StandardStream.output.flush()
+                return
+            }
+            var adjusted = options
+            if adjusted.connection.instrument == nil { adjusted.connection.instrument = device }
+            try await adjusted.runSession { session, settings, _ in
+                let found = try await PersistentLookup.calls(on: device, client: session.client, peripheralID: settings.peripheral ?? 5000)
+                for call in found {
+                    try StandardStream.output.writeLine("server  call=\(call.callID) device=\(device) state=\(call.state) "
+                                                        + "calling=\(call.callingID ?? "-")")
+                }
+                if found.isEmpty { try StandardStream.output.writeLine("no persistent call on \(device)") }
+                try StandardStream.output.flush()
+            }
+        }
+    }
+}
+
+extension CTIClientError {
+    /// A refusal by the server (exit 1), not a connection problem.
+    var isRefusal: Bool {
+        switch self {
+        case .requestFailed, .controlFailed, .cancelled: true
+        default: false
+        }
+    }
+}

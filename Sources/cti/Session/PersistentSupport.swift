@@ -1,0 +1,124 @@
+import ArgumentParser
+import CTIClient
+import CTIProtocol
+
+/// Finding persistent calls on a device: SNAPSHOT_DEVICE lists the device's calls, and each call
+/// whose SNAPSHOT_CALL carries the named variable `user.PersistentCall=1` is one (ERRATA:
+/// the simulator marks them so; real servers have none).
+enum PersistentLookup {
+    struct Found {
+        var callID: UInt32
+        var state: String
+        var callingID: String?
+    }
+
+    static func calls(on device: String, client: CTIClient, peripheralID: UInt32) async throws -> [Found] {
+        let snapshot = try await client.snapshotDevice(peripheralID: peripheralID, instrument: device)
+        guard let fields = snapshot.fields else { return [] }
+        let ids = fields.values(of: "CallConnectionCallID").compactMap(\.number)
+        let states = fields.values(of: "CallState").compactMap(\.number)
+        var found: [Found] = []
+        for (index, id) in ids.enumerated() {
+            guard let call = try? await client.snapshotCall(CallReference(callID: id, deviceID: device), peripheralID: peripheralID).fields,
+                  isPersistent(call) else { continue }
+            let state = index < states.count ? (MessageCatalog.standard.enumTable(named: "LocalConnectionState")?.name(of: states[index]) ?? "\(states[index])") : "?"
+            found.append(Found(callID: id, state: state, callingID: namedVariable("user.PersistCgpn", in: call)))
+        }
+        return found
+    }
+
+    static func isPersistent(_ fields: MessageFields) -> Bool { namedVariable("user.PersistentCall", in: fields) == "1" }
+
+    static func namedVariable(_ name: String, in fields: MessageFields) -> String? {
+        for case .namedVariable(let key, let value) in fields.values(of: "NamedVariable") where key.string == name { return value.string }
+        return nil
+    }
+}
+
+/// Waiting for a persistent call to connect (`persistent make --wait connected`).
+enum PersistentWait {
+    enum Outcome: Equatable { case connected, failed(String), timedOut }
+
+    /// Decides from one event.
+    static func decide(_ event: ClientEvent, callID: UInt32) -> Outcome? {
+        guard let fields = event.message?.fields, fields.number("ConnectionCallID") == callID else { return nil }
+        switch fields.descriptor.name {
+        case "CALL_ESTABLISHED_EVENT": return .connected
+        case "CALL_FAILED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT":
+            let cause = fields.number("EventCause").flatMap { MessageCatalog.standard.enumTable(named: "EventCause")?.name(of: $0) } ?? "cleared"
+            return .failed("\(fields.descriptor.name) \(cause)")
+        default: return nil
+        }
+    }
+
+    /// Watches the events (printing them) until the call connects, fails, or `timeout` passes.
+    static func connected(callID: UInt32, client: CTIClient, printer: EventPrinter, timeout: Double) async -> Outcome {
+        if let context = ConsoleContext.current {
+            return await context.waitForEvent(timeout: timeout) { decide($0, callID: callID) } ?? .timedOut
+        }
+        return await withTaskGroup(of: Outcome.self) { group in
+            group.addTask {
+                for await event in client.events {
+                    try? printer.print(event)
+                    try? StandardStream.output.flush()
+                    if let outcome = decide(event, callID: callID) { return outcome }
+                }
+                return .failed("the session ended")
+            }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
+                return .timedOut
+            }
+            let first = await group.next()!
+            group.cancelAll()
+            return first
+        }
+    }
+}
+
+extension RequestOptions {
+    /// Runs `body` on a session: the REPL's or script's (left open), or a one-shot one
+    /// (CLIENT_EVENTS|CLIENT_CONTROL by default) that is closed afterwards. Refusals are exit 1,
+    /// usage mistakes 64, connection failures 2.
+    func runSession(_ body: @escaping @Sendable (ConsoleSession, ConsoleSettings, EventPrinter) async throws -> Void) async throws {
+        if let context = ConsoleContext.current {
+            guard let session = context.session else {
+                StandardStream.diagnose("cti: no session: `open` one first")
+                throw ExitStatus.connectionFailure
+            }
+            var settings = session.settings
+            settings.instrument = connection.instrument ?? settings.instrument
+            settings.peripheral = connection.peripheral ?? settings.peripheral ?? 5000
+            try await SessionCommandSupport.mappingErrors { try await body(session, settings, context.printer) }
+            return
+        }
+        let session = try await SessionCommandSupport.makeSession(connection, defaults: .request, reconnect: false, quiet: output.quiet)
+        try await SessionCommandSupport.open(session)
+        let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
+        do {
+            try await SessionCommandSupport.mappingErrors { try await body(session, session.settings, printer) }
+        } catch {
+            await session.shutdown()
+            throw error
+        }
+        await session.shutdown()
+    }
+}
+
+extension SessionCommandSupport {
+    /// Runs `body`, turning client, encoding and validation errors into the documented exit codes.
+    static func mappingErrors(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let error as CTIClientError {
+            StandardStream.diagnose("cti: \(RequestRunner.explain(error))")
+            throw error.isRefusal ? ExitStatus.refused : (error == .encoding("") ? ExitStatus.usage : ExitStatus.connectionFailure)
+        } catch let error as CTIEncodeError {
+            StandardStream.diagnose("cti: \(error)")
+            throw ExitStatus.usage
+        } catch let error as ValidationError {
+            StandardStream.diagnose("cti: \(error.message)")
+            throw ExitStatus.usage
+        }
+    }
+}
