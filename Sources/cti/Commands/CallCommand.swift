@@ -58,62 +58,44 @@ struct CallCommand: AsyncParsableCommand {
     struct OneCall: ParsableArguments {
         @Argument(help: "ConnectionCallID of the call.") var callID: UInt32
         @OptionGroup var options: RequestOptions
+
+        /// Runs `request` with the call, the peripheral and the instrument.
+        func run(_ request: @escaping @Sendable (CTIClient, CallReference, UInt32, String?) async throws -> CTIMessage) async throws {
+            let call = self
+            try await options.run { client, settings in
+                try await request(client, try call.options.call(call.callID, settings), settings.peripheral ?? 5000, settings.instrument)
+            }
+        }
     }
 
     struct Answer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "ANSWER_CALL_REQ.")
         @OptionGroup var call: OneCall
-        func run() async throws {
-            let call = call
-            try await call.options.run { client, settings in
-                try await client.answer(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
-            }
-        }
+        func run() async throws { try await call.run { try await $0.answer($1, peripheralID: $2, instrument: $3) } }
     }
 
     struct Hold: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "HOLD_CALL_REQ.")
         @OptionGroup var call: OneCall
-        func run() async throws {
-            let call = call
-            try await call.options.run { client, settings in
-                try await client.hold(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
-            }
-        }
+        func run() async throws { try await call.run { try await $0.hold($1, peripheralID: $2, instrument: $3) } }
     }
 
     struct Retrieve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "RETRIEVE_CALL_REQ for a held call.")
         @OptionGroup var call: OneCall
-        func run() async throws {
-            let call = call
-            try await call.options.run { client, settings in
-                try await client.retrieve(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
-            }
-        }
+        func run() async throws { try await call.run { try await $0.retrieve($1, peripheralID: $2, instrument: $3) } }
     }
 
     struct Clear: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "CLEAR_CALL_REQ: end the whole call.")
         @OptionGroup var call: OneCall
-        func run() async throws {
-            let call = call
-            try await call.options.run { client, settings in
-                try await client.clearCall(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
-            }
-        }
+        func run() async throws { try await call.run { try await $0.clearCall($1, peripheralID: $2, instrument: $3) } }
     }
 
     struct ClearConnection: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "clear-connection", abstract: "CLEAR_CONNECTION_REQ: drop one party.")
         @OptionGroup var call: OneCall
-        func run() async throws {
-            let call = call
-            try await call.options.run { client, settings in
-                try await client.clearConnection(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000,
-                                                 instrument: settings.instrument)
-            }
-        }
+        func run() async throws { try await call.run { try await $0.clearConnection($1, peripheralID: $2, instrument: $3) } }
     }
 
     struct Release: AsyncParsableCommand {
@@ -132,42 +114,33 @@ struct CallCommand: AsyncParsableCommand {
         @Argument(help: "ConnectionCallID of the active call.") var active: UInt32
         @Argument(help: "ConnectionCallID of the held (other) call.") var other: UInt32
         @OptionGroup var options: RequestOptions
+
+        /// Runs `request` with both calls, the peripheral and the instrument.
+        func run(_ request: @escaping @Sendable (CTIClient, CallReference, CallReference, UInt32, String?) async throws -> CTIMessage) async throws {
+            let calls = self
+            try await options.run { client, settings in
+                try await request(client, try calls.options.call(calls.active, settings), try calls.options.call(calls.other, settings),
+                                  settings.peripheral ?? 5000, settings.instrument)
+            }
+        }
     }
 
     struct Alternate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "ALTERNATE_CALL_REQ: hold ACTIVE, retrieve OTHER.")
         @OptionGroup var calls: TwoCalls
-        func run() async throws {
-            let calls = calls
-            try await calls.options.run { client, settings in
-                try await client.alternate(active: try calls.options.call(calls.active, settings), other: try calls.options.call(calls.other, settings),
-                                           peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
-            }
-        }
+        func run() async throws { try await calls.run { try await $0.alternate(active: $1, other: $2, peripheralID: $3, instrument: $4) } }
     }
 
     struct Transfer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "TRANSFER_CALL_REQ joining ACTIVE and HELD.")
         @OptionGroup var calls: TwoCalls
-        func run() async throws {
-            let calls = calls
-            try await calls.options.run { client, settings in
-                try await client.transfer(active: try calls.options.call(calls.active, settings), held: try calls.options.call(calls.other, settings),
-                                          peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
-            }
-        }
+        func run() async throws { try await calls.run { try await $0.transfer(active: $1, held: $2, peripheralID: $3, instrument: $4) } }
     }
 
     struct Conference: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "CONFERENCE_CALL_REQ joining ACTIVE and HELD.")
         @OptionGroup var calls: TwoCalls
-        func run() async throws {
-            let calls = calls
-            try await calls.options.run { client, settings in
-                try await client.conference(active: try calls.options.call(calls.active, settings), held: try calls.options.call(calls.other, settings),
-                                            peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument)
-            }
-        }
+        func run() async throws { try await calls.run { try await $0.conference(active: $1, held: $2, peripheralID: $3, instrument: $4) } }
     }
 
     enum ConsultKind: String, ExpressibleByArgument, CaseIterable {
