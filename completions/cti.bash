@@ -2836,9 +2836,9 @@ _cti_encode() {
 
 _cti_simulate() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--hide-persistent-in-snapshot --version -h --help)
     repeating_options=(--peripheral --agent)
-    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed --scenario)
+    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed --persistent-per-node --persistent-per-cluster --scenario)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2871,6 +2871,12 @@ _cti_simulate() {
         return
         ;;
     '--seed')
+        return
+        ;;
+    '--persistent-per-node')
+        return
+        ;;
+    '--persistent-per-cluster')
         return
         ;;
     '--scenario')

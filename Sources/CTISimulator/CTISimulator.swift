@@ -129,6 +129,38 @@ public final class CTISimulator: Sendable {
         await run(or: []) { $0.callSnapshots() }
     }
 
+    // MARK: - Persistent calls
+
+    /// `rd add|remove|activate|deactivate DEVICE NUMBER`, `rd answer|reject|hangup DEVICE`: the
+    /// remote destinations of a CTI Remote Device (line DN or device name) and the persistent
+    /// call's far end. Losing the active destination tears the persistent call down
+    /// (CEC_CALL_CANCELLED), deferred while a customer call is on the line.
+    public func remoteDevice(_ device: String, _ action: RemoteDeviceAction) async throws {
+        try await operate { $0.remoteDevice(device, action) }
+    }
+
+    /// `timer expire CALLID`: the persistent call's maximum duration is over; it is torn down
+    /// with CEC_TIME_OUT.
+    public func expireTimer(callID: UInt32) async throws {
+        try await operate { $0.expirePersistentTimer(callID) }
+    }
+
+    /// `setup-fail DEVICE busy|noanswer|unreachable`: the next persistent call set up on the
+    /// device fails that way (CALL_FAILED_EVENT).
+    public func failNextSetup(device: String, _ failure: PersistentSetupFailure) async throws {
+        try await operate { $0.failNextSetup(device, failure) }
+    }
+
+    /// `persistent`: the persistent calls, oldest first.
+    public func persistentCalls() async -> [PersistentCallSnapshot] {
+        await run(or: []) { $0.persistentSnapshots() }
+    }
+
+    private func operate(_ body: @escaping @Sendable (inout CallCenterModel) -> Result<[CallCenterOutput], CallCenterError>) async throws {
+        let result: Result<Void, CallCenterError> = try await onLoop { $0.loop.makeSucceededFuture($0.operate(body)) }
+        try result.get()
+    }
+
     // MARK: - Faults
 
     /// `heartbeats stop`: HEARTBEAT_REQ on that side is no longer answered. The first one
@@ -245,6 +277,30 @@ public final class CTISimulator: Sendable {
         case .calls:
             let calls = await calls()
             return calls.isEmpty ? "no calls" : calls.map(\.description).joined(separator: "\n")
+        case .remoteDevice(let device, let action):
+            do {
+                try await remoteDevice(device, action)
+                return "rd \(device): \(action.text)"
+            } catch {
+                return "\(error)"
+            }
+        case .timerExpire(let callID):
+            do {
+                try await expireTimer(callID: callID)
+                return "call \(callID): duration timer expired"
+            } catch {
+                return "\(error)"
+            }
+        case .setupFail(let device, let failure):
+            do {
+                try await failNextSetup(device: device, failure)
+                return "the next persistent call on \(device) fails: \(failure.rawValue)"
+            } catch {
+                return "\(error)"
+            }
+        case .persistent:
+            let calls = await persistentCalls()
+            return calls.isEmpty ? "no persistent calls" : calls.map(\.description).joined(separator: "\n")
         case .flood(let count, let rate):
             return await run { engine in
                 _ = engine.startFlood(count: count, ratePerSecond: rate)

@@ -27,6 +27,8 @@ public struct CallCenterConfiguration: Hashable, Sendable {
     public var ringSeconds: ClosedRange<Double>
     /// How long the far end (an external number, a remote phone) takes to answer, seconds.
     public var farEndAnswerSeconds: Double
+    /// Persistent calls on CTI Remote Devices (`persistent-calls-design.md` §6).
+    public var persistentCalls = PersistentCallConfiguration()
 
     public init(agents: Int = 4, remoteDevices: Int = 2, callRate: Double = 0, seed: UInt64 = 1, initialAgentState: UInt32 = 3,
                 handleSeconds: ClosedRange<Double> = 3...8, wrapUpSeconds: ClosedRange<Double> = 2...4,
@@ -40,6 +42,35 @@ public struct CallCenterConfiguration: Hashable, Sendable {
         self.wrapUpSeconds = wrapUpSeconds
         self.ringSeconds = ringSeconds
         self.farEndAnswerSeconds = farEndAnswerSeconds
+    }
+}
+
+/// The knobs of persistent calls (`persistent-calls-design.md` §6.5, ERRATA overrides).
+public struct PersistentCallConfiguration: Hashable, Sendable {
+    /// R5: persistent calls one node may hold (one simulator is one node).
+    public var perNode: Int
+    /// R5: persistent calls the cluster may hold.
+    public var perCluster: Int
+    /// R8: how long the remote destination rings before it answers, seconds; `nil`: it answers
+    /// only on `rd answer DEVICE`.
+    public var answerSeconds: Double?
+    /// R8: leave out CALL_DELIVERED_EVENT (the console must not depend on it).
+    public var suppressDelivered: Bool
+    /// R13: leave persistent calls out of SNAPSHOT_DEVICE_CONF (the JTAPI way); by default they
+    /// are in it, marked with the named variable `user.PersistentCall=1` (ERRATA override).
+    public var hideFromSnapshotDevice: Bool
+    /// R12: the maximum call duration, seconds, after which the call is torn down (CEC_TIME_OUT);
+    /// `nil`: no limit (`timer expire CALLID` still expires it).
+    public var maxDurationSeconds: Double?
+
+    public init(perNode: Int = 2_000, perCluster: Int = 8_000, answerSeconds: Double? = 1, suppressDelivered: Bool = false,
+                hideFromSnapshotDevice: Bool = false, maxDurationSeconds: Double? = nil) {
+        self.perNode = perNode
+        self.perCluster = perCluster
+        self.answerSeconds = answerSeconds
+        self.suppressDelivered = suppressDelivered
+        self.hideFromSnapshotDevice = hideFromSnapshotDevice
+        self.maxDurationSeconds = maxDurationSeconds
     }
 }
 

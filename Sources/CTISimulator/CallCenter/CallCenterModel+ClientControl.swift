@@ -4,12 +4,12 @@ import CTIProtocol
 /// CONTROL_FAILURE_CONF per ``SimulatorFailureTable``, and the events follow.
 extension CallCenterModel {
     /// The requests the model answers.
-    static let requests: Set<String> = [
+    static let requests: Set<String> = Set([
         "MAKE_CALL_REQ", "ANSWER_CALL_REQ", "HOLD_CALL_REQ", "RETRIEVE_CALL_REQ", "CLEAR_CALL_REQ", "CLEAR_CONNECTION_REQ",
         "RELEASE_CALL_REQ", "CONSULTATION_CALL_REQ", "TRANSFER_CALL_REQ", "CONFERENCE_CALL_REQ", "ALTERNATE_CALL_REQ",
         "SET_AGENT_STATE_REQ", "QUERY_AGENT_STATE_REQ", "QUERY_DEVICE_INFO_REQ", "SNAPSHOT_CALL_REQ", "SNAPSHOT_DEVICE_REQ",
-        "SET_CALL_DATA_REQ", "SEND_DTMF_SIGNAL_REQ",
-    ]
+        "SET_CALL_DATA_REQ", "SEND_DTMF_SIGNAL_REQ", "PERSISTENT_CALL_REQ",
+    ] as [String]).union(persistentFeatureRequests)
 
     /// One request: checks in the order of ``SimulatorFailureTable/rows``, then the action.
     mutating func handle(_ fields: MessageFields, from requester: ControlRequester) -> [CallCenterOutput] {
@@ -23,18 +23,32 @@ extension CallCenterModel {
 
     private mutating func perform(_ fields: MessageFields, invokeID: UInt32, requester: ControlRequester) throws(ControlRefusal) -> [CallCenterOutput] {
         guard requester.services & ServiceBits.clientControl != 0 else { throw ControlRefusal(.noClientControl) }
-        guard fields.number("PeripheralID") == peripheralID else { throw ControlRefusal(.unknownPeripheral) }
         let name = fields.descriptor.name
+        let persistentTarget = Self.persistentFeatureRequests.contains(name) && namesPersistentCall(fields)
+        // Requests the simulator does not implement keep their FAILURE_CONF E_CTI_FUNCTION_NOT_AVAILABLE.
+        if Self.unimplementedFeatureRequests.contains(name) && !persistentTarget { throw ControlRefusal(.noClientControl) }
+        guard fields.number("PeripheralID") == peripheralID else { throw ControlRefusal(.unknownPeripheral) }
+        // R9: no feature on a persistent call.
+        if persistentTarget { throw ControlRefusal(.persistentFeature) }
         let request = ControlRequest(fields: fields, requester: requester)
         switch name {
+        case "PERSISTENT_CALL_REQ": return try makePersistentCall(request, invokeID: invokeID)
         case "SET_AGENT_STATE_REQ": return try setAgentState(request, invokeID: invokeID)
         case "QUERY_AGENT_STATE_REQ": return try queryAgentState(request, invokeID: invokeID)
         case "QUERY_DEVICE_INFO_REQ":
             _ = try request.agentPhone(in: self)
             return [.reply(CallEventMessages.deviceInfoConfirmation(invokeID: invokeID, peripheralType: messages.peripheralType))]
         case "SNAPSHOT_DEVICE_REQ":
-            let device = try request.agentPhone(in: self)
-            return [.reply(CallEventMessages.snapshotDeviceConfirmation(invokeID: invokeID, device: device, calls: calls(at: device)))]
+            // An agent phone or a CTI Remote Device line (whose persistent call is included,
+            // marked user.PersistentCall=1, unless configured hidden: R13 and ERRATA).
+            guard let device = fields.string("AgentInstrument"), !device.isEmpty else { throw ControlRefusal(.missingField) }
+            try request.checkOwn(device)
+            guard agentIndex(device: device) != nil || remoteDevices.contains(where: { $0.lineDN == device }) else {
+                throw ControlRefusal(.unknownDevice)
+            }
+            var found = calls(at: device)
+            if configuration.persistentCalls.hideFromSnapshotDevice { found.removeAll { $0.persistent != nil } }
+            return [.reply(CallEventMessages.snapshotDeviceConfirmation(invokeID: invokeID, device: device, calls: found))]
         case "MAKE_CALL_REQ": return try makeCall(request, invokeID: invokeID)
         case "CONSULTATION_CALL_REQ": return try consult(request, invokeID: invokeID)
         case "ANSWER_CALL_REQ":
@@ -50,10 +64,14 @@ extension CallCenterModel {
             try Self.require(call.party(device)?.state == ConnectionStates.hold)
             return [.reply(CallEventMessages.confirmation("RETRIEVE_CALL_CONF", invokeID: invokeID))] + retrieve(callID: call.id, at: device)
         case "CLEAR_CALL_REQ":
-            let (call, _) = try request.call(in: self)
+            let (call, device) = try request.call(in: self)
+            if call.persistent != nil { return clearPersistent(call, device: device, confirmation: "CLEAR_CALL_CONF", invokeID: invokeID) }
             return [.reply(CallEventMessages.confirmation("CLEAR_CALL_CONF", invokeID: invokeID))] + clearCall(callID: call.id)
         case "CLEAR_CONNECTION_REQ":
             let (call, device) = try request.call(in: self)
+            if call.persistent != nil {
+                return clearPersistent(call, device: device, confirmation: "CLEAR_CONNECTION_CONF", invokeID: invokeID)
+            }
             return [.reply(CallEventMessages.confirmation("CLEAR_CONNECTION_CONF", invokeID: invokeID))]
                 + clearConnection(callID: call.id, device: device)
         case "RELEASE_CALL_REQ":

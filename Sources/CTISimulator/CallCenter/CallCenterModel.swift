@@ -29,6 +29,8 @@ import CTIProtocol
 ///   leg, a call between the agent's instrument (the CTI port) and the remote phone, which is
 ///   answered after the far-end delay and then put on hold (ERRATA overrides). It is ignored
 ///   by the agent-state rules and cleared at logout.
+/// - Persistent calls on CTI Remote Device lines (PERSISTENT_CALL_REQ, rules R1-R14 of
+///   `persistent-calls-design.md` §6 with the ERRATA overrides): `CallCenterModel+Persistent.swift`.
 struct CallCenterModel: Sendable {
     let configuration: CallCenterConfiguration
     let peripheralID: UInt32
@@ -48,6 +50,12 @@ struct CallCenterModel: Sendable {
     var attendedDevices: Set<String> = []
     /// Traffic calls that found no available agent.
     var droppedCalls = 0
+    /// The persistent call of each CTI Remote Device line (R3: at most one).
+    var persistentByDevice: [String: UInt32] = [:]
+    /// Persistent calls whose drop waits for the last customer call on their device (R11, R12).
+    var pendingPersistentDrops: Set<UInt32> = []
+    /// `setup-fail DEVICE …`: how the next persistent call set up on that line fails.
+    var setupFailures: [String: PersistentSetupFailure] = [:]
 
     init(configuration: CallCenterConfiguration, peripheralID: UInt32) {
         self.configuration = configuration
@@ -114,6 +122,12 @@ struct CallCenterModel: Sendable {
             return answer(callID: callID, at: device)
         case .customerHangUp(let callID):
             return endCall(callID) ?? []
+        case .persistentAnswer(let callID):
+            return persistentAnswered(callID)
+        case .persistentSetupFail(let callID, let cause):
+            return persistentSetupFailed(callID, cause: cause)
+        case .persistentTimeout(let callID):
+            return tearDownPersistent(callID, cause: CauseCodes.timeOut)
         case .wrapUpEnd(let agentID, let generation):
             guard let index = agentIndex(agentID: agentID), agents[index].wrapUpGeneration == generation,
                   agents[index].state == AgentStates.workReady else { return [] }
@@ -170,6 +184,10 @@ struct CallCenterModel: Sendable {
     /// `call end CALLID`: the customer (or far end) hangs up; the call clears. `nil`: no such call.
     mutating func endCall(_ id: UInt32) -> [CallCenterOutput]? {
         guard let call = calls[id] else { return nil }
+        if let persistent = call.persistent {
+            // The remote destination hangs up.
+            return tearDownPersistent(id, cause: CallEventMessages.causeNone, releasing: persistent.remoteNumber)
+        }
         if let external = call.parties.first(where: { !$0.isAgentPhone }), call.parties.count > 1 {
             return clearConnection(callID: id, device: external.device)
         }
@@ -267,6 +285,7 @@ struct CallCenterModel: Sendable {
             outputs.append(.event(messages.endCall(call), to: [device]))
             outputs += refresh(device)
         }
+        if !pendingPersistentDrops.isEmpty { outputs += settlePendingPersistentDrops() }
         return outputs
     }
 
@@ -277,6 +296,7 @@ struct CallCenterModel: Sendable {
         timers.removeAll { $0.action.callID == callID }
         var outputs = [CallCenterOutput.event(messages.cleared(call), to: devices), .event(messages.endCall(call), to: devices)]
         for device in devices.sorted() { outputs += refresh(device) }
+        if !pendingPersistentDrops.isEmpty { outputs += settlePendingPersistentDrops() }
         return outputs
     }
 
@@ -339,10 +359,17 @@ struct ModelTimer: Hashable, Sendable {
         case autoAnswer(callID: UInt32, device: String)
         case customerHangUp(callID: UInt32)
         case wrapUpEnd(agentID: String, generation: Int)
+        /// The remote destination answers a persistent call.
+        case persistentAnswer(callID: UInt32)
+        /// The set-up of a persistent call fails (`setup-fail DEVICE noanswer`).
+        case persistentSetupFail(callID: UInt32, cause: UInt32)
+        /// The maximum duration of a persistent call is over.
+        case persistentTimeout(callID: UInt32)
 
         var callID: UInt32? {
             switch self {
             case .farEndAnswer(let id, _), .autoAnswer(let id, _), .customerHangUp(let id): id
+            case .persistentAnswer(let id), .persistentSetupFail(let id, _), .persistentTimeout(let id): id
             case .arrival, .wrapUpEnd: nil
             }
         }

@@ -4,16 +4,19 @@ public struct SkillGroup: Hashable, Sendable {
     public var id: UInt32
 }
 
-/// A CTI Remote Device (a line with remote destinations, `persistent-and-mobile.md`): modelled
-/// now so persistent calls can use it later.
+/// A CTI Remote Device (a line with remote destinations, `persistent-and-mobile.md`), the only
+/// kind of device a persistent call can be made on.
 public struct RemoteDevice: Hashable, Sendable {
     /// The line DN, e.g. `5001`.
     public var lineDN: String
     /// The device name, e.g. `CTRID5001`.
     public var name: String
-    /// The remote destinations (phone numbers); the first is active.
+    /// The remote destinations (phone numbers); the first is active when ``isActive``.
     public var destinations: [String]
-    public var activeDestination: String? { destinations.first }
+    /// Whether the first destination is the active one (`rd deactivate` clears it).
+    public var isActive = true
+    /// The active remote destination (R2, R6), if any.
+    public var activeDestination: String? { isActive ? destinations.first : nil }
 }
 
 /// The fixed part of the simulated contact center, derived from ``CallCenterConfiguration``.

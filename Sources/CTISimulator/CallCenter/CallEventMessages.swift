@@ -95,8 +95,9 @@ struct CallEventMessages: Sendable {
     }
 
     /// CALL_DELIVERED_EVENT: the call alerts at `device` (LCS_ALERTING).
+    /// A persistent call carries the named variable `user.PersistentCall=1`.
     func delivered(_ call: SimulatedCall, at device: String) -> CTIMessage {
-        Self.build("CALL_DELIVERED_EVENT", prologue(call) + [
+        let message = Self.build("CALL_DELIVERED_EVENT", prologue(call) + [
             ("LineHandle", 0), ("LineType", lineType(call)),
         ] + skill(call) + [
             ("AlertingDeviceType", type(of: device, in: call)), ("CallingDeviceType", type(of: call.callingDevice, in: call)),
@@ -105,7 +106,16 @@ struct CallEventMessages: Sendable {
             ("NumNamedVariables", 0), ("NumNamedArrays", 0),
         ], [("ConnectionDeviceID", device), ("AlertingDeviceID", device), ("CallingDeviceID", call.callingDevice),
             ("CalledDeviceID", call.calledDevice)])
+        guard call.persistent != nil, var fields = message.fields else { return message }
+        try! fields.set("NumNamedVariables", .number(1))
+        try! fields.append("NamedVariable", .namedVariable(name: CTIString(Self.persistentMark.name), value: CTIString(Self.persistentMark.value)))
+        return .fields(fields)
     }
+
+    /// The named variable that marks a persistent call (`persistent-calls-design.md` §6.3).
+    static let persistentMark = NamedValue(name: "user.PersistentCall", value: "1")
+    /// The NamedVariable tag, for SNAPSHOT_DEVICE_CONF whose layout has none.
+    static let namedVariableTag: UInt16 = MessageCatalog.standard.descriptor(named: "BEGIN_CALL_EVENT")!.floatingSpec(named: "NamedVariable")!.tag
 
     /// CALL_ESTABLISHED_EVENT: `device` answered (LCS_CONNECT).
     func established(_ call: SimulatedCall, answeredBy device: String) -> CTIMessage {
@@ -289,7 +299,8 @@ struct CallEventMessages: Sendable {
         return .fields(fields)
     }
 
-    /// SNAPSHOT_DEVICE_CONF: the calls at a device.
+    /// SNAPSHOT_DEVICE_CONF: the calls at a device; a persistent call is followed by the
+    /// NamedVariable `user.PersistentCall=1` (a tag outside the layout, ERRATA).
     static func snapshotDeviceConfirmation(invokeID: UInt32, device: String, calls: [SimulatedCall]) -> CTIMessage {
         let message = build("SNAPSHOT_DEVICE_CONF", [("InvokeID", invokeID), ("NumCalls", UInt32(calls.count))])
         guard var fields = message.fields else { return message }
@@ -298,6 +309,11 @@ struct CallEventMessages: Sendable {
             try! fields.append("CallConnectionDeviceIDType", .number(0))
             try! fields.append("CallConnectionDeviceID", .text(device))
             try! fields.append("CallState", .number(call.party(device)?.state ?? ConnectionStates.null))
+            if call.persistent != nil {
+                // Outside the layout (ERRATA override of R13): the mark after the call's entry.
+                fields.floating.append(FloatingField(tag: namedVariableTag, value: .namedVariable(
+                    name: CTIString(persistentMark.name), value: CTIString(persistentMark.value))))
+            }
         }
         return .fields(fields)
     }

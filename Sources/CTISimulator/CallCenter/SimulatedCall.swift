@@ -42,6 +42,8 @@ struct SimulatedCall: Hashable, Sendable {
     var isNailed = false
     /// Simulated time the call began.
     var began: Double
+    /// Set for a persistent call on a CTI Remote Device (`persistent-calls-design.md` §6).
+    var persistent: PersistentCallInfo?
 
     func party(_ device: String) -> CallParty? { parties.first { $0.device == device } }
     func partyIndex(_ device: String) -> Int? { parties.firstIndex { $0.device == device } }
@@ -59,4 +61,18 @@ enum ConnectionStates {
     static let hold: UInt32 = 4
     static let queued: UInt32 = 5
     static let fail: UInt32 = 6
+}
+
+/// What makes a call a persistent call.
+struct PersistentCallInfo: Hashable, Sendable {
+    /// The CTI Remote Device line that owns the call.
+    var line: String
+    /// The remote destination called (the active one at create time).
+    var remoteNumber: String
+    /// CallingDeviceID of the request: the number shown at the remote destination.
+    var callingPartyID: String
+    /// Text of the request: the name shown there.
+    var callingPartyName: String?
+    /// The EventCause of a drop deferred until the last customer call on the line ends.
+    var pendingDropCause: UInt32?
 }

@@ -25,6 +25,14 @@ public enum SimulatorCommand: Hashable, Sendable {
     case agents
     /// `calls`: the calls in progress.
     case calls
+    /// `rd add|remove|activate|deactivate DEVICE NUMBER`, `rd answer|reject|hangup DEVICE`.
+    case remoteDevice(device: String, action: RemoteDeviceAction)
+    /// `timer expire CALLID`: a persistent call's duration timer expires.
+    case timerExpire(callID: UInt32)
+    /// `setup-fail DEVICE busy|noanswer|unreachable`: the next persistent call on DEVICE fails.
+    case setupFail(device: String, failure: PersistentSetupFailure)
+    /// `persistent`: the persistent calls.
+    case persistent
 
     /// What `help` prints: one line per command.
     public static let helpText = """
@@ -41,6 +49,14 @@ public enum SimulatorCommand: Hashable, Sendable {
     flood N [RATE]          publish N END_CALL_EVENTs to ALL_EVENTS sessions (RATE per second; default: as fast as they are read)
     call in DEVICE          a customer calls DEVICE (an agent phone 2001.. or a CTI Remote Device line 5001..)
     call end CALLID         the customer hangs up: the call clears
+    rd add|remove|activate|deactivate DEVICE NUMBER
+                            change a CTI Remote Device's (5001..) remote destinations; losing the active one ends its persistent call
+    rd answer|reject|hangup DEVICE
+                            the active remote destination answers, rejects or hangs up the persistent call
+    timer expire CALLID     a persistent call's duration timer expires (CEC_TIME_OUT)
+    setup-fail DEVICE busy|noanswer|unreachable
+                            the next persistent call set up on DEVICE fails that way (CALL_FAILED_EVENT)
+    persistent              list the persistent calls: device, call ID, remote number, state, age
     agents                  list the agents and their states
     calls                   list the calls in progress and their legs
     status                  sides, active side, sessions
@@ -83,6 +99,38 @@ public enum SimulatorCommand: Hashable, Sendable {
                 return .callEnd(callID: id)
             default: throw SimulatorCommandError("usage: \(usage)")
             }
+        case "persistent": return try noArguments(.persistent)
+        case "rd":
+            let usage = "rd add|remove|activate|deactivate DEVICE NUMBER | rd answer|reject|hangup DEVICE"
+            guard let verb = arguments.first else { throw SimulatorCommandError("usage: \(usage)") }
+            switch verb {
+            case "add", "remove", "activate", "deactivate":
+                guard arguments.count == 3 else { throw SimulatorCommandError("usage: \(usage)") }
+                let number = original[3]
+                let action: RemoteDeviceAction = switch verb {
+                case "add": .add(number)
+                case "remove": .remove(number)
+                case "activate": .activate(number)
+                default: .deactivate(number)
+                }
+                return .remoteDevice(device: original[2], action: action)
+            case "answer", "reject", "hangup":
+                guard arguments.count == 2 else { throw SimulatorCommandError("usage: \(usage)") }
+                let action: RemoteDeviceAction = verb == "answer" ? .answer : verb == "reject" ? .reject : .hangup
+                return .remoteDevice(device: original[2], action: action)
+            default: throw SimulatorCommandError("usage: \(usage)")
+            }
+        case "timer":
+            let usage = "timer expire CALLID"
+            guard arguments.count == 2, arguments[0] == "expire" else { throw SimulatorCommandError("usage: \(usage)") }
+            guard let id = UInt32(arguments[1]) else { throw SimulatorCommandError("'\(original[2])' is not a call ID; usage: \(usage)") }
+            return .timerExpire(callID: id)
+        case "setup-fail":
+            let usage = "setup-fail DEVICE busy|noanswer|unreachable"
+            guard arguments.count == 2, let failure = PersistentSetupFailure(rawValue: arguments[1]) else {
+                throw SimulatorCommandError("usage: \(usage)")
+            }
+            return .setupFail(device: original[1], failure: failure)
         case "heartbeats":
             let usage = "heartbeats stop|resume A|B"
             switch arguments.first {

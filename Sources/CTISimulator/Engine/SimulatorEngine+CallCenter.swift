@@ -113,3 +113,21 @@ extension SimulatorEngine {
         return callCenter.sortedCalls.map(CallSnapshot.init)
     }
 }
+
+// MARK: - Persistent calls
+
+extension SimulatorEngine {
+    /// Runs an operator action on the model at the current time and sends its events.
+    func operate(_ body: (inout CallCenterModel) -> Result<[CallCenterOutput], CallCenterError>) -> Result<Void, CallCenterError> {
+        var outputs = callCenter.advance(to: modelTime)
+        let result = body(&callCenter)
+        if case .success(let more) = result { outputs += more }
+        deliver(outputs)
+        return result.map { _ in () }
+    }
+
+    func persistentSnapshots() -> [PersistentCallSnapshot] {
+        deliver(callCenter.advance(to: modelTime))
+        return callCenter.persistentSnapshots
+    }
+}

@@ -21,6 +21,14 @@ struct SimulateCommand: AsyncParsableCommand {
         Commands are read from stdin, one per line (type `help`; replies go to stdout); at \
         end of input the simulator keeps running. SIGINT or SIGTERM closes the listeners and \
         connections and exits 0. Exit status 2 if a port cannot be bound.
+
+        Faults: heartbeats stop|resume A|B, hang|unhang A|B, kill|revive A|B, drop, \
+        offline A|B, maintenance, malformed A|B, flood N [RATE]. Contact center: call in \
+        DEVICE, call end CALLID, agents, calls. Persistent calls (project extension \
+        PERSISTENT_CALL_REQ, rules R1-R14 of persistent-calls-design.md): rd \
+        add|remove|activate|deactivate DEVICE NUMBER, rd answer|reject|hangup DEVICE, timer \
+        expire CALLID, setup-fail DEVICE busy|noanswer|unreachable, persistent (list). \
+        status and help.
         """
     )
 
@@ -62,6 +70,15 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("seed"), help: ArgumentHelp("Seed of the traffic (arrivals, callers, handle and wrap-up times).", valueName: "s"))
     var seed: UInt64 = 1
 
+    @Option(name: .customLong("persistent-per-node"), help: ArgumentHelp("Persistent calls this node accepts (R5).", valueName: "n"))
+    var persistentPerNode: Int = 2_000
+
+    @Option(name: .customLong("persistent-per-cluster"), help: ArgumentHelp("Persistent calls the cluster accepts (R5).", valueName: "n"))
+    var persistentPerCluster: Int = 8_000
+
+    @Flag(name: .customLong("hide-persistent-in-snapshot"), help: "Leave persistent calls out of SNAPSHOT_DEVICE_CONF, as JTAPI hides them (R13).")
+    var hidePersistentInSnapshot = false
+
     @Option(name: .customLong("scenario"), help: ArgumentHelp(
         "A TOML file describing another contact center: agents, remote-devices, rate, seed, peripherals (a list); its values replace the defaults above.",
         valueName: "file"))
@@ -75,6 +92,7 @@ struct SimulateCommand: AsyncParsableCommand {
         if peripherals.isEmpty { throw ValidationError("give at least one --peripheral") }
         if !(0...999).contains(agentCount) { throw ValidationError("--agents \(agentCount): expected 0-999") }
         if !(0...999).contains(remoteDevices) { throw ValidationError("--remote-devices \(remoteDevices): expected 0-999") }
+        if persistentPerNode < 0 || persistentPerCluster < 0 { throw ValidationError("persistent-call limits must be >= 0") }
         if !(rate >= 0 && rate.isFinite) { throw ValidationError("--rate \(rate): expected a number of calls per second >= 0") }
         for agent in agents where agent.split(separator: ":", omittingEmptySubsequences: false).first?.isEmpty ?? true {
             throw ValidationError("--agent '\(agent)': expected ID[:EXTENSION[:INSTRUMENT]]")
@@ -87,6 +105,9 @@ struct SimulateCommand: AsyncParsableCommand {
             host: host, ports: [.a: portA, .b: portB], peripherals: peripherals, password: password,
             agents: agents.map(SimulateCommand.agent), log: { StandardStream.diagnose($0) },
             callCenter: CallCenterConfiguration(agents: agentCount, remoteDevices: remoteDevices, callRate: rate, seed: seed))
+        configuration.callCenter.persistentCalls.perNode = persistentPerNode
+        configuration.callCenter.persistentCalls.perCluster = persistentPerCluster
+        configuration.callCenter.persistentCalls.hideFromSnapshotDevice = hidePersistentInSnapshot
         if let scenario {
             do {
                 try Scenario.load(path: scenario).apply(to: &configuration)
