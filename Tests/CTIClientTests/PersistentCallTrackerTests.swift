@@ -48,4 +48,13 @@ import Testing
         #expect(PersistentRefusal.explain(error, device: "5001").contains("will be dropped when that call ends"))
         #expect(!PersistentRefusal.isDeferredDrop(.controlFailed(failureCode: 21, peripheralErrorCode: 0x7E00_0107)))
     }
+
+    @Test func aReconnectRebuildsTheViewFromTheServersSnapshot() throws {
+        let tracker = PersistentCallTracker()
+        tracker.add(callID: 1, device: "5001", at: 0)
+        tracker.add(callID: 2, device: "5002", at: 0)
+        tracker.rebuild(device: "5001", callIDs: [3], at: 10)
+        #expect(Set(tracker.known.map(\.callID)) == [2, 3], "1 ended meanwhile, 3 was made meanwhile, 5002 untouched")
+        #expect(tracker.observe(try event("CALL_ESTABLISHED_EVENT", callID: 3)) == .init(tapiState: "CONNECTED|PERSISTENT 0x20000100"))
+    }
 }

@@ -29,6 +29,15 @@ public final class PersistentCallTracker: Sendable {
         calls.withLockedValue { $0[callID] = $0[callID] ?? Call(callID: callID, device: device, since: time, lastEvent: "created") }
     }
 
+    /// After a reconnect: the persistent calls the server reports for `device` replace what was
+    /// known for it (calls that ended meanwhile are forgotten, calls made meanwhile learned).
+    public func rebuild(device: String, callIDs: [UInt32], at time: Int64) {
+        calls.withLockedValue { known in
+            for (id, call) in known where call.device == device && !callIDs.contains(id) { known[id] = nil }
+            for id in callIDs where known[id] == nil { known[id] = Call(callID: id, device: device, since: time, lastEvent: "snapshot") }
+        }
+    }
+
     /// The known calls, oldest first.
     public var known: [Call] { calls.withLockedValue { Array($0.values) }.sorted { $0.since < $1.since } }
 

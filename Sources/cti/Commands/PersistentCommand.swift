@@ -116,7 +116,8 @@ struct PersistentCommand: AsyncParsableCommand {
         @OptionGroup var options: RequestOptions
 
         func run() async throws {
-            let known = ConsoleContext.current?.printerPersistentCalls() ?? []
+            let tracker = ConsoleContext.current?.printer.persistentCalls
+            let known = tracker?.known ?? []
             for call in known {
                 try StandardStream.output.writeLine("known   call=\(call.callID) device=\(call.device) last=\(call.lastEvent) "
                                                     + "age=\((ClientCoreClock.now() - call.since) / 1000)s")
@@ -131,8 +132,10 @@ struct PersistentCommand: AsyncParsableCommand {
             try await adjusted.runSession { session, settings, _ in
                 let found = try await PersistentLookup.calls(on: device, client: session.client, peripheralID: settings.peripheral ?? 5000)
                 for call in found {
-                    try StandardStream.output.writeLine("server  call=\(call.callID) device=\(device) state=\(call.state) "
-                                                        + "calling=\(call.callingID ?? "-")")
+                    // The age is known for the calls this console has seen; the protocol does not carry it.
+                    let age = tracker?.known.first { $0.callID == call.callID }.map { "\((ClientCoreClock.now() - $0.since) / 1000)s" } ?? "?"
+                    try StandardStream.output.writeLine("server  call=\(call.callID) device=\(device) remote=\(call.remote ?? "-") "
+                                                        + "state=\(call.state) calling=\(call.callingID ?? "-") age=\(age)")
                 }
                 if found.isEmpty { try StandardStream.output.writeLine("no persistent call on \(device)") }
                 try StandardStream.output.flush()

@@ -32,7 +32,13 @@ final class ConsoleContext: Sendable {
     /// Makes `session` the context's session and starts printing its events as they arrive.
     func adopt(_ session: ConsoleSession) {
         let pump = Task { [self] in
+            var opens = 0
             for await event in session.client.events {
+                if case .opened = event.lifecycle {
+                    opens += 1
+                    // After a reconnect, ask the server which persistent calls are still up.
+                    if opens > 1 { rebuildPersistentCalls(session) }
+                }
                 let learned = ConsoleContext.words(in: event)
                 let (printer, show, sink, waiters) = state.withLockedValue { state in
                     if state.knownWords.count < 5000 { state.knownWords.formUnion(learned) }
@@ -98,6 +104,21 @@ final class ConsoleContext: Sendable {
         if let agent = fields.string("AgentID"), !agent.isEmpty { words.append(agent) }
         if let device = fields.string("ConnectionDeviceID"), !device.isEmpty { words.append(device) }
         return words
+    }
+
+    /// Re-reads the persistent calls of every device with known ones (SNAPSHOT_DEVICE), so their
+    /// events stay marked after a reconnect.
+    private func rebuildPersistentCalls(_ session: ConsoleSession) {
+        let tracker = printer.persistentCalls
+        let devices = Set(tracker.known.map(\.device))
+        guard !devices.isEmpty else { return }
+        let peripheral = session.settings.peripheral ?? 5000
+        Task {
+            for device in devices {
+                guard let found = try? await PersistentLookup.calls(on: device, client: session.client, peripheralID: peripheral) else { continue }
+                tracker.rebuild(device: device, callIDs: found.map(\.callID), at: ClientCoreClock.now())
+            }
+        }
     }
 
     /// Where event lines go instead of stdout/stderr (the REPL prints them above its prompt).

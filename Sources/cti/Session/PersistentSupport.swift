@@ -10,6 +10,8 @@ enum PersistentLookup {
         var callID: UInt32
         var state: String
         var callingID: String?
+        /// The remote destination the call goes to (the call's other device).
+        var remote: String?
     }
 
     static func calls(on device: String, client: CTIClient, peripheralID: UInt32) async throws -> [Found] {
@@ -22,7 +24,8 @@ enum PersistentLookup {
             guard let call = try? await client.snapshotCall(CallReference(callID: id, deviceID: device), peripheralID: peripheralID).fields,
                   isPersistent(call) else { continue }
             let state = index < states.count ? (MessageCatalog.standard.enumTable(named: "LocalConnectionState")?.name(of: states[index]) ?? "\(states[index])") : "?"
-            found.append(Found(callID: id, state: state, callingID: namedVariable("user.PersistCgpn", in: call)))
+            let remote = call.string("DialedNumber") ?? call.values(of: "CallDeviceID").compactMap(\.text).first { $0 != device }
+            found.append(Found(callID: id, state: state, callingID: namedVariable("user.PersistCgpn", in: call), remote: remote))
         }
         return found
     }
