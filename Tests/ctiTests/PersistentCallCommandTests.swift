@@ -54,4 +54,33 @@ struct PersistentCallCommandTests {
         #expect(phone.status == 1)
         #expect(phone.stderr.contains("2001 is not a CTI Remote Device"), "\(phone.stderr)")
     }
+
+    @Test func jsonMarksTheEventsOfAPersistentCall() throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let hosts = ["--no-config", "--host", "127.0.0.1:\(simulator.portA)", "--host-b", "127.0.0.1:\(simulator.portB)", "-q"]
+        let made = try CLIRunner.run(["persistent", "make", "--device", "5002", "--calling-id", "4000", "--wait", "connected", "-o", "json"] + hosts)
+        #expect(made.status == 0, "\(made.stderr)")
+        let objects = try made.stdoutLines.map(CLIRunner.json)
+        #expect(objects.first?["type"] as? String == "PERSISTENT_CALL_CONF")
+        #expect(objects.first?["extension"] as? Bool == true)
+        let established = try #require(objects.first { $0["type"] as? String == "CALL_ESTABLISHED_EVENT" })
+        #expect(established["persistent"] as? Bool == true)
+        #expect(established["tapiState"] as? String == "CONNECTED|PERSISTENT 0x20000100")
+    }
+
+    @Test func aMobileAgentLogsInWithANailedConnectionAndOut() throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let hosts = ["--no-config", "--host", "127.0.0.1:\(simulator.portA)", "--host-b", "127.0.0.1:\(simulator.portB)", "-q",
+                     "--instrument", "2001", "--agent-id", "1001"]
+        #expect(try CLIRunner.run(["agent", "not-ready"] + hosts).status == 0)
+        #expect(try CLIRunner.run(["agent", "logout"] + hosts).status == 0)
+        let login = try CLIRunner.run(["agent", "login", "--nailed", "--remote-number", "5550100"] + hosts)
+        #expect(login.status == 0, "\(login.stderr)")
+        #expect(login.stdout.contains("SET_AGENT_STATE_CONF"))
+        let usage = try CLIRunner.run(["agent", "login", "--nailed"] + hosts)
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("needs both --nailed (or --call-by-call) and --remote-number"))
+    }
 }

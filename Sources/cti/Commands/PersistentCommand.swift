@@ -49,7 +49,13 @@ struct PersistentCommand: AsyncParsableCommand {
                 }
                 guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw ExitStatus.connectionFailure }
                 printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
-                try StandardStream.output.writeLine(String(callID))
+                if printer.format == .json {
+                    // JSON Lines stay JSON: the confirmation as an object (its NewConnectionCallID is the call ID).
+                    try printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
+                                                  kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
+                } else {
+                    try StandardStream.output.writeLine(String(callID))
+                }
                 try StandardStream.output.flush()
                 guard waitConnected else { return }
                 let outcome = await PersistentWait.connected(callID: callID, client: session.client, printer: printer, timeout: timeout)
