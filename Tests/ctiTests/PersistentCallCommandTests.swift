@@ -16,7 +16,15 @@ struct PersistentCallCommandTests {
         let persistentID = try #require(made.stdoutLines.first.flatMap { UInt32($0) })
         #expect(made.stdout.contains("[PERSISTENT]"))
 
-        // A customer call arrives on the same device; the drop is refused and deferred.
+        // A customer call arrives and ends on the same device: the persistent call stays up.
+        let first = try simulator.ask("call in 5001", expecting: "ringing")
+        let firstCustomer = try #require(first.split(separator: " ").dropFirst().first.flatMap { UInt32($0) })
+        _ = try simulator.ask("call end \(firstCustomer)", expecting: "\(firstCustomer)")
+        usleep(300_000)
+        let stillUp = try CLIRunner.run(["persistent", "list", "--device", "5001"] + hosts)
+        #expect(stillUp.stdout.contains("call=\(persistentID)"), "\(stillUp.stdout) \(stillUp.stderr)")
+
+        // Another customer call arrives; now the drop is refused and deferred.
         let ringing = try simulator.ask("call in 5001", expecting: "ringing")
         let customerID = try #require(ringing.split(separator: " ").dropFirst().first.flatMap { UInt32($0) })
         let refused = try CLIRunner.run(["persistent", "drop", "--device", "5001"] + hosts)
@@ -40,6 +48,9 @@ struct PersistentCallCommandTests {
         let dropped = try CLIRunner.run(["persistent", "drop", "--device", "5001"] + hosts)
         #expect(dropped.status == 0, "\(dropped.stderr)")
         #expect(dropped.stdout.contains("CLEAR_CONNECTION_CONF call=\(secondID)"))
+        usleep(300_000)
+        let cleared = try CLIRunner.run(["persistent", "list", "--device", "5001"] + hosts)
+        #expect(cleared.stdout.contains("no persistent call on 5001"), "\(cleared.stdout)")
     }
 
     @Test func refusalsNameTheRuleAndCiscosError() throws {
