@@ -38,6 +38,36 @@ def read_until(fd, needle, timeout=10.0, seen=b""):
     return data, needle.encode() in data
 
 
+class Screen:
+    """Everything the pty printed, and a mark: `expect` waits for text printed after the mark."""
+
+    def __init__(self, fd):
+        self.fd, self.data, self.mark = fd, b"", 0
+
+    def send(self, text):
+        self.mark = len(self.data)
+        os.write(self.fd, text)
+
+    def expect(self, needle, timeout=10.0):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if needle.encode() in self.data[self.mark:]:
+                return True
+            ready, _, _ = select.select([self.fd], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                self.data += chunk
+        return needle.encode() in self.data[self.mark:]
+
+    def since_mark(self):
+        return self.data[self.mark:].decode(errors="replace")
+
+
 def wait_exit(pid, timeout=10.0):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -50,44 +80,48 @@ def wait_exit(pid, timeout=10.0):
 
 
 results = {}
+PROMPT = "cti[A:open]> "
 pid, fd = spawn()
-out, results["prompt"] = read_until(fd, "cti> ")
-os.write(fd, b"open -q\r")
-out, results["openPrompt"] = read_until(fd, "cti[A:open]> ", seen=out)
+screen = Screen(fd)
+results["prompt"] = screen.expect("cti> ")
+screen.send(b"open -q\r")
+results["openPrompt"] = screen.expect(PROMPT)
 
-# Tab completion of a message name.
-os.write(fd, b"watch --filter END_CALL_EV\t")
+# Tab completion of a message name (checked in the history file below).
+screen.send(b"watch --filter END_CALL_EV\t")
 time.sleep(0.3)
-os.write(fd, b"\r")
-out, _ = read_until(fd, "cti[A:open]> ", seen=out)
+screen.send(b"\r")
+screen.expect(PROMPT)
 
 # An event arriving while a line is half typed prints above the prompt; the line survives.
-mark = len(out)
-os.write(fd, b"sim flood 2 2\r")
-out, _ = read_until(fd, "cti[A:open]> ", seen=out)
-os.write(fd, b"stat")
-typed, results["eventWhileTyping"] = read_until(fd, "END_CALL_EVENT", timeout=5)
-typed, _ = read_until(fd, "stat", timeout=2, seen=typed)
+screen.send(b"sim flood 3 1\r")
+screen.expect(PROMPT)
+time.sleep(0.2)
+screen.send(b"stat")
+results["eventWhileTyping"] = screen.expect("call=2", timeout=5)
+screen.expect("stat", timeout=2)
 # The event line came first, then the prompt with the half-typed word redrawn under it.
-results["typedLineRedrawn"] = "stat" in typed.decode(errors="replace").split("END_CALL_EVENT")[-1]
-out += typed
-os.write(fd, b"us\r")
-out, results["statusAfterEvent"] = read_until(fd, "session   open", seen=out)
+results["typedLineRedrawn"] = "stat" in screen.since_mark().split("call=2")[-1]
+screen.send(b"us\r")
+results["statusAfterEvent"] = screen.expect("session   open")
+screen.expect(PROMPT)
 
 # Ctrl-C drops the line being typed (it never runs) and keeps the REPL.
-os.write(fd, b"garbage-words")
+time.sleep(0.2)
+screen.send(b"garbage-words")
 time.sleep(0.3)
-os.write(fd, b"\x03")
-out, results["interruptPrompt"] = read_until(fd, "^C", seen=out)
-os.write(fd, b"status\r")
-after, results["statusAfterInterrupt"] = read_until(fd, "session   open", timeout=5)
-results["interruptedLineDropped"] = "garbage" not in after.decode(errors="replace")
-out += after
+screen.send(b"\x03")
+results["interruptPrompt"] = screen.expect("^C")
+screen.send(b"status\r")
+results["statusAfterInterrupt"] = screen.expect("session   open", timeout=5)
+results["interruptedLineDropped"] = "garbage" not in screen.since_mark()
+screen.expect(PROMPT)
 
-time.sleep(0.5)  # let the prompt come back before typing again
-os.write(fd, b"\x04")  # Ctrl-D: close the session and quit
-out, results["closedOnExit"] = read_until(fd, "session closed", seen=out)
+time.sleep(0.3)
+screen.send(b"\x04")  # Ctrl-D: close the session and quit
+results["closedOnExit"] = screen.expect("session closed")
 results["exitStatus"] = wait_exit(pid)
+out = screen.data
 
 # History kept across runs: the previous session's last command comes back with Up.
 pid, fd = spawn()
