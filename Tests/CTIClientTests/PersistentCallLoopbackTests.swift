@@ -3,10 +3,6 @@ import CTISimulator
 import Testing
 @testable import CTIClient
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Persistent calls (`persistent-calls-design.md` §6, ERRATA overrides): CTIClient sends
 /// PERSISTENT_CALL_REQ with `send(_:)` to CTISimulator over loopback.
 @Suite(.timeLimit(.minutes(1)))
@@ -214,16 +210,6 @@ struct PersistentCallLoopbackTests {
         await simulator.stop()
     }
 
-    static func residentBytes() -> Int {
-        #if canImport(Glibc)
-        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
-        defer { fclose(file) }
-        var size = 0, resident = 0
-        guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
-            withVaList([s, r]) { vfscanf(file, "%ld %ld", $0) } } }) == 2 else { return 0 }
-        return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
-        #else
-        return 0
-        #endif
-    }
+    /// Resident memory in bytes (the one reader of `/proc/self/status` in this target).
+    static func residentBytes() -> Int { LoopbackTests.residentKilobytes() * 1024 }
 }
