@@ -165,6 +165,17 @@ struct ConsoleSettings {
             embedded: embedded, sources: sources)
     }
 
+    /// In a REPL or script, a line may name the agent and device it acts for (and the
+    /// peripheral); the session's settings stand otherwise.
+    func actingFor(_ line: ConnectionOptions) -> ConsoleSettings {
+        var settings = self
+        settings.instrument = line.instrument ?? instrument
+        settings.agentID = line.agentID ?? agentID
+        settings.agentExtension = line.agentExtension ?? agentExtension
+        settings.peripheral = line.peripheral ?? peripheral ?? 5000
+        return settings
+    }
+
     /// No server configured and `--no-embedded` (exit 2).
     struct NoServer: Error, CustomStringConvertible {
         var description: String { "no CTI Server configured (--host, CTI_HOST or a profile with a host) and --no-embedded given" }

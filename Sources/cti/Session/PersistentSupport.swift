@@ -89,9 +89,7 @@ extension RequestOptions {
                 StandardStream.diagnose("cti: no session: `open` one first")
                 throw ExitStatus.connectionFailure
             }
-            var settings = session.settings
-            settings.instrument = connection.instrument ?? settings.instrument
-            settings.peripheral = connection.peripheral ?? settings.peripheral ?? 5000
+            let settings = session.settings.actingFor(connection)
             try await SessionCommandSupport.mappingErrors { try await body(session, settings, context.printer) }
             return
         }
@@ -109,13 +107,16 @@ extension RequestOptions {
 }
 
 extension SessionCommandSupport {
-    /// Runs `body`, turning client, encoding and validation errors into the documented exit codes.
-    static func mappingErrors(_ body: () async throws -> Void) async throws {
+    /// Runs `body`, turning client, encoding and validation errors into the documented exit codes
+    /// (refusal 1, connection 2, usage 64), each named on stderr.
+    static func mappingErrors<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
-            try await body()
+            return try await body()
         } catch let error as CTIClientError {
             StandardStream.diagnose("cti: \(RequestRunner.explain(error))")
-            throw error.isRefusal ? ExitStatus.refused : (error == .encoding("") ? ExitStatus.usage : ExitStatus.connectionFailure)
+            if error.isRefusal { throw ExitStatus.refused }
+            if case .encoding = error { throw ExitStatus.usage }
+            throw ExitStatus.connectionFailure
         } catch let error as CTIEncodeError {
             StandardStream.diagnose("cti: \(error)")
             throw ExitStatus.usage

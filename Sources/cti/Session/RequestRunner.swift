@@ -20,23 +20,10 @@ enum RequestRunner {
         try await SessionCommandSupport.open(session)
         let confirmation: CTIMessage
         do {
-            confirmation = try await request(session.client, session.settings)
-        } catch let error as CTIClientError {
-            StandardStream.diagnose("cti: \(RequestRunner.explain(error))")
+            confirmation = try await SessionCommandSupport.mappingErrors { try await request(session.client, session.settings) }
+        } catch {
             await session.shutdown()
-            switch error {
-            case .requestFailed, .controlFailed: throw ExitStatus.refused
-            case .encoding: throw ExitStatus.usage
-            default: throw ExitStatus.connectionFailure
-            }
-        } catch let error as CTIEncodeError {
-            StandardStream.diagnose("cti: \(error)")
-            await session.shutdown()
-            throw ExitStatus.usage
-        } catch let error as ValidationError {
-            StandardStream.diagnose("cti: \(error.message)")
-            await session.shutdown()
-            throw ExitStatus.usage
+            throw error
         }
         let record = ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
                                  kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init())))
@@ -71,29 +58,8 @@ enum RequestRunner {
             StandardStream.diagnose("cti: no session: `open` one first")
             throw ExitStatus.connectionFailure
         }
-        // The line may name the agent and device it acts for; the session's stand otherwise.
-        var settings = session.settings
-        settings.instrument = connection.instrument ?? settings.instrument
-        settings.agentID = connection.agentID ?? settings.agentID
-        settings.agentExtension = connection.agentExtension ?? settings.agentExtension
-        settings.peripheral = connection.peripheral ?? settings.peripheral ?? 5000
-        let confirmation: CTIMessage
-        do {
-            confirmation = try await request(session.client, settings)
-        } catch let error as CTIClientError {
-            StandardStream.diagnose("cti: \(RequestRunner.explain(error))")
-            switch error {
-            case .requestFailed, .controlFailed, .cancelled: throw ExitStatus.refused
-            case .encoding: throw ExitStatus.usage
-            default: throw ExitStatus.connectionFailure
-            }
-        } catch let error as CTIEncodeError {
-            StandardStream.diagnose("cti: \(error)")
-            throw ExitStatus.usage
-        } catch let error as ValidationError {
-            StandardStream.diagnose("cti: \(error.message)")
-            throw ExitStatus.usage
-        }
+        let settings = session.settings.actingFor(connection)
+        let confirmation = try await SessionCommandSupport.mappingErrors { try await request(session.client, settings) }
         let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
         try? printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
                                        kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
