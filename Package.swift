@@ -10,11 +10,15 @@ let package = Package(
         .library(name: "CTIProtocol", targets: ["CTIProtocol"]),
         .library(name: "CTIClient", targets: ["CTIClient"]),
         .library(name: "CTISimulator", targets: ["CTISimulator"]),
+        .library(name: "CTIConsole", targets: ["CTIConsole"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
+        .package(url: "https://github.com/ordo-one/malloc-interposer", exact: "1.6.1"),
     ],
     targets: [
         .target(
@@ -31,6 +35,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -41,6 +46,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -49,8 +55,10 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        .executableTarget(
-            name: "cti",
+        // The console: command tree, REPL, scripts, output. A library so that tests and the
+        // REPL line-parser fuzz target reach it; the `cti` executable only calls `CTI.start()`.
+        .target(
+            name: "CTIConsole",
             dependencies: [
                 "CTIProtocol",
                 "CTIClient",
@@ -64,10 +72,19 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .executableTarget(
+            name: "cti",
+            dependencies: ["CTIConsole"]
+        ),
+        .executableTarget(
             name: "cti-bench",
             dependencies: [
                 "CTIProtocol",
+                "CTIClient",
+                "CTISimulator",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -102,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ctiTests",
-            dependencies: ["cti", "CTIProtocol", "CTIClient", "CTISimulator"],
+            dependencies: ["cti", "CTIConsole", "CTIProtocol", "CTIClient", "CTISimulator"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -2,7 +2,7 @@ import CTIClient
 import CTISimulator
 import Foundation
 import Testing
-@testable import cti
+@testable import CTIConsole
 
 /// The console's pure parts: line splitting, settings precedence, the config file, history.
 @Suite struct ConsoleUnitTests {

@@ -5,9 +5,11 @@ import Glibc
 #endif
 
 /// The `cti` command: a console for the Cisco CTI Server protocol (GED-188).
-@main
-struct CTI: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+///
+/// The executable `cti` only calls ``start()``; the command tree lives in this library so that
+/// tests and the REPL line-parser fuzz target reach it.
+public struct CTI: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "cti",
         abstract: "A console for the Cisco CTI Server protocol (GED-188, protocol versions 24 and 25).",
         discussion: """
@@ -37,7 +39,9 @@ struct CTI: AsyncParsableCommand {
     var continueOnError = false
 
     /// No subcommand: the REPL on a terminal, else a script (`-c`, `-f`, or stdin).
-    func run() async throws {
+    public init() {}
+
+    public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         // Text with colour on a terminal until a `watch -o ...` line says otherwise.
         let context = ConsoleContext(printer: EventPrinter(options: try EventOutputOptions.parse([]), environment: environment))
@@ -64,10 +68,11 @@ struct CTI: AsyncParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Writes to a closed pipe fail with EPIPE (handled by ``StandardStream``) instead of
-    /// killing the process with SIGPIPE.
-    static func main() async {
+    /// The process entry point (`Sources/cti/main.swift`). Writes to a closed pipe fail with
+    /// EPIPE (handled by ``StandardStream``) instead of killing the process with SIGPIPE.
+    public static func start() async {
         signal(SIGPIPE, SIG_IGN)
-        await main(nil)
+        let parseAndRun: ([String]?) async -> Void = main  // the asynchronous entry, not the synchronous one
+        await parseAndRun(nil)
     }
 }

@@ -17,18 +17,18 @@ struct LineRunner {
     }
 
     func run(_ line: String) async -> Outcome {
-        let words: [String]
+        let parsed: ConsoleLine
         do {
-            words = try LineTokenizer.words(line)
-        } catch {
-            StandardStream.diagnose("cti: \(error)")
+            parsed = try ConsoleLine.parse(line)
+        } catch let failure as LineTokenizer.Failure {
+            StandardStream.diagnose("cti: \(failure)")
             return .failed(ExitStatus.usage.rawValue)
+        } catch {
+            return report(error)
         }
-        guard let first = words.first else { return .empty }
-        if words.count == 1, ["quit", "exit", "\\q"].contains(first) { return .quit }
+        guard case .command(var command) = parsed else { return parsed.isQuit ? .quit : .empty }
         return await ConsoleContext.$current.withValue(context) {
             do {
-                var command = try CTI.parseAsRoot(words)
                 if var command = command as? any AsyncParsableCommand {
                     try await command.run()
                 } else {
@@ -36,18 +36,30 @@ struct LineRunner {
                 }
                 return .success
             } catch {
-                let code = CTI.exitCode(for: error)
-                if code == .success {
-                    // --help, --version: the message is the output.
-                    try? StandardStream.output.writeLine(CTI.fullMessage(for: error))
-                    try? StandardStream.output.flush()
-                    return .success
-                }
-                let message = CTI.fullMessage(for: error)
-                if !message.isEmpty { StandardStream.diagnose(message) }
-                return .failed(code.rawValue)
+                return report(error)
             }
         }
+    }
+
+    /// `--help` and `--version` print their message as output; anything else is a diagnostic
+    /// and the exit code swift-argument-parser (or the command) gives it.
+    private func report(_ error: any Error) -> Outcome {
+        let code = CTI.exitCode(for: error)
+        if code == .success {
+            try? StandardStream.output.writeLine(CTI.fullMessage(for: error))
+            try? StandardStream.output.flush()
+            return .success
+        }
+        let message = CTI.fullMessage(for: error)
+        if !message.isEmpty { StandardStream.diagnose(message) }
+        return .failed(code.rawValue)
+    }
+}
+
+extension ConsoleLine {
+    var isQuit: Bool {
+        if case .quit = self { return true }
+        return false
     }
 }
 

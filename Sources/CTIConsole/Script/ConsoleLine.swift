@@ -1,0 +1,24 @@
+import ArgumentParser
+
+/// One console line as the REPL and scripts read it: words split by ``LineTokenizer`` (shell
+/// quoting, `#` comments), then parsed against the `cti` command tree. Nothing runs here: this is
+/// the part of the console that takes text from people, and the part the REPL line-parser fuzz
+/// target drives.
+public enum ConsoleLine {
+    /// Blank, or only a comment.
+    case empty
+    /// `quit`, `exit` or `\q` on its own.
+    case quit
+    /// A parsed and validated command, ready to run.
+    case command(any ParsableCommand)
+
+    /// Parses `line`. Throws the tokenizer's failure (an unterminated quote, a trailing
+    /// backslash) or swift-argument-parser's error for the words; render the latter with
+    /// `CTI.fullMessage(for:)` and `CTI.exitCode(for:)`.
+    public static func parse(_ line: String) throws -> ConsoleLine {
+        let words = try LineTokenizer.words(line)
+        guard let first = words.first else { return .empty }
+        if words.count == 1, ["quit", "exit", "\\q"].contains(first) { return .quit }
+        return .command(try CTI.parseAsRoot(words))
+    }
+}

@@ -1,0 +1,3 @@
+import CTIConsole
+
+await CTI.start()
