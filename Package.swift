@@ -36,6 +36,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -88,6 +89,11 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // Test helpers shared by the test targets (a throwaway TLS CA).
+        .target(
+            name: "CTITestSupport",
+            path: "Tests/CTITestSupport"
+        ),
         .testTarget(
             name: "CTIProtocolTests",
             dependencies: [
@@ -102,6 +108,7 @@ let package = Package(
             name: "CTIClientTests",
             dependencies: [
                 "CTIClient",
+                "CTITestSupport",
                 "CTISimulator",
                 "CTIProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -119,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ctiTests",
-            dependencies: ["cti", "CTIConsole", "CTIProtocol", "CTIClient", "CTISimulator"],
+            dependencies: ["cti", "CTIConsole", "CTIProtocol", "CTIClient", "CTISimulator", "CTITestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

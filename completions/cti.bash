@@ -196,9 +196,9 @@ _cti() {
 
 _cti_open() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -252,6 +252,15 @@ _cti_open() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -283,9 +292,9 @@ _cti_status() {
 
 _cti_watch() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --count --timeout --filter --record)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --count --timeout --filter --record)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -339,6 +348,15 @@ _cti_watch() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -389,9 +407,9 @@ _cti_call() {
 
 _cti_call_make() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=(--var --named)
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -445,6 +463,15 @@ _cti_call_make() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -472,9 +499,9 @@ _cti_call_make() {
 
 _cti_call_answer() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -528,6 +555,15 @@ _cti_call_answer() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -549,9 +585,9 @@ _cti_call_answer() {
 
 _cti_call_hold() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -605,6 +641,15 @@ _cti_call_hold() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -626,9 +671,9 @@ _cti_call_hold() {
 
 _cti_call_retrieve() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -684,6 +729,15 @@ _cti_call_retrieve() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -703,9 +757,9 @@ _cti_call_retrieve() {
 
 _cti_call_alternate() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -759,6 +813,15 @@ _cti_call_alternate() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -780,9 +843,9 @@ _cti_call_alternate() {
 
 _cti_call_consult() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --type)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --type)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -836,6 +899,15 @@ _cti_call_consult() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -861,9 +933,9 @@ _cti_call_consult() {
 
 _cti_call_transfer() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -917,6 +989,15 @@ _cti_call_transfer() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -938,9 +1019,9 @@ _cti_call_transfer() {
 
 _cti_call_conference() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -994,6 +1075,15 @@ _cti_call_conference() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1015,9 +1105,9 @@ _cti_call_conference() {
 
 _cti_call_clear() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1071,6 +1161,15 @@ _cti_call_clear() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1092,9 +1191,9 @@ _cti_call_clear() {
 
 _cti_call_clear-connection() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1148,6 +1247,15 @@ _cti_call_clear-connection() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1169,9 +1277,9 @@ _cti_call_clear-connection() {
 
 _cti_call_release() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1227,6 +1335,15 @@ _cti_call_release() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -1246,9 +1363,9 @@ _cti_call_release() {
 
 _cti_call_dtmf() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -1304,6 +1421,15 @@ _cti_call_dtmf() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -1323,9 +1449,9 @@ _cti_call_dtmf() {
 
 _cti_call_data() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=(--var --named)
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1379,6 +1505,15 @@ _cti_call_data() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1429,9 +1564,9 @@ _cti_agent() {
 
 _cti_agent_login() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --nailed --call-by-call --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --nailed --call-by-call --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file --remote-number)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file --remote-number)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1485,6 +1620,15 @@ _cti_agent_login() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1515,9 +1659,9 @@ _cti_agent_login() {
 
 _cti_agent_logout() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1571,6 +1715,15 @@ _cti_agent_logout() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1598,9 +1751,9 @@ _cti_agent_logout() {
 
 _cti_agent_ready() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1654,6 +1807,15 @@ _cti_agent_ready() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1681,9 +1843,9 @@ _cti_agent_ready() {
 
 _cti_agent_not-ready() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1737,6 +1899,15 @@ _cti_agent_not-ready() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1764,9 +1935,9 @@ _cti_agent_not-ready() {
 
 _cti_agent_work-ready() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1820,6 +1991,15 @@ _cti_agent_work-ready() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1847,9 +2027,9 @@ _cti_agent_work-ready() {
 
 _cti_agent_work-not-ready() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1903,6 +2083,15 @@ _cti_agent_work-not-ready() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -1930,9 +2119,9 @@ _cti_agent_work-not-ready() {
 
 _cti_agent_state() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1986,6 +2175,15 @@ _cti_agent_state() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -2030,9 +2228,9 @@ _cti_query() {
 
 _cti_query_agent() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2086,6 +2284,15 @@ _cti_query_agent() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -2107,9 +2314,9 @@ _cti_query_agent() {
 
 _cti_query_device() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2165,6 +2372,15 @@ _cti_query_device() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -2184,9 +2400,9 @@ _cti_query_device() {
 
 _cti_query_call() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -2242,6 +2458,15 @@ _cti_query_call() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -2261,9 +2486,9 @@ _cti_query_call() {
 
 _cti_query_snapshot() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2319,6 +2544,15 @@ _cti_query_snapshot() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -2361,9 +2595,9 @@ _cti_persistent() {
 
 _cti_persistent_make() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--calling-id --calling-name --wait --timeout --host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--calling-id --calling-name --wait --timeout --host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2431,6 +2665,15 @@ _cti_persistent_make() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -2450,9 +2693,9 @@ _cti_persistent_make() {
 
 _cti_persistent_drop() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -2508,6 +2751,15 @@ _cti_persistent_drop() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -2527,9 +2779,9 @@ _cti_persistent_drop() {
 
 _cti_persistent_list() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2585,6 +2837,15 @@ _cti_persistent_list() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'
         return
@@ -2604,9 +2865,9 @@ _cti_persistent_list() {
 
 _cti_send() {
     repeating_flags=()
-    non_repeating_flags=(--force --password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    non_repeating_flags=(--force --password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options -1
 
     # Offer option value completions
@@ -2660,6 +2921,15 @@ _cti_send() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     '-o'|'--output')
@@ -2728,9 +2998,9 @@ _cti_config() {
 
 _cti_config_show() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config)
+    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2786,6 +3056,15 @@ _cti_config_show() {
     '--config')
         return
         ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
     esac
 }
 
@@ -2838,7 +3117,7 @@ _cti_simulate() {
     repeating_flags=()
     non_repeating_flags=(--hide-persistent-in-snapshot --version -h --help)
     repeating_options=(--peripheral --agent)
-    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed --persistent-per-node --persistent-per-cluster --scenario)
+    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed --persistent-per-node --persistent-per-cluster --scenario --tls-cert --tls-key --tls-ca)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2880,6 +3159,15 @@ _cti_simulate() {
         return
         ;;
     '--scenario')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
+    '--tls-ca')
         return
         ;;
     esac

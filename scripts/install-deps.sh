@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the system packages the build needs when they are missing: libedit-dev (the REPL's
-# line editor, found through pkg-config). Debian/Ubuntu; root or sudo.
+# Installs the system packages the build and the tests need when they are missing:
+# libedit-dev (the REPL's line editor, found through pkg-config) and openssl (the tests make a
+# throwaway CA with it). Debian/Ubuntu; root or sudo.
 set -euo pipefail
-if ! pkg-config --exists libedit 2>/dev/null; then
-  echo "installing libedit-dev (the REPL's line editor)" >&2
+packages=()
+pkg-config --exists libedit 2>/dev/null || packages+=(libedit-dev pkg-config)
+command -v openssl >/dev/null 2>&1 || packages+=(openssl)
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "installing ${packages[*]}" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq libedit-dev pkg-config
+  $SUDO apt-get install -y -qq "${packages[@]}"
 fi

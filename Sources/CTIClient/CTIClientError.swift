@@ -24,6 +24,8 @@ public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
     case encoding(String)
     /// The caller gave the request up before its confirmation came.
     case cancelled
+    /// The TLS settings cannot be used (a file missing or not PEM, a certificate without its key).
+    case tls(String)
 
     /// Status names from the catalogue (`E_CTI_*`, `CF_*`).
     static func statusName(_ status: UInt32) -> String {
@@ -54,6 +56,7 @@ public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
         case .closed: "the client is closed"
         case .encoding(let reason): "cannot encode the request: \(reason)"
         case .cancelled: "request cancelled"
+        case .tls(let reason): reason
         }
     }
 }

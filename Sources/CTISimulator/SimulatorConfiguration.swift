@@ -40,6 +40,8 @@ public struct SimulatorConfiguration: Sendable {
     /// (see ``CallCenterConfiguration``). Independent of ``agents``, which only feeds the OPEN
     /// consistency rule.
     public var callCenter: CallCenterConfiguration
+    /// TLS on both sides; `nil`: plain TCP.
+    public var tls: SimulatorTLS?
 
     public init(
         host: String = "127.0.0.1",

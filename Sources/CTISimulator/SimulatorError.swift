@@ -7,6 +7,8 @@ public struct SimulatorError: Error, Hashable, Sendable, CustomStringConvertible
         case cannotListen
         /// The simulator was stopped.
         case stopped
+        /// The TLS certificate, key or client CA cannot be used.
+        case tls
     }
 
     public var code: Code

@@ -59,6 +59,20 @@ import Testing
         }
     }
 
+    @Test func aTLSPeerIsNamedAsSuch() {
+        var decoder = CTIFrameDecoder()
+        // A TLS ClientHello's record header where a plain server expects MHDR.
+        var hello = ByteBuffer(bytes: [0x16, 0x03, 0x01, 0x00, 0xF4, 0x01, 0x00, 0x00, 0xF0])
+        #expect(throws: CTIFramingError.tlsRecord) { try decoder.decode(buffer: &hello) }
+        // A TLS alert (7 bytes) then EOF, as a TLS server answers a plain client.
+        var alert = ByteBuffer(bytes: [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46])
+        #expect(throws: CTIFramingError.tlsRecord) { _ = try decoder.decodeLast(buffer: &alert, seenEOF: true) }
+        #expect(CTIFramingError.tlsRecord.description.contains("speaks TLS"))
+        // The same length with another first byte stays a length error.
+        var large = ByteBuffer(bytes: [0x17, 0x03, 0x01, 0x00, 0, 0, 0, 5])
+        #expect(throws: CTIFramingError.bodyTooLarge(length: 0x1703_0100, type: 5, limit: 65_535)) { try decoder.decode(buffer: &large) }
+    }
+
     @Test func theEncoderWritesMHDRAndBody() throws {
         let channel = EmbeddedChannel(handler: MessageToByteHandler(CTIFrameEncoder()))
         try channel.writeOutbound(FrameDecoderTests.heartbeat)

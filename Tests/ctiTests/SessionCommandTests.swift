@@ -114,7 +114,7 @@ struct SessionCommandTests {
     }
 }
 
-/// `cti simulate --port-a 0 --port-b 0` in a process of its own.
+/// `cti simulate --port-a 0 --port-b 0 [arguments]` in a process of its own.
 final class SimulatorProcess: @unchecked Sendable {
     let process = Process()
     let portA: Int
@@ -125,9 +125,9 @@ final class SimulatorProcess: @unchecked Sendable {
     private var log = ""
     private var replies = ""
 
-    init() throws {
+    init(_ arguments: [String] = []) throws {
         process.executableURL = CLIRunner.executable
-        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0"]
+        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -141,7 +141,9 @@ final class SimulatorProcess: @unchecked Sendable {
             buffer.append(chunk)
             lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n").map(String.init)
         }
-        guard lines.count >= 2, let a = Int(lines[0].split(separator: ":").last ?? ""), let b = Int(lines[1].split(separator: ":").last ?? "") else {
+        // "side A listening on 127.0.0.1:PORT" (then " (TLS)" with TLS).
+        func port(_ line: String) -> Int? { Int(line.split(separator: ":").last?.split(separator: " ").first ?? "") }
+        guard lines.count >= 2, let a = port(lines[0]), let b = port(lines[1]) else {
             throw CocoaError(.fileReadCorruptFile)
         }
         portA = a

@@ -37,6 +37,8 @@ public struct ClientConfiguration: Sendable {
     public var bufferCapacity: Int
     /// Send mask bits the spec does not define (servers reject them; `--force`).
     public var allowUndefinedMaskBits = false
+    /// TLS to both sides; `nil`: plain TCP.
+    public var tls: ClientTLS?
 
     public init(
         sideA: Endpoint, sideB: Endpoint? = nil, protocolVersion: ProtocolVersion = .v25, open: OpenRequest,

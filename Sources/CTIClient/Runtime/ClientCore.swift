@@ -1,6 +1,7 @@
 import CTIProtocol
 import NIOCore
 import NIOPosix
+import NIOSSL
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,6 +16,8 @@ final class ClientCore: @unchecked Sendable {
     private let configuration: ClientConfiguration
     private let encoder: CTIMessageEncoder
     private let decoder: CTIMessageDecoder
+    /// The TLS context (read once from the configured files), or why it cannot be made.
+    private let tls: Result<NIOSSLContext, CTIClientError>?
     private var source: Producer.Source?
     private var connections: [CTISide: (id: Int, channel: (any Channel)?)] = [:]
     private var nextConnectionID = 0
@@ -33,6 +36,7 @@ final class ClientCore: @unchecked Sendable {
         self.machine = SessionStateMachine(configuration: configuration)
         self.encoder = CTIMessageEncoder(version: configuration.protocolVersion, allowUndefinedMaskBits: configuration.allowUndefinedMaskBits)
         self.decoder = CTIMessageDecoder(version: configuration.protocolVersion)
+        self.tls = configuration.tls.map { settings in Result { () throws(CTIClientError) in try settings.makeContext() } }
     }
 
     /// Creates the event stream (once).
@@ -51,6 +55,7 @@ final class ClientCore: @unchecked Sendable {
     func open() -> EventLoopFuture<OpenConfirmation> {
         loop.preconditionInEventLoop()
         if let openResult { return loop.makeCompletedFuture(openResult.mapError { $0 as any Error }) }
+        if case .failure(let error) = tls { return loop.makeFailedFuture(error) }
         do {
             // A configuration whose OPEN_REQ cannot be encoded fails here, not on the wire.
             _ = try encoder.encode(.fields(configuration.open.fields))
@@ -198,13 +203,17 @@ final class ClientCore: @unchecked Sendable {
         let id = nextConnectionID
         connections[side] = (id, nil)
         let endpoint = configuration.endpoint(side)
+        let tlsContext = try? tls?.get()
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(TimeAmount(configuration.connectTimeout))
             .channelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
             .channelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tlsContext {
+                        try channel.pipeline.syncOperations.addHandler(ClientTLS.handler(context: tlsContext, host: endpoint.host))
+                    }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(CTIFrameDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(ConnectionHandler(core: self, side: side, connectionID: id))
+                    try channel.pipeline.syncOperations.addHandler(ConnectionHandler(core: self, side: side, connectionID: id, tls: tlsContext != nil))
                 }
             }
         bootstrap.connect(host: endpoint.host, port: endpoint.port).hop(to: loop).whenComplete { [self] result in
@@ -247,7 +256,7 @@ final class ClientCore: @unchecked Sendable {
         case is ChannelError where "\(error)".contains("connectTimeout"):
             return "connect timeout"
         default:
-            return "\(error)"
+            return TLSFailure.describe(error)
         }
     }
 

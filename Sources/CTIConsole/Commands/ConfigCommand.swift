@@ -35,6 +35,10 @@ struct ConfigCommand: ParsableCommand {
                 row("instrument", settings.instrument),
                 row("heartbeat", settings.heartbeat.map { "\($0.components.seconds) s" } ?? "off"),
                 row("connect-timeout", "\(settings.connectTimeout)"),
+                row("tls", settings.tls.map { $0.verifyPeer ? "on" : "on, NOT verified (tls-insecure)" } ?? "off"),
+                row("tls-ca", settings.tls?.caFile ?? (settings.tls == nil ? nil : "system trust store")),
+                row("tls-cert", settings.tls?.certificateFile),
+                row("tls-key", settings.tls?.keyFile),
             ]
             for line in lines { try StandardStream.output.writeLine(line) }
             try StandardStream.output.flush()

@@ -84,7 +84,18 @@ struct SimulateCommand: AsyncParsableCommand {
         valueName: "file"))
     var scenario: String?
 
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve TLS on both sides with this PEM certificate (chain); needs --tls-key.", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
+    @Option(name: .customLong("tls-ca"), help: ArgumentHelp("With TLS: require client certificates signed by these PEM CAs.", valueName: "file"))
+    var tlsCA: String?
+
     func validate() throws {
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
+        if tlsCA != nil && tlsCert == nil { throw ValidationError("--tls-ca needs --tls-cert and --tls-key") }
         for (name, port) in [("--port-a", portA), ("--port-b", portB)] where !(0...65535).contains(port) {
             throw ValidationError("\(name) \(port) is not a port (0-65535)")
         }
@@ -108,6 +119,9 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.callCenter.persistentCalls.perNode = persistentPerNode
         configuration.callCenter.persistentCalls.perCluster = persistentPerCluster
         configuration.callCenter.persistentCalls.hideFromSnapshotDevice = hidePersistentInSnapshot
+        if let tlsCert, let tlsKey {
+            configuration.tls = SimulatorTLS(certificateFile: tlsCert, keyFile: tlsKey, clientCAFile: tlsCA)
+        }
         if let scenario {
             do {
                 try Scenario.load(path: scenario).apply(to: &configuration)
@@ -124,10 +138,12 @@ struct SimulateCommand: AsyncParsableCommand {
         } catch {
             StandardStream.diagnose("cti simulate: \(error)")
             await simulator.stop()
-            throw ExitStatus.connectionFailure
+            // Unusable TLS files are the caller's to fix (64); a port taken is a failure (2).
+            throw (error as? SimulatorError)?.code == .tls ? ExitStatus.usage : ExitStatus.connectionFailure
         }
         for side in CTISide.allCases {
-            try? StandardStream.output.writeLine("side \(side) listening on \(host):\(simulator.port(side) ?? 0)")
+            let scheme = configuration.tls == nil ? "" : " (TLS)"
+            try? StandardStream.output.writeLine("side \(side) listening on \(host):\(simulator.port(side) ?? 0)\(scheme)")
         }
         try? StandardStream.output.flush()
 

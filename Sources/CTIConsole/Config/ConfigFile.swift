@@ -20,6 +20,7 @@ struct ConfigFile {
     static let keys: Set<String> = [
         "host", "host-b", "protocol", "client-id", "password-file", "peripheral", "services", "call-mask", "agent-mask",
         "config-mask", "agent-id", "agent-ext", "instrument", "heartbeat", "connect-timeout",
+        "tls", "tls-ca", "tls-cert", "tls-key", "tls-insecure",
     ]
 
     let path: String

@@ -37,6 +37,8 @@ struct ConsoleSettings {
     var connectTimeout: Duration
     /// Run against the embedded simulator.
     var embedded: Bool
+    /// TLS to the server; `nil`: plain TCP.
+    var tls: ClientTLS?
     /// Where each setting came from: `flag`, `env CTI_HOST`, `config <path> [profile]`, `default`.
     var sources: [String: String] = [:]
 
@@ -157,12 +159,36 @@ struct ConsoleSettings {
             throw Failure(description: "connect-timeout '\(timeoutText ?? "")': positive seconds")
         }
         if timeoutText == nil { sources["connect-timeout"] = "default" }
+        func flag(_ key: String, _ set: Bool) throws -> Bool {
+            guard let text = pick(key, flag: set ? "true" : nil) else { return false }
+            guard let value = Bool(text) else {
+                throw Failure(description: "\(key) '\(text)' (from \(sources[key] ?? "?")): true or false")
+            }
+            return value
+        }
+        let tlsCA = pick("tls-ca", flag: options.tlsCA)
+        let tlsCert = pick("tls-cert", flag: options.tlsCert)
+        let tlsKey = pick("tls-key", flag: options.tlsKey)
+        let tlsInsecure = try flag("tls-insecure", options.tlsInsecure)
+        var tls: ClientTLS?
+        if try flag("tls", options.tls) || tlsCA != nil || tlsCert != nil || tlsKey != nil || tlsInsecure {
+            guard (tlsCert == nil) == (tlsKey == nil) else {
+                throw Failure(description: "tls-cert and tls-key go together (tls-cert from \(sources["tls-cert"] ?? "-"), tls-key from \(sources["tls-key"] ?? "-"))")
+            }
+            guard !embedded else {
+                throw Failure(description: "TLS needs a server (--host): the embedded simulator speaks plain TCP; `cti simulate --tls-cert FILE --tls-key FILE` serves TLS")
+            }
+            tls = ClientTLS(caFile: tlsCA, certificateFile: tlsCert, keyFile: tlsKey, verifyPeer: !tlsInsecure)
+            if sources["tls"] == nil, let implying = ["tls-ca", "tls-cert", "tls-key", "tls-insecure"].first(where: { sources[$0] != nil }) {
+                sources["tls"] = "implied by \(implying)"
+            }
+        }
         return ConsoleSettings(
             hostA: hostA, hostB: hostB, protocolVersion: protocolVersion, clientID: clientID,
             passwordFile: pick("password-file", flag: options.passwordFile), peripheral: peripheral, services: services,
             callMask: callMask, agentMask: agentMask, configMask: configMask, agentID: agentID, agentExtension: agentExtension,
             instrument: instrument, heartbeat: heartbeat, connectTimeout: .milliseconds(Int64(timeoutSeconds * 1000)),
-            embedded: embedded, sources: sources)
+            embedded: embedded, tls: tls, sources: sources)
     }
 
     /// In a REPL or script, a line may name the agent and device it acts for (and the

@@ -41,11 +41,15 @@ final class ConsoleSession: Sendable {
             servicesRequested: settings.services, callMessageMask: settings.callMask, agentStateMask: settings.agentMask,
             configMessageMask: settings.configMask, clientID: settings.clientID, clientPassword: password,
             agentExtension: settings.agentExtension, agentID: settings.agentID, agentInstrument: settings.instrument)
-        let configuration = ClientConfiguration(
+        if let tls = settings.tls, !tls.verifyPeer {
+            StandardStream.diagnose("cti: warning: --tls-insecure: the server's certificate and host name are not verified")
+        }
+        var configuration = ClientConfiguration(
             sideA: settings.hostA!, sideB: settings.hostB, protocolVersion: ProtocolVersion(settings.protocolVersion)!, open: request,
             heartbeatInterval: settings.heartbeat, connectTimeout: settings.connectTimeout,
             initialOpenDeadline: reconnect ? nil : max(.seconds(10), settings.connectTimeout * 2), retryRefusedOpen: reconnect,
             reconnect: reconnect)
+        configuration.tls = settings.tls
         return ConsoleSession(client: CTIClient(configuration: configuration), settings: settings, simulator: simulator)
     }
 

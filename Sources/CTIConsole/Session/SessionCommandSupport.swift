@@ -39,7 +39,8 @@ enum SessionCommandSupport {
         }
     }
 
-    /// Opens the session; an OPEN refusal or no reachable server is exit 2, with the reason.
+    /// Opens the session; an OPEN refusal or no reachable server is exit 2, with the reason;
+    /// unusable TLS files are the caller's to fix (64).
     @discardableResult
     static func open(_ session: ConsoleSession) async throws -> OpenConfirmation {
         do {
@@ -47,6 +48,7 @@ enum SessionCommandSupport {
         } catch {
             StandardStream.diagnose("cti: \(error)")
             await session.shutdown()
+            if case CTIClientError.tls = error { throw ExitStatus.usage }
             throw ExitStatus.connectionFailure
         }
     }

@@ -67,6 +67,8 @@ public enum CTIFramingError: Error, Hashable, Sendable, CustomStringConvertible 
     case bodyTooLarge(length: UInt32, type: UInt32, limit: Int)
     /// The stream ended inside a frame.
     case truncatedFrame(available: Int, needed: Int)
+    /// The peer sent a TLS record where a frame header belongs: it speaks TLS, this side not.
+    case tlsRecord
 
     public var description: String {
         switch self {
@@ -74,6 +76,8 @@ public enum CTIFramingError: Error, Hashable, Sendable, CustomStringConvertible 
             "frame with MessageLength \(length) (message type \(type)) exceeds the limit of \(limit) bytes"
         case .truncatedFrame(let available, let needed):
             "stream ended inside a frame: \(available) of \(needed) bytes"
+        case .tlsRecord:
+            "the peer speaks TLS (a TLS record where a CTI frame header belongs): connect with TLS"
         }
     }
 }

@@ -20,6 +20,7 @@ public struct CTIFrameDecoder: NIOSingleStepByteToMessageDecoder {
         guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self),
               let type = buffer.getInteger(at: buffer.readerIndex + 4, as: UInt32.self) else { return nil }
         guard length <= maximumBody else {
+            if CTIFrameDecoder.startsWithTLSRecord(buffer) { throw CTIFramingError.tlsRecord }
             throw CTIFramingError.bodyTooLarge(length: length, type: type, limit: maximumBody)
         }
         guard buffer.readableBytes >= CTIFrame.headerSize + Int(length) else { return nil }
@@ -32,7 +33,16 @@ public struct CTIFrameDecoder: NIOSingleStepByteToMessageDecoder {
         guard buffer.readableBytes > 0 else { return nil }
         let needed = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self).map { CTIFrame.headerSize + Int($0) } ?? CTIFrame.headerSize
         let available = buffer.readableBytes
+        let isTLS = CTIFrameDecoder.startsWithTLSRecord(buffer)
         buffer.moveReaderIndex(forwardBy: available)
-        throw CTIFramingError.truncatedFrame(available: available, needed: needed)
+        throw isTLS ? CTIFramingError.tlsRecord : CTIFramingError.truncatedFrame(available: available, needed: needed)
+    }
+
+    /// Whether the bytes start like a TLS record (handshake or alert, version 3.x): a peer that
+    /// speaks TLS where plain CTI frames were expected. No valid frame starts so: its
+    /// MessageLength would exceed 352 MB.
+    static func startsWithTLSRecord(_ buffer: ByteBuffer) -> Bool {
+        guard let bytes = buffer.getBytes(at: buffer.readerIndex, length: min(3, buffer.readableBytes)), bytes.count == 3 else { return false }
+        return (bytes[0] == 0x15 || bytes[0] == 0x16) && bytes[1] == 0x03 && bytes[2] <= 0x04
     }
 }

@@ -7,6 +7,7 @@ import CTIProtocol
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// The simulator's state and rules: both sides, every connection and session, the event
 /// sequence, the hand-off procedure.
@@ -44,6 +45,8 @@ final class SimulatorEngine: @unchecked Sendable {
     let startedAt = NIODeadline.now()
     /// Fires when the model's next timer is due.
     var callCenterTimer: Scheduled<Void>?
+    /// Made from ``SimulatorConfiguration/tls`` when the simulator starts.
+    var tlsContext: NIOSSLContext?
 
     init(loop: any EventLoop, configuration: SimulatorConfiguration, observers: EventObservers) {
         self.loop = loop
@@ -75,6 +78,11 @@ final class SimulatorEngine: @unchecked Sendable {
     /// Binds both sides; A is active.
     func start() -> EventLoopFuture<Void> {
         loop.assertInEventLoop()
+        do {
+            tlsContext = try configuration.tls?.makeContext()
+        } catch {
+            return loop.makeFailedFuture(error)
+        }
         return listen(.a).flatMap { self.listen(.b) }.map { self.scheduleCallCenterTimer() }.flatMapError { error in
             for side in CTISide.allCases {
                 self.sides[side]?.listener?.close(promise: nil)
@@ -90,6 +98,7 @@ final class SimulatorEngine: @unchecked Sendable {
         let host = configuration.host
         let engine = self
         let waterMark = configuration.writeBufferWaterMark
+        let tlsContext = tlsContext
         var bootstrap = ServerBootstrap(group: loop)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
@@ -100,6 +109,9 @@ final class SimulatorEngine: @unchecked Sendable {
         return bootstrap
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tlsContext {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tlsContext))
+                    }
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(CTIFrameDecoder()),
                         MessageToByteHandler(CTIFrameEncoder()),
