@@ -217,6 +217,12 @@ public final class CTISimulator: Sendable {
         _ = await run { $0.sendMalformed(side) }
     }
 
+    /// `garbage`: eight bytes that are no frame (MessageLength 0xFFFFFFFF) to the side's open
+    /// sessions; a client must drop the connection, since nothing after them is a frame boundary.
+    public func sendGarbage(_ side: CTISide) async {
+        _ = await run { $0.sendGarbage(side) }
+    }
+
     /// `maintenance`: the graceful hand-off of `session.md` §9 — ACTIVE_MAINTENANCE_REQ_MSG to
     /// the active side's ACTIVE_STANDBY sessions; after every ACTIVE_MAINTENANCE_RESP_MSG
     /// accepted, ACTIVE_MAINTENANCE_EVENT_MSG(1), the other side active with
@@ -257,6 +263,7 @@ public final class CTISimulator: Sendable {
         case .drop: return await run { $0.dropConnections() }
         case .offline(let side): return await run { $0.sendOffline(side) }
         case .malformed(let side): return await run { $0.sendMalformed(side) }
+        case .garbage(let side): return await run { $0.sendGarbage(side) }
         case .maintenance: return await run { $0.startMaintenance().line }
         case .callIn(let device):
             do {

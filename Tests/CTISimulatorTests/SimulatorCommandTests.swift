@@ -17,6 +17,7 @@ import Testing
         ("offline A", .offline(.a)),
         ("maintenance", .maintenance),
         ("malformed B", .malformed(.b)),
+        ("garbage a", .garbage(.a)),
         ("flood 100", .flood(count: 100, ratePerSecond: nil)),
         ("flood 100 250.5", .flood(count: 100, ratePerSecond: 250.5)),
     ])

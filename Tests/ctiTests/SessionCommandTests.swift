@@ -96,22 +96,6 @@ struct SessionCommandTests {
         #expect(text.contains("failed over from side A to side B"), "\(text)")
         #expect(text.contains("side B: session open"), "\(text)")
     }
-
-    @Test func sigtermDuringWatchClosesTheSessionAndExitsZero() throws {
-        let simulator = try SimulatorProcess()
-        defer { simulator.stop() }
-        let watch = Process()
-        watch.executableURL = CLIRunner.executable
-        watch.arguments = ["watch", "--no-config", "--host", "127.0.0.1:\(simulator.portA)", "--host-b", "127.0.0.1:\(simulator.portB)", "-q"]
-        watch.standardOutput = FileHandle.nullDevice
-        watch.standardError = FileHandle.nullDevice
-        try watch.run()
-        try simulator.waitForLog(containing: "opened")
-        kill(watch.processIdentifier, SIGTERM)
-        watch.waitUntilExit()
-        #expect(watch.terminationStatus == 0)
-        try simulator.waitForLog(containing: "CLOSE_REQ")
-    }
 }
 
 /// `cti simulate --port-a 0 --port-b 0 [arguments]` in a process of its own.

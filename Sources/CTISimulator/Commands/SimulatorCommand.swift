@@ -16,6 +16,8 @@ public enum SimulatorCommand: Hashable, Sendable {
     case offline(CTISide)
     case maintenance
     case malformed(CTISide)
+    /// `garbage A|B`: bytes that are no frame at all.
+    case garbage(CTISide)
     case flood(count: Int, ratePerSecond: Double?)
     /// `call in DEVICE`: a customer call to a device.
     case callIn(device: String)
@@ -46,6 +48,7 @@ public enum SimulatorCommand: Hashable, Sendable {
     offline A|B             send FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE (15) to a side's sessions
     maintenance             graceful hand-off of the active side (ACTIVE_MAINTENANCE_REQ ...)
     malformed A|B           send a malformed frame (OPEN_CONF, fixed part truncated) to a side's sessions
+    garbage A|B             send bytes that are no frame (MessageLength 0xFFFFFFFF) to a side's sessions
     flood N [RATE]          publish N END_CALL_EVENTs to ALL_EVENTS sessions (RATE per second; default: as fast as they are read)
     call in DEVICE          a customer calls DEVICE (an agent phone 2001.. or a CTI Remote Device line 5001..)
     call end CALLID         the customer hangs up: the call clears
@@ -144,6 +147,7 @@ public enum SimulatorCommand: Hashable, Sendable {
         case "revive": return .revive(try side(at: 0, usage: "revive A|B"))
         case "offline": return .offline(try side(at: 0, usage: "offline A|B"))
         case "malformed": return .malformed(try side(at: 0, usage: "malformed A|B"))
+        case "garbage": return .garbage(try side(at: 0, usage: "garbage A|B"))
         case "flood":
             guard (1...2).contains(arguments.count), let count = Int(arguments[0]), count > 0 else {
                 throw SimulatorCommandError("usage: flood N [RATE] (N > 0 events, RATE > 0 per second)")

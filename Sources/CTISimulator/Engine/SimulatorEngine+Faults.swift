@@ -1,7 +1,7 @@
 import CTIProtocol
 import NIOCore
 
-/// Fault injection (`heartbeats`, `hang`, `kill`, `revive`, `drop`, `offline`, `malformed`).
+/// Fault injection (`heartbeats`, `hang`, `kill`, `revive`, `drop`, `offline`, `malformed`, `garbage`).
 /// Each returns the line the command prints; the log gets one line too.
 extension SimulatorEngine {
     /// `heartbeats stop|resume`. A side that stops answering is a failed CTI Server: when it
@@ -116,6 +116,21 @@ extension SimulatorEngine {
         let ids = connectionIDs(on: side, openOnly: true)
         for id in ids { write(SimulatedMessages.malformedFrame(version: connections[id]!.version), to: id) }
         let line = "side \(side): malformed frame (OPEN_CONF, 10-byte body) sent to \(ids.count) session(s)"
+        log(line)
+        return line
+    }
+
+    /// `garbage`: a header whose MessageLength (0xFFFFFFFF) no frame can have, written past the
+    /// frame encoder, to the side's open sessions.
+    func sendGarbage(_ side: CTISide) -> String {
+        let ids = connectionIDs(on: side, openOnly: true)
+        for id in ids {
+            guard let connection = connections[id], !connection.isClosing,
+                  let encoder = try? connection.channel.pipeline.syncOperations.context(handlerType: MessageToByteHandler<CTIFrameEncoder>.self)
+            else { continue }
+            encoder.writeAndFlush(NIOAny(ByteBuffer(bytes: [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 5])), promise: nil)
+        }
+        let line = "side \(side): bytes that are no frame (MessageLength 0xFFFFFFFF) sent to \(ids.count) session(s)"
         log(line)
         return line
     }
