@@ -36,6 +36,9 @@ public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
         MessageCatalog.standard.enumTable(named: "ControlFailureCode")?.name(of: code) ?? "failure code \(code)"
     }
 
+    /// E_CTI_INVALID_CLIENT_FOR_STANDBY: the side is the standby one, so the other is active.
+    static let standbyStatus: UInt32 = 107
+
     /// Whether an OPEN refusal means "this side cannot serve you now, try the other":
     /// server offline, timeout, not master, standby, maintenance.
     public static func isTransientOpenStatus(_ status: UInt32) -> Bool {

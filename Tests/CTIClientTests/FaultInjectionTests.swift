@@ -13,6 +13,14 @@ struct FaultInjectionTests {
         print("fault-injection | \(name) | recovered in \(Int(milliseconds.rounded())) ms | \(detail)")
     }
 
+    /// A simulator and a client with an ALL_EVENTS session open on side A.
+    static func openSession(heartbeat: Duration = .seconds(5)) async throws -> (CTISimulator, CTIClient) {
+        let simulator = try await LoopbackTests.simulator()
+        let client = CTIClient(configuration: LoopbackTests.configuration(simulator, heartbeat: heartbeat))
+        try await client.open()
+        return (simulator, client)
+    }
+
     static func isOpened(_ event: ClientEvent, on side: CTISide? = nil) -> Bool {
         guard case .opened(let opened, _)? = event.lifecycle else { return false }
         return side == nil || opened == side
@@ -24,9 +32,7 @@ struct FaultInjectionTests {
     }
 
     @Test func sideAKilledMidStreamTheStreamGoesOnFromBWithoutDuplicates() async throws {
-        let simulator = try await LoopbackTests.simulator()
-        let client = CTIClient(configuration: LoopbackTests.configuration(simulator))
-        try await client.open()
+        let (simulator, client) = try await Self.openSession()
         var events = client.events.makeAsyncIterator()
         let total = 4000
         let flood = Task { await simulator.flood(count: total, ratePerSecond: 2000) }
@@ -66,10 +72,8 @@ struct FaultInjectionTests {
     }
 
     @Test func aHalfOpenConnectionIsDetectedByHeartbeats() async throws {
-        let simulator = try await LoopbackTests.simulator()
         let interval = Duration.seconds(5)
-        let client = CTIClient(configuration: LoopbackTests.configuration(simulator, heartbeat: interval))
-        try await client.open()
+        let (simulator, client) = try await Self.openSession(heartbeat: interval)
         var events = client.events.makeAsyncIterator()
         _ = await LoopbackTests.read(&events) { $0.message?.name == "SYSTEM_EVENT" }
         let hung = ContinuousClock.now
@@ -86,9 +90,7 @@ struct FaultInjectionTests {
     }
 
     @Test func aMalformedMessageIsReportedAndTheSessionGoesOn() async throws {
-        let simulator = try await LoopbackTests.simulator()
-        let client = CTIClient(configuration: LoopbackTests.configuration(simulator))
-        try await client.open()
+        let (simulator, client) = try await Self.openSession()
         var events = client.events.makeAsyncIterator()
         _ = await LoopbackTests.read(&events) { $0.message?.name == "SYSTEM_EVENT" }
         let sent = ContinuousClock.now
@@ -113,9 +115,7 @@ struct FaultInjectionTests {
     }
 
     @Test func bytesThatAreNoFrameResetTheConnectionAndTheClientReconnects() async throws {
-        let simulator = try await LoopbackTests.simulator()
-        let client = CTIClient(configuration: LoopbackTests.configuration(simulator))
-        try await client.open()
+        let (simulator, client) = try await Self.openSession()
         var events = client.events.makeAsyncIterator()
         _ = await LoopbackTests.read(&events) { $0.message?.name == "SYSTEM_EVENT" }
         let sent = ContinuousClock.now

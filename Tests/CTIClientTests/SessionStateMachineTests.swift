@@ -155,6 +155,30 @@ import Testing
         #expect(!machine.isClosed)
     }
 
+    @Test func aStandbyRefusalSendsTheClientStraightToTheActiveSideOnce() {
+        // Open on A, A resets: B at once; B is the standby (A is alive): back to A at once, not
+        // after the back-off; A says standby too (a switchover): now the back-off applies.
+        var machine = openedOnA()
+        #expect(machine.connectionClosed(.a, reason: "reset").last == .schedule(.reconnect(.b), after: .zero))
+        _ = machine.timerFired(.reconnect(.b))
+        _ = machine.connected(.b)
+        let standbyB = receive(&machine, .b, SessionMessages.failureConfirmation(invokeID: 2, status: 107))
+        #expect(standbyB.last == .schedule(.reconnect(.a), after: .zero))
+        _ = machine.timerFired(.reconnect(.a))
+        _ = machine.connected(.a)
+        let standbyA = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 3, status: 107))
+        #expect(standbyA.last == .schedule(.reconnect(.b), after: .seconds(2)))
+        // Once a session opens again, the next standby refusal redirects at once again.
+        _ = machine.timerFired(.reconnect(.b))
+        _ = machine.connected(.b)
+        _ = receive(&machine, .b, openConfirmation(invokeID: 4))
+        #expect(machine.connectionClosed(.b, reason: "reset").last == .schedule(.reconnect(.a), after: .zero))
+        _ = machine.timerFired(.reconnect(.a))
+        _ = machine.connected(.a)
+        #expect(receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 5, status: 107)).last
+                == .schedule(.reconnect(.b), after: .zero))
+    }
+
     @Test func failureEventOfflineDeliversTheEventAndReconnectsToTheOtherSide() {
         var machine = openedOnA()
         let event = SessionMessages.failureEvent(status: 15)

@@ -51,6 +51,10 @@ public struct SessionStateMachine: Sendable {
     private var nextInvokeID: UInt32 = 1
     /// Consecutive connection or open failures (single-session mode).
     private var failures = 0
+    /// A standby refusal already sent the client straight to the other side since the last
+    /// open: the next one waits its back-off (both sides may call themselves standby while
+    /// they switch).
+    private var redirectedByStandby = false
     private var lastFailure: CTIClientError?
     private var hasOpened = false
     private var pending: [UInt32: CTISide] = [:]
@@ -304,6 +308,7 @@ public struct SessionStateMachine: Sendable {
         self[side].misses = 0
         self[side].stoppingSent = false
         failures = 0
+        redirectedByStandby = false
         var actions: [SessionAction] = [.cancel(.openTimeout(side, epoch: self[side].epoch))]
         let becomesActive = !configuration.isActiveStandby || confirmation.sessionType != .standby
         if becomesActive {
@@ -327,8 +332,14 @@ public struct SessionStateMachine: Sendable {
         var actions: [SessionAction] = [.report(.openRefused(side, status: status))]
         actions += resetLeg(side)
         lastFailure = .openRefused(status: status)
+        let reason = "OPEN refused: \(CTIClientError.statusName(status))"
+        // A standby side says the other one is active: go there at once (single-session mode).
+        if status == CTIClientError.standbyStatus, configuration.sideB != nil, !configuration.isActiveStandby, !redirectedByStandby {
+            redirectedByStandby = true
+            return actions + retry(after: side, reason: reason, immediately: true)
+        }
         if CTIClientError.isTransientOpenStatus(status) || configuration.retryRefusedOpen {
-            return actions + retry(after: side, reason: "OPEN refused: \(CTIClientError.statusName(status))")
+            return actions + retry(after: side, reason: reason)
         }
         return actions + terminate(with: .openRefused(status: status))
     }
@@ -403,9 +414,9 @@ public struct SessionStateMachine: Sendable {
         return actions + retry(after: side, reason: reason)
     }
 
-    /// After a failed attempt on `side`: the next side and when (single-session mode), or the
-    /// same side again (active/standby mode).
-    private mutating func retry(after side: CTISide, reason: String) -> [SessionAction] {
+    /// After a failed attempt on `side`: the next side and when (single-session mode; at once
+    /// when `immediately`), or the same side again (active/standby mode).
+    private mutating func retry(after side: CTISide, reason: String, immediately: Bool = false) -> [SessionAction] {
         if configuration.isActiveStandby {
             self[side].failures += 1
             let delay = configuration.backoff.delay(afterFailures: max(2, self[side].failures))
@@ -414,7 +425,7 @@ public struct SessionStateMachine: Sendable {
         }
         failures += 1
         let next = configuration.sideB == nil ? .a : side.other
-        let delay = configuration.backoff.delay(afterFailures: configuration.sideB == nil ? max(2, failures) : failures)
+        let delay = immediately ? .zero : configuration.backoff.delay(afterFailures: configuration.sideB == nil ? max(2, failures) : failures)
         return [.report(.connectFailed(side, reason: reason, nextSide: next, retryIn: delay)), .schedule(.reconnect(next), after: delay)]
     }
 
