@@ -198,7 +198,7 @@ _cti_open() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -213,6 +213,9 @@ _cti_open() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -285,7 +288,7 @@ _cti_watch() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --count --timeout --filter --record)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --count --timeout --filter --record)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -300,6 +303,9 @@ _cti_watch() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -391,7 +397,7 @@ _cti_call_make() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=(--var --named)
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -406,6 +412,9 @@ _cti_call_make() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -474,7 +483,7 @@ _cti_call_answer() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -489,6 +498,9 @@ _cti_call_answer() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -551,7 +563,7 @@ _cti_call_hold() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -566,6 +578,9 @@ _cti_call_hold() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -628,7 +643,7 @@ _cti_call_retrieve() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -643,6 +658,9 @@ _cti_call_retrieve() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -705,7 +723,7 @@ _cti_call_alternate() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -720,6 +738,9 @@ _cti_call_alternate() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -782,7 +803,7 @@ _cti_call_consult() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --type)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --type)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -797,6 +818,9 @@ _cti_call_consult() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -863,7 +887,7 @@ _cti_call_transfer() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -878,6 +902,9 @@ _cti_call_transfer() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -940,7 +967,7 @@ _cti_call_conference() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -955,6 +982,9 @@ _cti_call_conference() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1017,7 +1047,7 @@ _cti_call_clear() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1032,6 +1062,9 @@ _cti_call_clear() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1094,7 +1127,7 @@ _cti_call_clear-connection() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1109,6 +1142,9 @@ _cti_call_clear-connection() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1171,7 +1207,7 @@ _cti_call_release() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1186,6 +1222,9 @@ _cti_call_release() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1248,7 +1287,7 @@ _cti_call_dtmf() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -1263,6 +1302,9 @@ _cti_call_dtmf() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1325,7 +1367,7 @@ _cti_call_data() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=(--var --named)
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1340,6 +1382,9 @@ _cti_call_data() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1431,7 +1476,7 @@ _cti_agent_login() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --nailed --call-by-call --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file --remote-number)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file --remote-number)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1446,6 +1491,9 @@ _cti_agent_login() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1517,7 +1565,7 @@ _cti_agent_logout() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1532,6 +1580,9 @@ _cti_agent_logout() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1600,7 +1651,7 @@ _cti_agent_ready() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1615,6 +1666,9 @@ _cti_agent_ready() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1683,7 +1737,7 @@ _cti_agent_not-ready() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1698,6 +1752,9 @@ _cti_agent_not-ready() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1766,7 +1823,7 @@ _cti_agent_work-ready() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1781,6 +1838,9 @@ _cti_agent_work-ready() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1849,7 +1909,7 @@ _cti_agent_work-not-ready() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1864,6 +1924,9 @@ _cti_agent_work-not-ready() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1932,7 +1995,7 @@ _cti_agent_state() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1947,6 +2010,9 @@ _cti_agent_state() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2032,7 +2098,7 @@ _cti_query_agent() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2047,6 +2113,9 @@ _cti_query_agent() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2109,7 +2178,7 @@ _cti_query_device() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2124,6 +2193,9 @@ _cti_query_device() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2186,7 +2258,7 @@ _cti_query_call() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -2201,6 +2273,9 @@ _cti_query_call() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2263,7 +2338,7 @@ _cti_query_snapshot() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2278,6 +2353,9 @@ _cti_query_snapshot() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2363,7 +2441,7 @@ _cti_persistent_make() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--calling-id --calling-name --wait --timeout --host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--calling-id --calling-name --wait --timeout --host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2390,6 +2468,9 @@ _cti_persistent_make() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2452,7 +2533,7 @@ _cti_persistent_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -2467,6 +2548,9 @@ _cti_persistent_drop() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2529,7 +2613,7 @@ _cti_persistent_list() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2544,6 +2628,9 @@ _cti_persistent_list() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2606,7 +2693,7 @@ _cti_send() {
     repeating_flags=()
     non_repeating_flags=(--force --password-prompt --no-config --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config -o --output --color --follow --device)
     __cti_offer_flags_options -1
 
     # Offer option value completions
@@ -2621,6 +2708,9 @@ _cti_send() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2730,7 +2820,7 @@ _cti_config_show() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --embedded --no-embedded --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2745,6 +2835,9 @@ _cti_config_show() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
