@@ -114,7 +114,7 @@ struct SessionCommandTests {
     }
 }
 
-/// `cti simulate --port-a 0 --port-b 0` in a process of its own.
+/// `cti simulate --port-a 0 --port-b 0 [arguments]` in a process of its own.
 final class SimulatorProcess: @unchecked Sendable {
     let process = Process()
     let portA: Int
@@ -125,9 +125,9 @@ final class SimulatorProcess: @unchecked Sendable {
     private var log = ""
     private var replies = ""
 
-    init() throws {
+    init(arguments: [String] = []) throws {
         process.executableURL = CLIRunner.executable
-        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0"]
+        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -171,6 +171,9 @@ final class SimulatorProcess: @unchecked Sendable {
         }
         throw CocoaError(.fileReadNoSuchFile)
     }
+
+    /// Everything the simulator has logged on stderr so far.
+    var logText: String { lock.withLock { log } }
 
     func waitForLog(containing text: String, timeout: TimeInterval = 10) throws {
         let deadline = Date().addingTimeInterval(timeout)
