@@ -198,7 +198,7 @@ _cti_open() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -213,6 +213,9 @@ _cti_open() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -294,7 +297,7 @@ _cti_watch() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --count --timeout --filter --record)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --count --timeout --filter --record)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -309,6 +312,9 @@ _cti_watch() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -409,7 +415,7 @@ _cti_call_make() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=(--var --named)
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -424,6 +430,9 @@ _cti_call_make() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -501,7 +510,7 @@ _cti_call_answer() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -516,6 +525,9 @@ _cti_call_answer() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -587,7 +599,7 @@ _cti_call_hold() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -602,6 +614,9 @@ _cti_call_hold() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -673,7 +688,7 @@ _cti_call_retrieve() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -688,6 +703,9 @@ _cti_call_retrieve() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -759,7 +777,7 @@ _cti_call_alternate() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -774,6 +792,9 @@ _cti_call_alternate() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -845,7 +866,7 @@ _cti_call_consult() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --type)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --type)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -860,6 +881,9 @@ _cti_call_consult() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -935,7 +959,7 @@ _cti_call_transfer() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -950,6 +974,9 @@ _cti_call_transfer() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1021,7 +1048,7 @@ _cti_call_conference() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -1036,6 +1063,9 @@ _cti_call_conference() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1107,7 +1137,7 @@ _cti_call_clear() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1122,6 +1152,9 @@ _cti_call_clear() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1193,7 +1226,7 @@ _cti_call_clear-connection() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1208,6 +1241,9 @@ _cti_call_clear-connection() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1279,7 +1315,7 @@ _cti_call_release() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1294,6 +1330,9 @@ _cti_call_release() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1365,7 +1404,7 @@ _cti_call_dtmf() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 2
 
     # Offer option value completions
@@ -1380,6 +1419,9 @@ _cti_call_dtmf() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1451,7 +1493,7 @@ _cti_call_data() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=(--var --named)
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -1466,6 +1508,9 @@ _cti_call_data() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1566,7 +1611,7 @@ _cti_agent_login() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --nailed --call-by-call --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file --remote-number)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file --remote-number)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1581,6 +1626,9 @@ _cti_agent_login() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1661,7 +1709,7 @@ _cti_agent_logout() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1676,6 +1724,9 @@ _cti_agent_logout() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1753,7 +1804,7 @@ _cti_agent_ready() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1768,6 +1819,9 @@ _cti_agent_ready() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1845,7 +1899,7 @@ _cti_agent_not-ready() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1860,6 +1914,9 @@ _cti_agent_not-ready() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -1937,7 +1994,7 @@ _cti_agent_work-ready() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -1952,6 +2009,9 @@ _cti_agent_work-ready() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2029,7 +2089,7 @@ _cti_agent_work-not-ready() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device --reason --agent-password-file)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2044,6 +2104,9 @@ _cti_agent_work-not-ready() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2121,7 +2184,7 @@ _cti_agent_state() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2136,6 +2199,9 @@ _cti_agent_state() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2230,7 +2296,7 @@ _cti_query_agent() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2245,6 +2311,9 @@ _cti_query_agent() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2316,7 +2385,7 @@ _cti_query_device() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2331,6 +2400,9 @@ _cti_query_device() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2402,7 +2474,7 @@ _cti_query_call() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -2417,6 +2489,9 @@ _cti_query_call() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2488,7 +2563,7 @@ _cti_query_snapshot() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2503,6 +2578,9 @@ _cti_query_snapshot() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2597,7 +2675,7 @@ _cti_persistent_make() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--calling-id --calling-name --wait --timeout --host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--calling-id --calling-name --wait --timeout --host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2624,6 +2702,9 @@ _cti_persistent_make() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2695,7 +2776,7 @@ _cti_persistent_drop() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 1
 
     # Offer option value completions
@@ -2710,6 +2791,9 @@ _cti_persistent_drop() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2781,7 +2865,7 @@ _cti_persistent_list() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -2796,6 +2880,9 @@ _cti_persistent_list() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -2867,7 +2954,7 @@ _cti_send() {
     repeating_flags=()
     non_repeating_flags=(--force --password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --follow --device)
     __cti_offer_flags_options -1
 
     # Offer option value completions
@@ -2882,6 +2969,9 @@ _cti_send() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')
@@ -3000,7 +3090,7 @@ _cti_config_show() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --version -h --help)
     repeating_options=()
-    non_repeating_options=(--host --host-b --protocol --client-id --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -3015,6 +3105,9 @@ _cti_config_show() {
         return
         ;;
     '--client-id')
+        return
+        ;;
+    '--password')
         return
         ;;
     '--password-file')

@@ -49,19 +49,17 @@ public struct CTI: AsyncParsableCommand {
         let script = ScriptRunner(runner: runner, echo: echo, continueOnError: continueOnError)
         let status: Int32
         if !commands.isEmpty {
-            status = await script.run(lines: commands, source: "-c")
+            status = await script.run(lines: commands.map { .success($0) }, source: "-c")
         } else if let file, file != "-" {
-            guard let text = ConfigFile.readFile(file) else {
+            guard let bytes = ConfigFile.readBytes(file) else {
                 StandardStream.diagnose("cti: -f \(file): cannot be read")
                 throw ExitStatus.usage
             }
-            status = await script.run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), source: file)
+            status = await script.run(lines: UTF8Text.lines(bytes), source: file)
         } else if file == nil, isatty(STDIN_FILENO) == 1 {
             status = await REPL(runner: runner, environment: environment).run()
         } else {
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: true) { lines.append(line) }
-            status = await script.run(lines: lines, source: "stdin")
+            status = await script.run(lines: UTF8Text.lines(Array(FileHandle.standardInput.readDataToEndOfFile())), source: "stdin")
         }
         await context.closeSession()
         try? StandardStream.output.flush()
@@ -69,10 +67,25 @@ public struct CTI: AsyncParsableCommand {
     }
 
     /// The process entry point (`Sources/cti/main.swift`). Writes to a closed pipe fail with
-    /// EPIPE (handled by ``StandardStream``) instead of killing the process with SIGPIPE.
+    /// EPIPE (handled by ``StandardStream``) instead of killing the process with SIGPIPE. A
+    /// password on the command line is blanked in the process's argv (with a warning) before
+    /// parsing, which works on a copy; an argument that is not UTF-8 is a usage error.
     public static func start() async {
         signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if PasswordWords.hideInProcessArguments() {
+            StandardStream.diagnose("cti: warning: a password on the command line can be seen by other users (ps, /proc) until cti hides it; "
+                                    + "use --password-prompt, --password-file, CTI_PASSWORD or a profile's password-file")
+        }
+        for index in 1..<max(Int(CommandLine.argc), 1) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+            if case .failure(let invalid) = UTF8Text.decode(bytes) {
+                StandardStream.diagnose("cti: argument \(index) is \(invalid)")
+                Glibc.exit(ExitStatus.usage.rawValue)
+            }
+        }
         let parseAndRun: ([String]?) async -> Void = main  // the asynchronous entry, not the synchronous one
-        await parseAndRun(nil)
+        await parseAndRun(arguments)
     }
 }

@@ -158,6 +158,9 @@ final class SimulatorProcess: @unchecked Sendable {
         throw CocoaError(.fileReadNoSuchFile)
     }
 
+    /// Everything the simulator has logged on stderr so far.
+    var logText: String { lock.withLock { log } }
+
     func waitForLog(containing text: String, timeout: TimeInterval = 10) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {

@@ -18,7 +18,8 @@ struct ConfigCommand: ParsableCommand {
                 return "\(key.padded(16)) \(value ?? "-")\(source)"
             }
             let environment = SessionCommandSupport.environment
-            let password = settings.passwordFile.map { "from file \($0)" } ?? (environment["CTI_PASSWORD"].map { _ in "*** (from CTI_PASSWORD)" } ?? "none")
+            let password = connection.password.map { _ in "*** (from --password)" } ?? settings.passwordFile.map { "from file \($0)" }
+                ?? (environment["CTI_PASSWORD"].map { _ in "*** (from CTI_PASSWORD)" } ?? "none")
             let lines = [
                 row("host", settings.embedded ? "embedded simulator" : settings.hostA?.description),
                 row("host-b", settings.hostB?.description),

@@ -26,7 +26,7 @@ struct PersistentCommand: AsyncParsableCommand {
 
         func validate() throws {
             if options.device == nil { throw ValidationError("give the CTI Remote Device's line DN with --device") }
-            if !(timeout > 0) { throw ValidationError("--timeout must be positive") }
+            try SecondsOption.check(timeout, option: "--timeout")
         }
 
         func run() async throws {
@@ -45,7 +45,7 @@ struct PersistentCommand: AsyncParsableCommand {
                     confirmation = try await session.client.send(request)
                 } catch let error as CTIClientError {
                     StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
-                    throw error.isRefusal ? ExitStatus.refused : ExitStatus.connectionFailure
+                    throw error.exitStatus
                 }
                 guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw ExitStatus.connectionFailure }
                 printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
@@ -109,7 +109,7 @@ struct PersistentCommand: AsyncParsableCommand {
                     try StandardStream.output.flush()
                 } catch let error as CTIClientError {
                     StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
-                    throw error.isRefusal ? ExitStatus.refused : ExitStatus.connectionFailure
+                    throw error.exitStatus
                 }
             }
         }
@@ -157,5 +157,13 @@ extension CTIClientError {
         case .requestFailed, .controlFailed, .cancelled: true
         default: false
         }
+    }
+
+    /// The documented exit status: 1 refused, 64 a request that cannot be built (a value that
+    /// does not fit its field), else 2 (connection or session failure).
+    var exitStatus: ExitCode {
+        if isRefusal { return ExitStatus.refused }
+        if case .encoding = self { return ExitStatus.usage }
+        return ExitStatus.connectionFailure
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import CTISimulator
 
-/// `sim ...`: a command for the embedded simulator (`sim help` lists them), in a REPL or script.
+/// `sim ...`: a command for the embedded simulator (`sim help` lists them), in a REPL or script;
+/// one it does not know is a usage error.
 struct SimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sim",
@@ -14,7 +16,14 @@ struct SimCommand: AsyncParsableCommand {
             StandardStream.diagnose("cti: sim: no embedded simulator (open a session without --host first; or run `cti simulate` and type there)")
             throw ExitStatus.usage
         }
-        let reply = await simulator.execute(words.joined(separator: " "))
+        let line = words.joined(separator: " ")
+        do {
+            _ = try SimulatorCommand.parse(line)
+        } catch {
+            StandardStream.diagnose("cti: sim: \(error)")
+            throw ExitStatus.usage
+        }
+        let reply = await simulator.execute(line)
         try StandardStream.output.writeLine(reply)
         try StandardStream.output.flush()
     }

@@ -39,7 +39,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be positive") }
+        if let timeout { try SecondsOption.check(timeout, option: "--timeout") }
         if let filter {
             for name in filter.split(separator: ",") where MessageCatalog.standard.descriptor(named: name) == nil {
                 throw ValidationError("--filter: unknown message type '\(name)' (see `cti describe messages`)")

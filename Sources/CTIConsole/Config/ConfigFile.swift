@@ -86,6 +86,11 @@ struct ConfigFile {
 
     /// The whole file, or `nil` when it cannot be read.
     static func readFile(_ path: String) -> String? {
+        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of a file, or `nil` if it cannot be read.
+    static func readBytes(_ path: String) -> [UInt8]? {
         guard let file = fopen(path, "r") else { return nil }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -95,6 +100,6 @@ struct ConfigFile {
             if count <= 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

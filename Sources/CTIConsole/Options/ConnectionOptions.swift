@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// The connection options every session command takes (precedence: flag > environment >
-/// config file profile > default). The password is never an option: it comes from
-/// `CTI_PASSWORD`, `--password-file` or a no-echo prompt.
+/// config file profile > default). The password comes from `--password` (hidden from `ps` at
+/// once, with a warning), `--password-file`, a no-echo prompt or `CTI_PASSWORD`.
 struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("host"), help: ArgumentHelp("Side A of the CTI Server (default port 42027); env CTI_HOST.", valueName: "host[:port]"))
     var host: String?
@@ -15,6 +15,10 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .customLong("client-id"), help: "ClientID (default cti-<hostname>-<pid>, unique per process); env CTI_CLIENT_ID.")
     var clientID: String?
+
+    @Option(name: .customLong("password"), help: ArgumentHelp(
+        "The ClientPassword (other users can see it until cti hides it: prefer the ways below or CTI_PASSWORD).", valueName: "password"))
+    var password: String?
 
     @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the ClientPassword from this file (first line).", valueName: "file"))
     var passwordFile: String?
@@ -88,11 +92,15 @@ struct ConnectionOptions: ParsableArguments {
             throw ValidationError("unsupported protocol version \(protocolVersion): cti speaks 24 and 25")
         }
         if let heartbeat, heartbeat != "off" {
-            guard let seconds = Int(heartbeat), seconds >= 5 else {
-                throw ValidationError("--heartbeat takes a number of seconds of at least 5, or off (got '\(heartbeat)')")
+            guard let seconds = Int(heartbeat), ConsoleSettings.heartbeatSeconds.contains(seconds) else {
+                throw ValidationError("--heartbeat takes seconds from \(ConsoleSettings.heartbeatSeconds.lowerBound) to "
+                                      + "\(ConsoleSettings.heartbeatSeconds.upperBound), or off (got '\(heartbeat)')")
             }
         }
-        if let connectTimeout, !(connectTimeout > 0) { throw ValidationError("--connect-timeout must be positive") }
+        if let connectTimeout { try SecondsOption.check(connectTimeout, option: "--connect-timeout") }
+        if [password != nil, passwordFile != nil, passwordPrompt].filter({ $0 }).count > 1 {
+            throw ValidationError("give the password one way: --password, --password-file or --password-prompt")
+        }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 }

@@ -42,6 +42,10 @@ struct ConsoleSettings {
     /// Where each setting came from: `flag`, `env CTI_HOST`, `config <path> [profile]`, `default`.
     var sources: [String: String] = [:]
 
+    /// Heartbeat intervals allowed: the guide's minimum, and at most what keeps OPEN_REQ's
+    /// IdleTimeout (4 × the interval) below 0xFFFFFFFF, which means "no heartbeats".
+    static let heartbeatSeconds = 5...1_073_741_823
+
     static func resolve(_ options: ConnectionOptions, defaults: Defaults, environment allEnvironment: [String: String]) throws -> ConsoleSettings {
         // An empty variable counts as unset.
         let environment = allEnvironment.filter { !$0.value.isEmpty }
@@ -120,6 +124,14 @@ struct ConsoleSettings {
         let agentID = pick("agent-id", flag: options.agentID)
         let agentExtension = pick("agent-ext", flag: options.agentExtension)
         let instrument = pick("instrument", flag: options.instrument)
+        // OPEN_REQ carries these: one longer than its field is a usage error, found before connecting.
+        let open = catalog.descriptor(named: "OPEN_REQ")!
+        for (key, field, value) in [("client-id", "ClientID", clientID), ("agent-id", "AgentID", agentID),
+                                    ("agent-ext", "AgentExtension", agentExtension), ("instrument", "AgentInstrument", instrument)] {
+            guard let value, let maxSize = open.floatingSpec(named: field)?.maxSize, value.utf8.count >= maxSize else { continue }
+            throw Failure(description: "\(key) (from \(sources[key] ?? "?")): \(value.utf8.count) bytes is too long: \(field) takes at most "
+                          + "\(maxSize - 1) (\(maxSize) with the terminating NUL)")
+        }
         let servicesDefault: UInt32 = switch defaults {
         case .watch, .session: 0x10  // CTI_SERVICE_ALL_EVENTS
         case .request: 0x1 | 0x4     // CTI_SERVICE_CLIENT_EVENTS | CTI_SERVICE_CLIENT_CONTROL
@@ -149,14 +161,15 @@ struct ConsoleSettings {
         case "off"?:
             heartbeat = nil
         case let text?:
-            guard let seconds = Int(text), seconds >= 5 else {
-                throw Failure(description: "heartbeat '\(text)' (from \(sources["heartbeat"] ?? "?")): seconds of at least 5, or off")
+            guard let seconds = Int(text), heartbeatSeconds.contains(seconds) else {
+                throw Failure(description: "heartbeat '\(text)' (from \(sources["heartbeat"] ?? "?")): seconds from \(heartbeatSeconds.lowerBound) "
+                              + "to \(heartbeatSeconds.upperBound), or off")
             }
             heartbeat = .seconds(seconds)
         }
         let timeoutText = pick("connect-timeout", flag: options.connectTimeout.map { String($0) })
-        guard let timeoutSeconds = Double(timeoutText ?? "5"), timeoutSeconds > 0 else {
-            throw Failure(description: "connect-timeout '\(timeoutText ?? "")': positive seconds")
+        guard let timeoutSeconds = Double(timeoutText ?? "5"), timeoutSeconds > 0, timeoutSeconds <= SecondsOption.maximum else {
+            throw Failure(description: "connect-timeout '\(timeoutText ?? "")': seconds greater than 0 and at most \(Int(SecondsOption.maximum))")
         }
         if timeoutText == nil { sources["connect-timeout"] = "default" }
         func flag(_ key: String, _ set: Bool) throws -> Bool {

@@ -14,7 +14,7 @@ struct RequestOptions: ParsableArguments {
     var device: String?
 
     func validate() throws {
-        if let follow, !(follow > 0) { throw ValidationError("--follow must be positive") }
+        if let follow { try SecondsOption.check(follow, option: "--follow") }
     }
 
     /// Runs a request (see ``RequestRunner``).

@@ -54,15 +54,15 @@ final class LineEditor: @unchecked Sendable {
         _ = write(wake[1], &byte, 1)
     }
 
-    /// One line, or `nil` at end of input (Ctrl-D). Lines queued by ``printAbove`` meanwhile
-    /// appear above the prompt.
-    func read(prompt: String) async -> String? {
+    /// One line (or where it stops being UTF-8), or `nil` at end of input (Ctrl-D). Lines queued
+    /// by ``printAbove`` meanwhile appear above the prompt.
+    func read(prompt: String) async -> Result<String, UTF8Text.Invalid>? {
         await withCheckedContinuation { continuation in
             thread.async { [self] in continuation.resume(returning: readLoop(prompt: prompt)) }
         }
     }
 
-    private func readLoop(prompt: String) -> String? {
+    private func readLoop(prompt: String) -> Result<String, UTF8Text.Invalid>? {
         LineEditorState.line = nil
         LineEditorState.done = false
         LineEditorState.endOfInput = false
@@ -91,7 +91,7 @@ final class LineEditor: @unchecked Sendable {
             if descriptors[0].revents & Int16(POLLIN) != 0 { rl_callback_read_char() }
         }
         flushPending(redraw: false)
-        return LineEditorState.line
+        return LineEditorState.line.map(UTF8Text.decode)
     }
 
     /// Writes the queued lines: clear the prompt line, print, redraw prompt and typed text.
@@ -121,7 +121,7 @@ final class LineEditor: @unchecked Sendable {
 
 /// What the C line handler hands back to the editor's loop (only the editor thread touches it).
 enum LineEditorState {
-    nonisolated(unsafe) static var line: String?
+    nonisolated(unsafe) static var line: [UInt8]?
     nonisolated(unsafe) static var done = false
     /// Ctrl-D was pressed: the line handler reports the end of input.
     nonisolated(unsafe) static var endOfInput = false
@@ -142,7 +142,7 @@ private let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void =
         if let raw { free(raw) }
         LineEditorState.line = nil
     } else if let raw {
-        LineEditorState.line = String(cString: raw)
+        LineEditorState.line = Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
         free(raw)
     } else {
         LineEditorState.line = nil

@@ -38,9 +38,17 @@ struct REPL {
             // While a line is being typed, events print above the prompt.
             runner.context.setSink { output, errors in editor.printAbove(output: output, errors: errors) }
             Completion.words = staticWords + runner.context.knownWords.sorted()
-            let line = await editor.read(prompt: await prompt())
+            let read = await editor.read(prompt: await prompt())
             runner.context.setSink(nil)
-            guard let line else { break }
+            guard let read else { break }
+            let line: String
+            switch read {
+            case .success(let text):
+                line = text
+            case .failure(let invalid):
+                StandardStream.diagnose("cti: the line is \(invalid)")
+                continue
+            }
             editor.remember(line)
             let runner = runner
             let task = Task { await runner.run(line) }

@@ -65,23 +65,34 @@ extension ConsoleLine {
 
 /// `cti -c CMD`, `cti -f FILE`, `cti < FILE`: lines run in order, no prompt, no history; `#`
 /// comments; `--echo` shows each line on stderr; the first failing line stops the script (its
-/// exit status is the script's) unless `--continue-on-error`.
+/// exit status is the script's) unless `--continue-on-error`. A line that is not UTF-8 fails
+/// (exit 64); lines shown back have their passwords replaced by `***`.
 struct ScriptRunner {
     let runner: LineRunner
     let echo: Bool
     let continueOnError: Bool
 
-    func run(lines: [String], source: String) async -> Int32 {
+    func run(lines: [Result<String, UTF8Text.Invalid>], source: String) async -> Int32 {
         var status: Int32 = 0
-        for (index, line) in lines.enumerated() {
-            if echo { StandardStream.diagnose("> \(line)") }
-            switch await runner.run(line) {
+        for (index, decoded) in lines.enumerated() {
+            let outcome: LineRunner.Outcome
+            switch decoded {
+            case .success(let line):
+                if echo { StandardStream.diagnose("> \(PasswordWords.redacted(line))") }
+                outcome = await runner.run(line)
+                if case .failed(let code) = outcome {
+                    StandardStream.diagnose("cti: \(source):\(index + 1): `\(PasswordWords.redacted(line.trimmingBlanks))` failed (exit \(code))")
+                }
+            case .failure(let invalid):
+                StandardStream.diagnose("cti: \(source):\(index + 1): the line is \(invalid)")
+                outcome = .failed(ExitStatus.usage.rawValue)
+            }
+            switch outcome {
             case .success, .empty:
                 continue
             case .quit:
                 return status
             case .failed(let code):
-                StandardStream.diagnose("cti: \(source):\(index + 1): `\(line.trimmingBlanks)` failed (exit \(code))")
                 status = code
                 if !continueOnError { return code }
             }

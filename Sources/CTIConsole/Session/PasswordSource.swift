@@ -2,14 +2,16 @@
 import Glibc
 #endif
 
-/// Where the ClientPassword comes from: `CTI_PASSWORD`, `--password-file` (first line) or a
-/// no-echo prompt on the terminal. Never argv, history, logs or JSON.
+/// Where the ClientPassword comes from: `--password` (blanked in argv at start), `--password-file`
+/// (first line), a no-echo prompt on the terminal, or `CTI_PASSWORD`. Never history, logs or
+/// JSON.
 enum PasswordSource {
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func read(file: String?, prompt: Bool, environment: [String: String]) throws -> [UInt8] {
+    static func read(value: String?, file: String?, prompt: Bool, environment: [String: String]) throws -> [UInt8] {
+        if let value { return Array(value.utf8) }
         if let file {
             guard let text = ConfigFile.readFile(file) else { throw Failure(description: "--password-file \(file): cannot be read") }
             return Array((text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "").utf8)

@@ -114,9 +114,7 @@ extension SessionCommandSupport {
             return try await body()
         } catch let error as CTIClientError {
             StandardStream.diagnose("cti: \(RequestRunner.explain(error))")
-            if error.isRefusal { throw ExitStatus.refused }
-            if case .encoding = error { throw ExitStatus.usage }
-            throw ExitStatus.connectionFailure
+            throw error.exitStatus
         } catch let error as CTIEncodeError {
             StandardStream.diagnose("cti: \(error)")
             throw ExitStatus.usage

@@ -13,7 +13,7 @@ enum SessionCommandSupport {
         let settings = try resolveSettings(options, defaults: defaults)
         let password: [UInt8]
         do {
-            password = try PasswordSource.read(file: settings.passwordFile, prompt: options.passwordPrompt, environment: environment)
+            password = try PasswordSource.read(value: options.password, file: settings.passwordFile, prompt: options.passwordPrompt, environment: environment)
         } catch {
             StandardStream.diagnose("cti: \(error)")
             throw ExitStatus.usage

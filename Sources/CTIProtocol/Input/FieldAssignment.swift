@@ -32,7 +32,13 @@ public struct FieldAssignment: Sendable {
                 try fields.set(spec.name, parse(text, field: spec.name, type: spec.type, table: spec.enumTable))
                 explicitFixed.insert(spec.name)
             } else if let spec = descriptor.floatingSpec(named: key) {
-                let value = try parse(text, field: spec.name, type: spec.type, table: spec.enumTable)
+                let value: FieldValue
+                do {
+                    value = try parse(text, field: spec.name, type: spec.type, table: spec.enumTable)
+                } catch .invalidValue(let field, _, let reason) where spec.isSecret {
+                    // A password is never shown back, not even one that is not valid.
+                    throw .invalidValue(field: field, text: "*** (\(text.utf8.count) bytes)", reason: reason)
+                }
                 fields.floating.append(FloatingField(tag: spec.tag, value: value))
             } else {
                 throw .unknownField(message: descriptor.name, field: String(key), known: descriptor.fieldNames)
@@ -125,6 +131,13 @@ public struct FieldAssignment: Sendable {
                 throw .invalidValue(field: field, text: text, reason: "does not fit in \(type.rawValue)")
             }
             return UInt32(bitPattern: signed) & UInt32(maximum)
+        }
+        // A decimal number all the same: it is out of range.
+        let trimmed = text.trimmedSpaces
+        let numeral = trimmed.hasPrefix("-") ? trimmed.dropFirst() : Substring(trimmed)
+        if !numeral.isEmpty, numeral.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let signed = type == .int || type == .short || type == .char
+            throw .invalidValue(field: field, text: text, reason: "does not fit in \(type.rawValue) (0 to \(maximum)\(signed ? ", or down to -\((maximum + 1) / 2)" : ""))")
         }
         let hint = table.map { " or a name from \($0.name) (see `cti describe`)" } ?? ""
         throw .invalidValue(field: field, text: text, reason: "is not a \(type.rawValue) number\(hint)")
