@@ -211,7 +211,7 @@ extension BadInputTests {
 actor Runs {
     static let shared = Runs()
     /// Processes at a time.
-    static let limit = 6
+    static let limit = 3
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 

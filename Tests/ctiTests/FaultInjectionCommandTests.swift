@@ -52,7 +52,7 @@ struct FaultInjectionCommandTests {
         Int(duration.components.seconds) * 1000 + Int(duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
-    @Test func aServerRefusingOpenGetsBackedOffRetriesNotASpin() throws {
+    @Test func aServerRefusingOpenGetsBackedOffRetriesNotASpin() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cti-refuse-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -61,7 +61,7 @@ struct FaultInjectionCommandTests {
         let simulator = try SimulatorProcess(["--password-file", passwordFile])
         defer { simulator.stop() }
         let watch = try Watch(simulator, ["-o", "json"], environment: ["CTI_PASSWORD": "wrong"])
-        Thread.sleep(forTimeInterval: 9)
+        try await Task.sleep(for: .seconds(9))
         #expect(watch.process.isRunning, "watch keeps trying")
         let (status, _) = watch.stop(with: SIGTERM)
         #expect(status == 0)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Persistent calls end to end: the built `cti` against `cti simulate` (issue 5 of 7).
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct PersistentCallCommandTests {
     @Test func makeCustomerCallDeferredDropAndSurvivingTheMakingProcess() throws {
         let simulator = try SimulatorProcess()

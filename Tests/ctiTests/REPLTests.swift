@@ -4,7 +4,7 @@ import Testing
 /// The REPL through a pseudo-terminal (Fixtures/repl_driver.py types as a person would):
 /// a command, tab completion of a message and of a mask name, events arriving while a line is half typed,
 /// Ctrl-C dropping a half-typed line, Ctrl-D closing the session, history kept across runs.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct REPLTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/python3")))
     func aPersonTypingAtTheREPL() throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Scripts: `-c`, stdin, `-f`; one session across lines; stop at the first failure.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ScriptModeTests {
     static let isolated = SessionCommandTests.isolated.merging(["CTI_HISTFILE": "/dev/null"]) { $1 }
 

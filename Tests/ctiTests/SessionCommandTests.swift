@@ -3,7 +3,7 @@ import Testing
 
 /// Session subcommands of the built `cti`, against its embedded simulator (no server
 /// configured) and against `cti simulate` in another process.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct SessionCommandTests {
     /// Environment with no config file and no server: the embedded simulator is used.
     static let isolated = ["XDG_CONFIG_HOME": "/nonexistent-cti-test", "CTI_HOST": "", "CTI_PROFILE": ""]
@@ -183,7 +183,7 @@ final class SimulatorProcess: @unchecked Sendable {
 
 /// One-shot requests against `cti simulate` in another process, and `--record` read back by
 /// `decode --file`.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct OneShotRequestTests {
     @Test func requestsAgainstASimulatorProcessPrintTheConfirmationOrNameTheRefusal() throws {
         let simulator = try SimulatorProcess()
