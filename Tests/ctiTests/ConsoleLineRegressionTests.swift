@@ -61,6 +61,26 @@ import Testing
         if case .quit = Self.outcome(line) { Issue.record("\(line.debugDescription) quits") }
     }
 
+    /// DTMF digits are 0-9, * and # in ASCII; other characters Unicode counts as numbers are
+    /// usage errors, not digits sent to the switch.
+    @Test(arguments: ["12*#", "0"])
+    func dtmfDigitsAreAccepted(digits: String) {
+        guard case .command = Self.outcome("call dtmf 7 \(digits)") else {
+            Issue.record("\(digits) refused")
+            return
+        }
+    }
+
+    @Test(arguments: ["½", "Ⅻ", "٣", "１", "5\u{301}", "1a", ""])
+    func dtmfNonDigitsAreUsageErrors(digits: String) {
+        guard case .failure(let code, let message) = Self.outcome("call dtmf 7 '\(digits)'") else {
+            Issue.record("\(digits.debugDescription) accepted")
+            return
+        }
+        #expect(code == .validationFailure)
+        #expect(message.contains("DTMF digits are 0-9, * and #"))
+    }
+
     @Test func fixturesArePresent() {
         #expect(FileManager.default.fileExists(atPath: Self.directory.appendingPathComponent("README.txt").path))
         #expect(!Self.files.isEmpty, "no .line files in \(Self.directory.path)")
