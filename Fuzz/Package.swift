@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 //
-// libFuzzer harnesses for CTIProtocol. A separate package so that the main build never sees
-// -sanitize=fuzzer. Build and run with ./run.sh (see README.md).
+// libFuzzer harnesses for CTIProtocol and for the console's line parser (CTIConsole). A separate
+// package so that the main build never sees -sanitize=fuzzer. Build and run with ./run.sh (see README.md).
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(name: "cti", path: ".."),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // The checks both harnesses run: decode, render, re-encode, round-trip property.
@@ -31,6 +32,16 @@ let package = Package(
         .executableTarget(
             name: "FuzzMessageDecoder",
             dependencies: ["FuzzSupport", "CLibFuzzerDriver"]
+        ),
+        // Input: one console line (UTF-8, repaired like the console's readers repair it), parsed
+        // by ConsoleLine.parse against the whole `cti` command tree; nothing is run.
+        .executableTarget(
+            name: "FuzzConsoleLine",
+            dependencies: [
+                "CLibFuzzerDriver",
+                .product(name: "CTIConsole", package: "cti"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ]
 )

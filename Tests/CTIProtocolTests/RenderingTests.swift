@@ -93,6 +93,22 @@ import Testing
         #expect(decoded.textLine().contains(#"AgentPassword="*** (7 bytes)""#))
     }
 
+    @Test func hexDumpLayout() throws {
+        // OPEN_REQ: 44-byte fixed part, then ClientPassword (tag 2) "AB": hidden as ** and *.
+        var body = ByteBuffer(repeating: 0, count: 44)
+        body.writeBytes([0x00, 0x02, 0x00, 0x02, 0x41, 0x42])
+        let frame = CTIFrame(type: 3, body: body)
+        let zeros = String(repeating: "00 ", count: 16)
+        let dots = String(repeating: ".", count: 16)
+        #expect(HexDump.dump(frame) == [
+            "  0000  00 00 00 32 00 00 00 03 00 00 00 00 00 00 00 00  ...2............",
+            "  0010  \(zeros) \(dots)",
+            "  0020  \(zeros) \(dots)",
+            "  0030  00 00 00 00 00 02 00 02 ** ** \(String(repeating: " ", count: 18)) ........**",
+        ].joined(separator: "\n"))
+        #expect(HexDump.redactedHex(frame) == "0000003200000003" + String(repeating: "00", count: 44) + "00020002****")
+    }
+
     @Test func hexDumpHidesEverythingAfterAnUnwalkableFloatingPart() throws {
         // OPEN_REQ whose floating part breaks right after a password field header: hidden.
         var body = ByteBuffer(repeating: 0, count: 44)

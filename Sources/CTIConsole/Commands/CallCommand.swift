@@ -167,7 +167,8 @@ struct CallCommand: AsyncParsableCommand {
         @OptionGroup var call: OneCall
         @Argument(help: "The digits (0-9, *, #).") var digits: String
         func validate() throws {
-            guard !digits.isEmpty, digits.allSatisfy({ $0.isNumber || $0 == "*" || $0 == "#" }) else {
+            // ASCII only: Character.isNumber also holds for "½", "Ⅻ" or "٣".
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber || $0 == "*" || $0 == "#" }) else {
                 throw ValidationError("DTMF digits are 0-9, * and # (got '\(digits)')")
             }
         }

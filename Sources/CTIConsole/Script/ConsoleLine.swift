@@ -18,7 +18,13 @@ public enum ConsoleLine {
     public static func parse(_ line: String) throws -> ConsoleLine {
         let words = try LineTokenizer.words(line)
         guard let first = words.first else { return .empty }
-        if words.count == 1, ["quit", "exit", "\\q"].contains(first) { return .quit }
+        if words.count == 1, ["quit", "exit"].contains(first) || isBackslashQ(line, words: words) { return .quit }
         return .command(try CTI.parseAsRoot(words))
+    }
+
+    /// `\q` on its own. The tokenizer reads its backslash as an escape and leaves the word `q`,
+    /// so the spelling is checked on the line itself.
+    private static func isBackslashQ(_ line: String, words: [String]) -> Bool {
+        words == ["q"] && line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }.hasPrefix("\\q")
     }
 }

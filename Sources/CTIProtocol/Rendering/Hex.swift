@@ -8,6 +8,7 @@ public enum Hex {
     /// Lower-case hex, no separators.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var out: [UInt8] = []
+        out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
             out.append(digit(byte >> 4))
             out.append(digit(byte & 0xF))

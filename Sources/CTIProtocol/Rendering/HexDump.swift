@@ -7,35 +7,61 @@ public enum HexDump {
     public static func redactedHex(_ frame: CTIFrame, version: ProtocolVersion = .v25, catalog: MessageCatalog = .standard) -> String {
         let bytes = Array(frame.bytes.readableBytesView)
         let hidden = secretMask(frame, version: version, catalog: catalog)
-        var out = ""
+        // One UTF-8 buffer, one String: no allocation per byte.
+        var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
         for (index, byte) in bytes.enumerated() {
-            if hidden[index] { out += "**" } else { out += Hex.encode(CollectionOfOne(byte)) }
+            if hidden[index] {
+                out.append(star)
+                out.append(star)
+            } else {
+                out.append(Hex.digit(byte >> 4))
+                out.append(Hex.digit(byte & 0xF))
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The frame as an offset / hex / ASCII dump, 16 bytes per line, secrets blanked.
     public static func dump(_ frame: CTIFrame, version: ProtocolVersion = .v25, catalog: MessageCatalog = .standard) -> String {
         let bytes = Array(frame.bytes.readableBytesView)
         let hidden = secretMask(frame, version: version, catalog: catalog)
-        var lines: [String] = []
+        // Each line: "  OFFS  xx xx … (48 columns) ASCII", lines joined by "\n"; written into
+        // one UTF-8 buffer.
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 15) / 16 * 75)
         for start in stride(from: 0, to: bytes.count, by: 16) {
             let end = min(start + 16, bytes.count)
-            var hex = ""
-            var ascii = ""
+            if start > 0 { out.append(newline) }
+            out.append(space)
+            out.append(space)
+            let offset = String(start, radix: 16).utf8
+            if offset.count < 4 { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 4 - offset.count)) }
+            out.append(contentsOf: offset)
+            out.append(space)
+            out.append(space)
             for index in start..<end {
-                hex += hidden[index] ? "** " : Hex.encode(CollectionOfOne(bytes[index])) + " "
-                let byte = bytes[index]
-                ascii += hidden[index] ? "*" : (byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : ".")
+                if hidden[index] {
+                    out.append(star)
+                    out.append(star)
+                } else {
+                    out.append(Hex.digit(bytes[index] >> 4))
+                    out.append(Hex.digit(bytes[index] & 0xF))
+                }
+                out.append(space)
             }
-            let offset = String(start, radix: 16)
-            let paddedOffset = String(repeating: "0", count: max(0, 4 - offset.count)) + offset
-            let paddedHex = hex + String(repeating: " ", count: (16 - (end - start)) * 3)
-            lines.append("  \(paddedOffset)  \(paddedHex) \(ascii)")
+            out.append(contentsOf: repeatElement(space, count: (16 - (end - start)) * 3 + 1))
+            for index in start..<end {
+                let byte = bytes[index]
+                out.append(hidden[index] ? star : (byte >= 0x20 && byte < 0x7F ? byte : UInt8(ascii: ".")))
+            }
         }
-        return lines.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let star = UInt8(ascii: "*")
+    private static let space = UInt8(ascii: " ")
+    private static let newline = UInt8(ascii: "\n")
 
     /// Which bytes of the frame to hide: the data of every secret tag. Where the floating part
     /// cannot be walked, everything from that point on is hidden: it might hold a secret.
