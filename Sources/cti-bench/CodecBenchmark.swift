@@ -1,3 +1,4 @@
+import CTIClient
 import CTIProtocol
 import NIOCore
 
@@ -83,19 +84,40 @@ struct CodecBenchmark {
         return Figure(name: "render JSON (message → JSON line)", messages: rounds * messages.count, bytes: total, seconds: elapsed)
     }
 
+    /// Client events → the console's JSON Lines (`ts`, `seq`, `side` + the message) or text lines.
+    func renderEvents(seconds: Double, json: Bool) throws -> Figure {
+        var total = 0
+        let (rounds, elapsed) = try timed(seconds: seconds) { total &+= try fixedRounds(json ? "event-json" : "event-text", rounds: 1) }
+        return Figure(name: json ? "render event JSON line (cti watch -o json)" : "render event text line (cti watch -o text)",
+                      messages: rounds * messages.count, bytes: total * rounds / (rounds + 200), seconds: elapsed)
+    }
+
     /// A fixed amount of work, for instruction counts: `rounds` passes over the mix.
     func fixedRounds(_ kind: String, rounds: Int) throws -> Int {
         let decoder = CTIMessageDecoder()
         let encoder = CTIMessageEncoder()
         var buffer = ByteBuffer()
+        var stream = ByteBuffer()
+        if kind == "stream" { for frame in frames { stream.writeImmutableBuffer(frame.bytes) } }
         var checksum = 0
         for _ in 0..<rounds {
             switch kind {
             case "decode": for frame in frames { checksum &+= Int(try decoder.decode(frame).typeID) }
+            case "stream":
+                var bytes = stream
+                var framer = CTIFrameDecoder()
+                while let frame = try framer.decode(buffer: &bytes) { checksum &+= Int(try decoder.decode(frame).typeID) }
             case "encode":
                 buffer.clear()
                 for message in messages { try encoder.encode(message, into: &buffer) }
                 checksum &+= buffer.readableBytes
+            case "event-json", "event-text":
+                // What `cti watch -o json|text` renders per event: ClientEvent (ts, seq, side) + message.
+                for (message, frame) in zip(messages, frames) {
+                    let event = ClientEvent(timestamp: 1_795_441_546_123, sequence: UInt64(checksum & 0xFFFF), side: .a,
+                                            kind: .message(message, frame))
+                    checksum &+= kind == "event-json" ? event.jsonLine().count : event.textLine().utf8.count
+                }
             default: for message in messages { checksum &+= message.jsonString().utf8.count }
             }
         }
