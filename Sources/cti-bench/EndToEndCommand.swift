@@ -1,14 +1,13 @@
 import ArgumentParser
 import CTIClient
 import CTIProtocol
-import Foundation
 import NIOPosix
 
 /// `cti-bench e2e`: a simulator process floods END_CALL_EVENTs as fast as they are read → loopback
 /// TCP → CTIClient → each event rendered as the console renders it (JSON Lines or text, with
 /// the persistent-call mark) → buffered write(2)s of 64 KiB, as `cti watch` does, to /dev/null
 /// or stdout (pipe it: `| cat > /dev/null`).
-struct EndToEndCommand: AsyncParsableCommand {
+struct EndToEndCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "e2e",
         abstract: "Simulator flood → CTIClient → JSON Lines or text, events/s sustained.")
@@ -28,12 +27,20 @@ struct EndToEndCommand: AsyncParsableCommand {
     @Option(help: "Seconds of warm-up before measuring.")
     var warmup: Double = 3
 
+    @Option(help: "Stop after this many events (no warm-up): a fixed amount of work for callgrind.")
+    var count: Int?
+
     @Option(help: ArgumentHelp(
         "Instead of an in-process client, run this `cti` executable's `watch -o FORMAT -q` (its stdout: /dev/null, or this process's stdout) and count the events the simulator published.",
         valueName: "path"))
     var cti: String?
 
-    func run() async throws {
+    func run() throws {
+        let command = self
+        try blocking { try await command.measure() }
+    }
+
+    func measure() async throws {
         let simulator = try SimulatorProcess(arguments: [])
         defer { simulator.stop() }
         if let cti { return try await runWatch(cti, simulator) }
@@ -79,6 +86,9 @@ struct EndToEndCommand: AsyncParsableCommand {
                 bytes += line.count + 1
             }
             events += 1
+            if let count {
+                if events >= count { break } else { continue }
+            }
             guard events & 1023 == 0 else { continue }
             let now = clock.now
             if !measuring, now >= measureFrom {
@@ -110,19 +120,18 @@ extension EndToEndCommand {
     /// `cti watch -o FORMAT -q` against the simulator; events/s from the flood's published count
     /// (the flood goes only as fast as the watcher reads, past the sockets' buffers).
     func runWatch(_ path: String, _ simulator: SimulatorProcess) async throws {
-        let watch = Process()
-        watch.executableURL = URL(fileURLWithPath: path)
-        watch.arguments = ["watch", "-o", format.rawValue, "-q", "--no-config", "--host", "127.0.0.1:\(simulator.portA)"]
-        if to == .devnull { watch.standardOutput = FileHandle(forWritingAtPath: "/dev/null") }
-        try watch.run()
+        let devnull = open("/dev/null", O_WRONLY)
+        defer { close(devnull) }
+        let watch = try ChildProcess(path: path, arguments: ["watch", "-o", format.rawValue, "-q", "--no-config", "--host", "127.0.0.1:\(simulator.portA)"],
+                                     descriptors: to == .devnull ? [1: devnull] : [:])
         defer {
-            watch.interrupt()
-            watch.waitUntilExit()
+            watch.signal(SIGINT)
+            watch.wait()
         }
         func published() -> Int {
             let status = simulator.command("status")
             guard let line = status.split(separator: "\n").first(where: { $0.contains("flood:") }),
-                  let number = line.split(separator: ":").last?.split(separator: "/").first?.trimmingCharacters(in: .whitespaces) else { return 0 }
+                  let number = line.split(separator: ":").last?.split(separator: "/").first?.split(separator: " ").first else { return 0 }
             return Int(number) ?? 0
         }
         // Wait for the session (the simulator's status lists it), then flood.
@@ -134,11 +143,11 @@ extension EndToEndCommand {
         simulator.command("flood 2000000000")
         try await Task.sleep(for: .milliseconds(Int64(warmup * 1000)))
         let start = clock.now, first = published()
-        let cpuStart = ProcessStats.cpuSeconds(pid: watch.processIdentifier), simulatorCPUStart = simulator.cpuSeconds
+        let cpuStart = ProcessStats.cpuSeconds(pid: watch.pid), simulatorCPUStart = simulator.cpuSeconds
         try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
         let events = published() - first
         let elapsed = (clock.now - start).seconds
-        let cpu = ProcessStats.cpuSeconds(pid: watch.processIdentifier) - cpuStart
+        let cpu = ProcessStats.cpuSeconds(pid: watch.pid) - cpuStart
         let simulatorCPU = simulator.cpuSeconds - simulatorCPUStart
         report("cti-bench e2e --cti \(path) --format \(format.rawValue) --to \(to.rawValue): \(grouped(Double(events) / elapsed)) events/s " +
                "published to `cti watch -o \(format.rawValue)` over \(fixed(elapsed, 1)) s; CPU: cti watch \(fixed(cpu / elapsed * 100, 0))%, " +

@@ -7,7 +7,7 @@ import NIOPosix
 /// `cti-bench roundtrip`: MAKE_CALL_REQ → MAKE_CALL_CONF over loopback with a simulator process,
 /// one request at a time (each call is cleared, untimed, before the next), latencies in an
 /// HdrHistogram.
-struct RoundTripCommand: AsyncParsableCommand {
+struct RoundTripCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roundtrip",
         abstract: "Request round trip over loopback (MAKE_CALL_REQ → MAKE_CALL_CONF): p50 / p99 / p99.9.")
@@ -18,7 +18,12 @@ struct RoundTripCommand: AsyncParsableCommand {
     @Option(help: "Requests before timing.")
     var warmup: Int = 1_000
 
-    func run() async throws {
+    func run() throws {
+        let command = self
+        try blocking { try await command.measure() }
+    }
+
+    func measure() async throws {
         let simulator = try SimulatorProcess(arguments: ["--agents", "4"])
         defer { simulator.stop() }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)

@@ -11,7 +11,7 @@ import Glibc
 /// Remote Devices) and `--sessions` ALL_EVENTS sessions from this process (CTIClients sharing
 /// one event-loop thread); the simulator's resident memory per idle session, then its CPU while
 /// it sends every session `--rate` events per second (`flood N RATE`).
-struct ScaleCommand: AsyncParsableCommand {
+struct ScaleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scale",
         abstract: "One simulator, many sessions and persistent calls: RSS per session, CPU at a steady event rate.")
@@ -31,7 +31,12 @@ struct ScaleCommand: AsyncParsableCommand {
     @Option(help: "Heartbeat interval of the sessions, seconds (0: none).")
     var heartbeat: Int = 15
 
-    func run() async throws {
+    func run() throws {
+        let command = self
+        try blocking { try await command.measure() }
+    }
+
+    func measure() async throws {
         var limit = rlimit()
         getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         if limit.rlim_cur < rlim_t(sessions + 256) {

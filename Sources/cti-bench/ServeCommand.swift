@@ -9,7 +9,7 @@ import Glibc
 /// its limits on the contact center's size). Prints `ports A B`, then runs the simulator
 /// commands read from stdin (`flood N [RATE]`, `persistent`, `status` ...), answering each with
 /// its reply and a line `.`.
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run a simulator for the other benchmarks (started by them).")
@@ -23,7 +23,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("answer-seconds"), help: "How long a persistent call's remote destination rings.")
     var answerSeconds: Double = 0.2
 
-    func run() async throws {
+    func run() throws {
+        let command = self
+        try blocking { try await command.measure() }
+    }
+
+    func measure() async throws {
         var configuration = SimulatorConfiguration.ephemeral(log: { _ in })
         configuration.callCenter = CallCenterConfiguration(agents: agents, remoteDevices: remoteDevices, callRate: 0, seed: 1,
                                                            wrapUpSeconds: 600...600, farEndAnswerSeconds: 0.2)
