@@ -19,7 +19,7 @@ struct CodecCommand: ParsableCommand {
     func run() throws {
         let benchmark = try CodecBenchmark()
         report("cti-bench codec: event mix of \(benchmark.frames.count) messages, \(benchmark.bytesPerRound) bytes per round " +
-               "(\(benchmark.messages.map(\.name).joined(separator: ", "))); \(seconds) s per figure, one core")
+               "(\(benchmark.messages.map(\.name).joined(separator: ", "))); \(seconds) s per figure, one core; load average \(ProcessStats.loadAverage)")
         let allocations = Allocations()
         let runs: [(kind: String, run: (Double) throws -> CodecBenchmark.Figure)] = [
             ("decode", benchmark.decode), ("stream", benchmark.decodeStream), ("encode", benchmark.encode),
@@ -33,6 +33,7 @@ struct CodecCommand: ParsableCommand {
             }
             report("\(figure.name.rightPadded(44)) \(grouped(figure.messagesPerSecond).leftPadded(10)) msg/s  " +
                    "\(fixed(figure.megabytesPerSecond, 1).leftPadded(6)) MB/s  " +
+                   "\(grouped(figure.messagesPerCPUSecond).leftPadded(10)) msg per CPU-second  " +
                    "\(perMessage.map { fixed($0, 2) } ?? "n/a (no LD_PRELOAD)") allocations/msg")
         }
     }

@@ -110,6 +110,9 @@ struct EndToEndCommand: ParsableCommand {
                "\(fixed(Double(bytes) / elapsed / 1e6, 1)) MB/s of output, \(fixed(Double(bytes) / Double(max(events, 1)), 0)) bytes/event, " +
                "over \(fixed(elapsed, 1)) s; CPU: client \(fixed(cpu / elapsed * 100, 0))%, simulator \(fixed(simulatorCPU / elapsed * 100, 0))% " +
                "of one core; load average \(ProcessStats.loadAverage)")
+        let perEvent = (cpu + simulatorCPU) / Double(max(events, 1))
+        report("  CPU per event: client \(fixed(cpu / Double(max(events, 1)) * 1e6, 2)) µs, simulator \(fixed(simulatorCPU / Double(max(events, 1)) * 1e6, 2)) µs; " +
+               "\(grouped(Double(sysconf(Int32(_SC_NPROCESSORS_ONLN))) / perEvent)) events/s if both had all \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores to themselves")
         if to == .devnull { close(descriptor) }
         _ = Task { await client.close() }
         try await Task.sleep(for: .milliseconds(200))
@@ -152,6 +155,9 @@ extension EndToEndCommand {
         report("cti-bench e2e --cti \(path) --format \(format.rawValue) --to \(to.rawValue): \(grouped(Double(events) / elapsed)) events/s " +
                "published to `cti watch -o \(format.rawValue)` over \(fixed(elapsed, 1)) s; CPU: cti watch \(fixed(cpu / elapsed * 100, 0))%, " +
                "simulator \(fixed(simulatorCPU / elapsed * 100, 0))% of one core; load average \(ProcessStats.loadAverage)")
+        let perEvent = (cpu + simulatorCPU) / Double(max(events, 1))
+        report("  CPU per event: cti watch \(fixed(cpu / Double(max(events, 1)) * 1e6, 2)) µs, simulator \(fixed(simulatorCPU / Double(max(events, 1)) * 1e6, 2)) µs; " +
+               "\(grouped(Double(sysconf(Int32(_SC_NPROCESSORS_ONLN))) / perEvent)) events/s if both had all \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) cores to themselves")
     }
 }
 
