@@ -3,8 +3,7 @@ import Glibc
 #endif
 
 /// A `cti-bench serve` child process: the simulator of a benchmark, in a process of its own so
-/// that its memory and CPU can be read from /proc and do not mix with the client's. (No
-/// Foundation in cti-bench: valgrind cannot load its ICU library.)
+/// that its memory and CPU can be read from /proc and do not mix with the client's.
 final class SimulatorProcess: @unchecked Sendable {
     let child: ChildProcess
     private let input: Int32
