@@ -36,6 +36,14 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func string(_ value: String) { valuePrefix(); writeEscaped(value) }
+    /// A timestamp as an ISO-8601 UTC string (``UTCTime/iso8601(epochMilliseconds:fractional:)``).
+    public mutating func timestamp(epochMilliseconds: Int64) {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "\""))
+        UTCTime.iso8601(epochMilliseconds: epochMilliseconds, into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// A string given as raw bytes (invalid UTF-8 becomes U+FFFD).
     public mutating func string(utf8 value: some Collection<UInt8>) { string(String(decoding: value, as: UTF8.self)) }
     public mutating func number(_ value: some BinaryInteger) {

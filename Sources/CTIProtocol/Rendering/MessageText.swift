@@ -94,6 +94,15 @@ public enum UTCTime {
 
     /// `2026-11-23T13:35:46.123Z` (or without the fraction).
     public static func iso8601(epochMilliseconds: Int64, fractional: Bool = true) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        iso8601(epochMilliseconds: epochMilliseconds, fractional: fractional, into: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The same text appended to `text` as UTF-8 (no String in between: JSON Lines write it
+    /// once per event).
+    public static func iso8601(epochMilliseconds: Int64, fractional: Bool = true, into text: inout [UInt8]) {
         let totalSeconds = epochMilliseconds >= 0 ? epochMilliseconds / 1000 : (epochMilliseconds - 999) / 1000
         let millis = Int(epochMilliseconds - totalSeconds * 1000)
         var days = Int(totalSeconds >= 0 ? totalSeconds / 86_400 : (totalSeconds - 86_399) / 86_400)
@@ -108,9 +117,6 @@ public enum UTCTime {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        // Digits straight into bytes (this runs once per event of `cti watch`).
-        var text: [UInt8] = []
-        text.reserveCapacity(24)
         func pad(_ value: Int, _ width: Int) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }
@@ -133,6 +139,5 @@ public enum UTCTime {
         separator("T"); pad(secondOfDay / 3600, 2); separator(":"); pad(secondOfDay / 60 % 60, 2); separator(":"); pad(secondOfDay % 60, 2)
         if fractional { separator("."); pad(millis, 3) }
         separator("Z")
-        return String(decoding: text, as: UTF8.self)
     }
 }
