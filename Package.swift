@@ -82,6 +82,7 @@ let package = Package(
                 "CTIProtocol",
                 "CTIClient",
                 "CTISimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),

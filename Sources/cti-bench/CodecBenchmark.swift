@@ -1,5 +1,9 @@
+import CTIClient
 import CTIProtocol
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Decode and encode throughput on the event mix, on one core.
 struct CodecBenchmark {
@@ -8,8 +12,12 @@ struct CodecBenchmark {
         var messages: Int
         var bytes: Int
         var seconds: Double
+        /// CPU time of the measuring thread over the same rounds: on a loaded machine the
+        /// wall-clock rate understates what one core does.
+        var cpuSeconds: Double
 
         var messagesPerSecond: Double { Double(messages) / seconds }
+        var messagesPerCPUSecond: Double { Double(messages) / cpuSeconds }
         var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
     }
 
@@ -34,14 +42,14 @@ struct CodecBenchmark {
     func decode(seconds: Double) throws -> Figure {
         let decoder = CTIMessageDecoder()
         var checksum = 0
-        let (rounds, elapsed) = try timed(seconds: seconds) {
+        let (rounds, elapsed, cpu) = try timed(seconds: seconds) {
             for frame in frames {
                 let message = try decoder.decode(frame)
                 checksum &+= Int(message.typeID)
             }
         }
         precondition(checksum != 0)
-        return Figure(name: "decode (frame → message)", messages: rounds * frames.count, bytes: rounds * bytesPerRound, seconds: elapsed)
+        return Figure(name: "decode (frame → message)", messages: rounds * frames.count, bytes: rounds * bytesPerRound, seconds: elapsed, cpuSeconds: cpu)
     }
 
     /// A byte stream → frames → messages, as a connection sees it.
@@ -50,7 +58,7 @@ struct CodecBenchmark {
         for _ in 0..<64 { for frame in frames { stream.writeImmutableBuffer(frame.bytes) } }
         let decoder = CTIMessageDecoder()
         var checksum = 0
-        let (rounds, elapsed) = try timed(seconds: seconds) {
+        let (rounds, elapsed, cpu) = try timed(seconds: seconds) {
             var buffer = stream
             var framer = CTIFrameDecoder()
             while let frame = try framer.decode(buffer: &buffer) {
@@ -59,7 +67,7 @@ struct CodecBenchmark {
         }
         precondition(checksum != 0)
         return Figure(name: "decode stream (bytes → frames → messages)", messages: rounds * 64 * frames.count,
-                      bytes: rounds * 64 * bytesPerRound, seconds: elapsed)
+                      bytes: rounds * 64 * bytesPerRound, seconds: elapsed, cpuSeconds: cpu)
     }
 
     /// Messages → frame bytes.
@@ -67,20 +75,28 @@ struct CodecBenchmark {
         let encoder = CTIMessageEncoder()
         var buffer = ByteBuffer()
         buffer.reserveCapacity(bytesPerRound * 2)
-        let (rounds, elapsed) = try timed(seconds: seconds) {
+        let (rounds, elapsed, cpu) = try timed(seconds: seconds) {
             buffer.clear()
             for message in messages { try encoder.encode(message, into: &buffer) }
         }
-        return Figure(name: "encode (message → frame)", messages: rounds * messages.count, bytes: rounds * bytesPerRound, seconds: elapsed)
+        return Figure(name: "encode (message → frame)", messages: rounds * messages.count, bytes: rounds * bytesPerRound, seconds: elapsed, cpuSeconds: cpu)
     }
 
     /// Messages → JSON Lines text (the console's output path).
     func renderJSON(seconds: Double) throws -> Figure {
         var total = 0
-        let (rounds, elapsed) = timed(seconds: seconds) {
+        let (rounds, elapsed, cpu) = timed(seconds: seconds) {
             for message in messages { total &+= message.jsonString().utf8.count }
         }
-        return Figure(name: "render JSON (message → JSON line)", messages: rounds * messages.count, bytes: total, seconds: elapsed)
+        return Figure(name: "render JSON (message → JSON line)", messages: rounds * messages.count, bytes: total, seconds: elapsed, cpuSeconds: cpu)
+    }
+
+    /// Client events → the console's JSON Lines (`ts`, `seq`, `side` + the message) or text lines.
+    func renderEvents(seconds: Double, json: Bool) throws -> Figure {
+        var total = 0
+        let (rounds, elapsed, cpu) = try timed(seconds: seconds) { total &+= try fixedRounds(json ? "event-json" : "event-text", rounds: 1) }
+        return Figure(name: json ? "render event JSON line (cti watch -o json)" : "render event text line (cti watch -o text)",
+                      messages: rounds * messages.count, bytes: total * rounds / (rounds + 200), seconds: elapsed, cpuSeconds: cpu)
     }
 
     /// A fixed amount of work, for instruction counts: `rounds` passes over the mix.
@@ -88,24 +104,38 @@ struct CodecBenchmark {
         let decoder = CTIMessageDecoder()
         let encoder = CTIMessageEncoder()
         var buffer = ByteBuffer()
+        var stream = ByteBuffer()
+        if kind == "stream" { for frame in frames { stream.writeImmutableBuffer(frame.bytes) } }
         var checksum = 0
         for _ in 0..<rounds {
             switch kind {
             case "decode": for frame in frames { checksum &+= Int(try decoder.decode(frame).typeID) }
+            case "stream":
+                var bytes = stream
+                var framer = CTIFrameDecoder()
+                while let frame = try framer.decode(buffer: &bytes) { checksum &+= Int(try decoder.decode(frame).typeID) }
             case "encode":
                 buffer.clear()
                 for message in messages { try encoder.encode(message, into: &buffer) }
                 checksum &+= buffer.readableBytes
+            case "event-json", "event-text":
+                // What `cti watch -o json|text` renders per event: ClientEvent (ts, seq, side) + message.
+                for (message, frame) in zip(messages, frames) {
+                    let event = ClientEvent(timestamp: 1_795_441_546_123, sequence: UInt64(checksum & 0xFFFF), side: .a,
+                                            kind: .message(message, frame))
+                    checksum &+= kind == "event-json" ? event.jsonLine().count : event.textLine().utf8.count
+                }
             default: for message in messages { checksum &+= message.jsonString().utf8.count }
             }
         }
         return checksum
     }
 
-    private func timed(seconds: Double, _ body: () throws -> Void) rethrows -> (rounds: Int, seconds: Double) {
+    private func timed(seconds: Double, _ body: () throws -> Void) rethrows -> (rounds: Int, seconds: Double, cpuSeconds: Double) {
         let clock = ContinuousClock()
         for _ in 0..<200 { try body() }  // warm up
         let start = clock.now
+        let cpuStart = threadCPUSeconds()
         let limit = Duration.milliseconds(Int64(seconds * 1000))
         var rounds = 0
         while true {
@@ -113,8 +143,15 @@ struct CodecBenchmark {
             rounds += 100
             let elapsed = clock.now - start
             if elapsed >= limit {
-                return (rounds, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                return (rounds, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, threadCPUSeconds() - cpuStart)
             }
         }
     }
+}
+
+/// CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID).
+func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

@@ -9,7 +9,7 @@ extension ClientEvent {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("ts")
-        writer.string(UTCTime.iso8601(epochMilliseconds: timestamp))
+        writer.timestamp(epochMilliseconds: timestamp)
         writer.key("seq")
         writer.number(sequence)
         writer.key("side")

@@ -45,8 +45,10 @@ public final class PersistentCallTracker: Sendable {
     /// returns the mark when the event concerns a persistent call.
     public func observe(_ event: ClientEvent) -> Mark? {
         guard let fields = event.message?.fields, let callID = fields.number("ConnectionCallID") else { return nil }
-        let flagged = fields.values(of: "NamedVariable").contains { value in
-            if case .namedVariable(let name, let text) = value { return name.string == "user.PersistentCall" && text.string == "1" }
+        // The floating fields themselves: looking NamedVariable up by name costs more than the
+        // scan, and this runs for every event `cti watch` prints.
+        let flagged = fields.floating.contains { field in
+            if case .namedVariable(let name, let text) = field.value { return name.string == "user.PersistentCall" && text.string == "1" }
             return false
         }
         let name = fields.descriptor.name

@@ -3,60 +3,134 @@
 public struct JSONWriter: Sendable {
     /// The UTF-8 text written so far.
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// Per open object or array (bit `depth - 1`): whether a value was written, so the next one
+    /// needs a comma. The JSON written here nests a few levels, never 64.
+    private var needsComma: UInt64 = 0
+    private var depth = 0
 
-    public init() {}
+    /// `capacity`: bytes reserved at once (a JSON line of an event is a few hundred).
+    public init(capacity: Int = 512) {
+        bytes.reserveCapacity(capacity)
+    }
 
     /// The text written so far.
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    public mutating func beginObject() { valuePrefix(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
-    public mutating func beginArray() { valuePrefix(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
+    public mutating func beginObject() { valuePrefix(); bytes.append(UInt8(ascii: "{")); open() }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); depth -= 1 }
+    public mutating func beginArray() { valuePrefix(); bytes.append(UInt8(ascii: "[")); open() }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); depth -= 1 }
+
+    private mutating func open() {
+        precondition(depth < 64, "JSONWriter: nested too deep")
+        needsComma &= ~(1 << UInt64(depth))
+        depth += 1
+    }
 
     /// Writes `"key":`; the next value call writes the value.
     public mutating func key(_ key: String) {
         valuePrefix()
-        writeEscaped(key.utf8)
+        writeEscaped(key)
         bytes.append(UInt8(ascii: ":"))
         pendingKey = true
     }
 
-    public mutating func string(_ value: String) { valuePrefix(); writeEscaped(value.utf8) }
+    public mutating func string(_ value: String) { valuePrefix(); writeEscaped(value) }
+    /// A timestamp as an ISO-8601 UTC string (``UTCTime/iso8601(epochMilliseconds:fractional:)``).
+    public mutating func timestamp(epochMilliseconds: Int64) {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "\""))
+        UTCTime.iso8601(epochMilliseconds: epochMilliseconds, into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// A string given as raw bytes (invalid UTF-8 becomes U+FFFD).
     public mutating func string(utf8 value: some Collection<UInt8>) { string(String(decoding: value, as: UTF8.self)) }
-    public mutating func number(_ value: some BinaryInteger) { valuePrefix(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func number(_ value: some BinaryInteger) {
+        valuePrefix()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        writeDecimal(UInt64(truncatingIfNeeded: value.magnitude))
+    }
     public mutating func bool(_ value: Bool) { valuePrefix(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
 
     private var pendingKey = false
 
     private mutating func valuePrefix() {
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth - 1)
         if pendingKey {
             pendingKey = false
-        } else if let last = needsComma.last, last {
+        } else if needsComma & bit != 0 {
             bytes.append(UInt8(ascii: ","))
         }
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
+        needsComma |= bit
     }
 
-    private mutating func writeEscaped(_ utf8: some Collection<UInt8>) {
+    /// The decimal digits of `value`, without going through a String.
+    private mutating func writeDecimal(_ value: UInt64) {
+        guard value >= 10 else { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var remaining = value
+            var start = 20
+            while remaining > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
+    /// `"text"`, escaped. Runs of bytes that need no escape are copied at once.
+    private mutating func writeEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { writeEscaped(utf8: $0) }
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+    }
+
+    /// Whether any byte needs an escape (a plain loop: this runs for every key and string).
+    private static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        var index = 0
+        while index < utf8.count {
+            if needsEscape(base[index]) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    private mutating func writeEscaped(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in utf8 {
+        guard Self.needsEscape(utf8) else {
+            // The usual case (names, digits, words): one copy.
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        var runStart = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard Self.needsEscape(byte) else { continue }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            runStart = index + 1
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                bytes.append(contentsOf: Array("\\u00".utf8))
+            case UInt8(ascii: "\""): bytes.append(0x5C); bytes.append(0x22)
+            case UInt8(ascii: "\\"): bytes.append(0x5C); bytes.append(0x5C)
+            case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            default:
+                bytes.append(contentsOf: "\\u00".utf8)
                 bytes.append(Hex.digit(byte >> 4))
                 bytes.append(Hex.digit(byte & 0xF))
-            default: bytes.append(byte)
             }
         }
+        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -27,8 +27,8 @@ extension CTIMessage {
                 writeJSON(field.value, into: &writer)
             }
             writer.endObject()
-            let outside = display.filter { !$0.inLayout }
-            if !outside.isEmpty {
+            if display.contains(where: { !$0.inLayout }) {
+                let outside = display.filter { !$0.inLayout }
                 writer.key("outsideLayout")
                 writer.beginArray()
                 for field in outside { writer.string(field.name) }

@@ -94,6 +94,15 @@ public enum UTCTime {
 
     /// `2026-11-23T13:35:46.123Z` (or without the fraction).
     public static func iso8601(epochMilliseconds: Int64, fractional: Bool = true) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        iso8601(epochMilliseconds: epochMilliseconds, fractional: fractional, into: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The same text appended to `text` as UTF-8 (no String in between: JSON Lines write it
+    /// once per event).
+    public static func iso8601(epochMilliseconds: Int64, fractional: Bool = true, into text: inout [UInt8]) {
         let totalSeconds = epochMilliseconds >= 0 ? epochMilliseconds / 1000 : (epochMilliseconds - 999) / 1000
         let millis = Int(epochMilliseconds - totalSeconds * 1000)
         var days = Int(totalSeconds >= 0 ? totalSeconds / 86_400 : (totalSeconds - 86_399) / 86_400)
@@ -108,12 +117,27 @@ public enum UTCTime {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        func pad(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            if value >= divisor * 10 { text.append(contentsOf: String(value).utf8); return }
+            var rest = value
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
         }
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-        if fractional { text += "." + pad(millis, 3) }
-        return text + "Z"
+        func separator(_ character: Unicode.Scalar) { text.append(UInt8(ascii: character)) }
+        if year < 0 {
+            separator("-")
+            pad(-year, 4)
+        } else {
+            pad(year, 4)
+        }
+        separator("-"); pad(month, 2); separator("-"); pad(day, 2)
+        separator("T"); pad(secondOfDay / 3600, 2); separator(":"); pad(secondOfDay / 60 % 60, 2); separator(":"); pad(secondOfDay % 60, 2)
+        if fractional { separator("."); pad(millis, 3) }
+        separator("Z")
     }
 }

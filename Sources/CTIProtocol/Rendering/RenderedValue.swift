@@ -48,26 +48,32 @@ extension MessageFields {
         for (spec, value) in zip(fixedSpecs, fixed) {
             out.append(DisplayField(name: spec.name, value: render(.number(value), type: spec.type, table: spec.enumTable, secret: false), inLayout: true))
         }
-        var positionByTag: [UInt16: Int] = [:]
-        for field in floating {
-            let spec = descriptor.floatingSpec(tag: field.tag)
-            let info = spec == nil ? catalog.tags[field.tag] : nil
-            let type = spec?.type ?? info?.type
-            let secret = Errata.secretTags.contains(field.tag)
-            let rendered = render(field.value, type: type, table: spec?.enumTable, secret: secret)
-            if let position = positionByTag[field.tag] {
-                out[position].value = merged(out[position].value, rendered)
-                continue
+        // Where each floating tag's field went in `out` (a few dozen tags at most: a linear
+        // search on the stack beats hashing).
+        withUnsafeTemporaryAllocation(of: (tag: UInt16, position: Int).self, capacity: floating.count) { positions in
+            var known = 0
+            for field in floating {
+                let spec = descriptor.floatingSpec(tag: field.tag)
+                let info = spec == nil ? catalog.tags[field.tag] : nil
+                let type = spec?.type ?? info?.type
+                let secret = Errata.secretTags.contains(field.tag)
+                let rendered = render(field.value, type: type, table: spec?.enumTable, secret: secret)
+                if let index = (0..<known).first(where: { positions[$0].tag == field.tag }) {
+                    let position = positions[index].position
+                    out[position].value = merged(out[position].value, rendered)
+                    continue
+                }
+                let name = spec?.name ?? info?.fieldName ?? "Tag\(field.tag)"
+                let repeats = spec?.repeats ?? false
+                let first: RenderedValue
+                switch rendered {
+                case .variables: first = rendered
+                default: first = repeats ? .list([rendered]) : rendered
+                }
+                (positions.baseAddress! + known).initialize(to: (field.tag, out.count))
+                known += 1
+                out.append(DisplayField(name: name, value: first, inLayout: spec != nil))
             }
-            let name = spec?.name ?? info?.fieldName ?? "Tag\(field.tag)"
-            let repeats = spec?.repeats ?? false
-            let first: RenderedValue
-            switch rendered {
-            case .variables: first = rendered
-            default: first = repeats ? .list([rendered]) : rendered
-            }
-            positionByTag[field.tag] = out.count
-            out.append(DisplayField(name: name, value: first, inLayout: spec != nil))
         }
         return out
     }
