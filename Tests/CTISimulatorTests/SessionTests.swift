@@ -48,29 +48,29 @@ import Testing
         }
     }
 
-    /// IdleTimeout 20 with the test unit of 50 ms: the silent session is reset after ~1 s, the
-    /// one that sends heartbeats every 300 ms stays.
+    /// IdleTimeout 40 with the test unit of 50 ms: the silent session is reset after ~2 s, the
+    /// one that sends heartbeats every 250 ms (8 per IdleTimeout, room for a loaded machine) stays.
     @Test func idleTimeoutResetsASilentSessionOnly() async throws {
         try await withSimulator { simulator, log in
             let silent = try await simulator.connect(.a)
-            try await silent.open(Fixtures.open(client: "silent", services: Fixtures.clientControl, idleTimeout: 20))
+            try await silent.open(Fixtures.open(client: "silent", services: Fixtures.clientControl, idleTimeout: 40))
             let opened = ContinuousClock.now
             let talker = try await simulator.connect(.a)
-            try await talker.open(Fixtures.open(client: "talker", services: Fixtures.clientControl, idleTimeout: 20))
+            try await talker.open(Fixtures.open(client: "talker", services: Fixtures.clientControl, idleTimeout: 40))
 
             let heartbeats = Task {
-                for invokeID: UInt32 in 1...6 {
-                    try await Task.sleep(for: .milliseconds(300))
+                for invokeID: UInt32 in 1...12 {
+                    try await Task.sleep(for: .milliseconds(250))
                     try await talker.send(Fixtures.heartbeat(invokeID))
                     _ = try await talker.expect("HEARTBEAT_CONF")
                 }
             }
             try await silent.drainUntilClosed(timeout: .seconds(5))
             let elapsed = ContinuousClock.now - opened
-            #expect(elapsed >= .milliseconds(900), "reset after \(elapsed), IdleTimeout is 20 × 50 ms")
+            #expect(elapsed >= .milliseconds(1900), "reset after \(elapsed), IdleTimeout is 40 × 50 ms")
             try await heartbeats.value
             #expect(talker.channel.isActive)
-            #expect(log.lines(containing: "(client \"silent\"): nothing received for IdleTimeout 20 s").count == 1)
+            #expect(log.lines(containing: "(client \"silent\"): nothing received for IdleTimeout 40 s").count == 1)
             #expect(log.lines(containing: "(client \"talker\"): nothing received").isEmpty)
         }
     }
