@@ -41,6 +41,10 @@ public final class MessageDescriptor: Sendable {
     /// decoder reads per field without copying the specs' names.
     let floatingDecodeInfo: [FloatingDecodeInfo]
 
+    /// How the decoder chooses between the canonical and ``alternateFixed`` layouts
+    /// (`ERRATA.md`); looked up once here, not by name per message.
+    let alternateLayoutRule: Errata.AlternateLayoutRule?
+
     /// ``tagAliases`` as a short list: searched per floating field, cheaper than hashing.
     private let aliasPairs: [(received: UInt16, canonical: UInt16)]
 
@@ -78,6 +82,7 @@ public final class MessageDescriptor: Sendable {
         self.tagAliases = tagAliases
         self.aliasPairs = tagAliases.sorted { $0.key < $1.key }.map { (received: $0.key, canonical: $0.value) }
         self.notes = notes
+        self.alternateLayoutRule = Errata.alternateLayoutRule[name]
         var indexByTag = [Int16](repeating: -1, count: Int(floating.map(\.tag).max() ?? 0) + 1)
         for (index, field) in floating.enumerated() where indexByTag[Int(field.tag)] < 0 { indexByTag[Int(field.tag)] = Int16(index) }
         self.floatingIndexByTag = indexByTag

@@ -31,7 +31,7 @@ public struct CTIMessageDecoder: Sendable {
 
     private func decodeFields(_ descriptor: MessageDescriptor, wireType: UInt32, body: ByteBuffer) throws(CTIDecodeError) -> MessageFields {
         do {
-            switch Errata.alternateLayoutRule[descriptor.name] {
+            switch descriptor.alternateLayoutRule {
             case nil:
                 return try decode(descriptor, layout: nil, body: body)
             case .bodyLength(let length, let layout)?:
@@ -128,12 +128,18 @@ public struct CTIMessageDecoder: Sendable {
             // named values take a slice of the body (no copy).
             parts = try body.withUnsafeReadableBytes { raw in
                 var position = 0
-                let fixed = [UInt32](unsafeUninitializedCapacity: widths.count) { values, count in
+                // Grown by `reserveCapacity`, whose buffer code is specialized here: the
+                // array initializers call the standard library's unspecialized allocator,
+                // which looks `_ContiguousArrayStorage<UInt32>` up at run time (~600
+                // instructions a message).
+                var fixed: [UInt32] = []
+                fixed.reserveCapacity(widths.count)
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: widths.count) { values in
                     for (index, width) in widths.enumerated() {
-                        (values.baseAddress! + index).initialize(to: raw.ctiNumber(at: position, width: Int(width)))
+                        values.initializeElement(at: index, to: raw.ctiNumber(at: position, width: Int(width)))
                         position += Int(width)
                     }
-                    count = widths.count
+                    fixed.append(contentsOf: values)
                 }
                 var floating: [FloatingField] = []
                 floating.reserveCapacity((length - fixedSize) / 8)
