@@ -29,6 +29,10 @@ final class ClientCore: @unchecked Sendable {
     private var sequence: UInt64 = 0
     private var readingPaused = false
     private var terminated = false
+    /// The events of one read burst, handed to the stream together when the burst ends
+    /// (`channelReadComplete`): the consumer wakes once per burst, not once per event.
+    private var batch: [ClientEvent] = []
+    private var inReadBurst = false
 
     init(configuration: ClientConfiguration, loop: any EventLoop) {
         self.configuration = configuration
@@ -107,6 +111,7 @@ final class ClientCore: @unchecked Sendable {
 
     func frameReceived(_ frame: CTIFrame, side: CTISide, connectionID: Int) {
         guard connections[side]?.id == connectionID else { return }
+        inReadBurst = true
         do {
             let message = try decoder.decode(frame)
             process(machine.received(side, message, frame: frame))
@@ -115,7 +120,14 @@ final class ClientCore: @unchecked Sendable {
         }
     }
 
+    /// The end of a read burst: what it produced goes to the stream.
+    func readComplete() {
+        inReadBurst = false
+        flush()
+    }
+
     func connectionClosed(side: CTISide, connectionID: Int, reason: String) {
+        inReadBurst = false
         guard connections[side]?.id == connectionID else { return }
         connections[side] = nil
         process(machine.connectionClosed(side, reason: reason))
@@ -187,6 +199,8 @@ final class ClientCore: @unchecked Sendable {
             for waiter in closeWaiters { waiter.succeed() }
             closeWaiters = []
         case .terminate:
+            inReadBurst = false
+            flush()
             terminated = true
             for timer in timers.values { timer.cancel() }
             timers = [:]
@@ -239,10 +253,17 @@ final class ClientCore: @unchecked Sendable {
     }
 
     private func emit(_ kind: ClientEvent.Kind, side: CTISide?) {
-        guard let source, !terminated else { return }
+        guard source != nil, !terminated else { return }
         sequence += 1
-        let event = ClientEvent(timestamp: ClientCore.nowMilliseconds(), sequence: sequence, side: side, kind: kind)
-        if case .stopProducing = source.yield(event) { pauseReading() }
+        batch.append(ClientEvent(timestamp: ClientCore.nowMilliseconds(), sequence: sequence, side: side, kind: kind))
+        if !inReadBurst { flush() }
+    }
+
+    private func flush() {
+        guard let source, !batch.isEmpty else { return }
+        let events = batch
+        batch.removeAll(keepingCapacity: true)
+        if case .stopProducing = source.yield(contentsOf: events) { pauseReading() }
     }
 
     /// A connection error in a few words: "connection refused", "connect timeout", the DNS error.

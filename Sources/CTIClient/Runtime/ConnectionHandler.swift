@@ -30,6 +30,11 @@ final class ConnectionHandler: ChannelInboundHandler {
         core.frameReceived(unwrapInboundIn(data), side: side, connectionID: connectionID)
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        core.readComplete()
+        context.fireChannelReadComplete()
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         closeReason = ClientCore.describe(error)
         if inTLSHandshake && !closeReason.hasPrefix("TLS") {
