@@ -46,7 +46,7 @@ for wait_for, text in SPEC["steps"]:
     mark = len(data)
     os.write(fd, text.encode())
 
-status, deadline = -2, time.time() + 15
+status, deadline = -2, time.time() + 40
 while time.time() < deadline:
     read_some(0.05)
     done, raw = os.waitpid(pid, os.WNOHANG)
