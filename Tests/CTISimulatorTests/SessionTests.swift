@@ -67,7 +67,7 @@ import Testing
             }
             try await silent.drainUntilClosed(timeout: .seconds(5))
             let elapsed = ContinuousClock.now - opened
-            #expect(elapsed >= .milliseconds(1900), "reset after \(elapsed), IdleTimeout is 40 × 50 ms")
+            #expect(elapsed >= .milliseconds(1500), "reset after \(elapsed), IdleTimeout is 40 × 50 ms (timed from the client's OPEN_CONF, which may come late)")
             try await heartbeats.value
             #expect(talker.channel.isActive)
             #expect(log.lines(containing: "(client \"silent\"): nothing received for IdleTimeout 40 s").count == 1)
