@@ -60,6 +60,7 @@ struct FaultInjectionCommandTests {
         try "right\n".write(toFile: passwordFile, atomically: true, encoding: .utf8)
         let simulator = try SimulatorProcess(["--password-file", passwordFile])
         defer { simulator.stop() }
+        let started = ContinuousClock.now
         let watch = try Watch(simulator, ["-o", "json"], environment: ["CTI_PASSWORD": "wrong"])
         try await Task.sleep(for: .seconds(9))
         #expect(watch.process.isRunning, "watch keeps trying")
@@ -71,7 +72,8 @@ struct FaultInjectionCommandTests {
         let gaps = zip(attempts.dropFirst(), attempts).map { Self.milliseconds($0 - $1) }
         #expect(gaps.count >= 3 && gaps.last! >= 1500, "the waits grow: \(gaps) ms")
         #expect(watch.stderrLines.contains { $0.1.contains("E_CTI_INVALID_PASSWORD") })
-        print("fault-injection | server refusing OPEN (wrong password) | \(attempts.count) attempts in 9 s, gaps \(gaps.map(String.init).joined(separator: ", ")) ms | watch still running, SIGTERM exit 0")
+        let span = Self.milliseconds((attempts.last ?? started) - (attempts.first ?? started))
+        print("fault-injection | server refusing OPEN (wrong password) | \(attempts.count) attempts in \(span) ms, gaps \(gaps.map(String.init).joined(separator: ", ")) ms | watch still running, SIGTERM exit 0")
     }
 
     @Test(arguments: [SIGINT, SIGTERM])
