@@ -273,7 +273,7 @@ final class ClientCore: @unchecked Sendable {
             if error.dnsAError != nil || error.dnsAAAAError != nil { return "cannot resolve \(error.host)" }
             return error.connectionErrors.first.map { describe($0.error) } ?? "no address for \(error.host)"
         case let error as IOError:
-            return String(cString: strerror(error.errnoCode)).lowercased()
+            return TLSFailure.systemError(error.errnoCode)
         case is ChannelError where "\(error)".contains("connectTimeout"):
             return "connect timeout"
         default:

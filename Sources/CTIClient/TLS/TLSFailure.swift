@@ -24,9 +24,14 @@ public enum TLSFailure {
     }
 
     static func describeFileError(_ error: any Error, expected: String) -> String {
-        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)).lowercased() }
+        if let error = error as? IOError { return systemError(error.errnoCode) }
         if error is BoringSSLError || error is NIOSSLError { return "not \(expected)" }
         return "\(error)"
+    }
+
+    /// A system error number in words, lower-cased: `no such file or directory`.
+    static func systemError(_ code: Int32) -> String {
+        String(cString: strerror(code)).lowercased()
     }
 
     /// The reason codes of an error stack, lower-cased words: the part after

@@ -28,6 +28,6 @@ enum TLSFiles {
 
     /// Missing and unreadable files are named as such (NIOSSL only says it could not load them).
     private static func readable(_ path: String, role: String) throws(CTIClientError) {
-        guard access(path, R_OK) == 0 else { throw .tls("\(role) \(path): \(String(cString: strerror(errno)).lowercased())") }
+        guard access(path, R_OK) == 0 else { throw .tls("\(role) \(path): \(TLSFailure.systemError(errno))") }
     }
 }

@@ -26,7 +26,12 @@ struct LineRunner {
         } catch {
             return report(error)
         }
-        guard case .command(var command) = parsed else { return parsed.isQuit ? .quit : .empty }
+        var command: any ParsableCommand
+        switch parsed {
+        case .empty: return .empty
+        case .quit: return .quit
+        case .command(let parsedCommand): command = parsedCommand
+        }
         return await ConsoleContext.$current.withValue(context) {
             do {
                 if var command = command as? any AsyncParsableCommand {
@@ -53,13 +58,6 @@ struct LineRunner {
         let message = CTI.fullMessage(for: error)
         if !message.isEmpty { StandardStream.diagnose(message) }
         return .failed(code.rawValue)
-    }
-}
-
-extension ConsoleLine {
-    var isQuit: Bool {
-        if case .quit = self { return true }
-        return false
     }
 }
 
