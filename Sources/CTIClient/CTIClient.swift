@@ -38,13 +38,22 @@ public final class CTIClient: Sendable {
     /// ``CTIClientError/controlFailed(failureCode:peripheralErrorCode:)`` for
     /// CONTROL_FAILURE_CONF, or a timeout / connection error.
     public func send(_ request: MessageFields) async throws -> CTIMessage {
-        let (invokeID, confirmation) = try await core.loop.submit { self.core.send(request) }.get()
+        // One hop to the loop: the request is sent there and the confirmation's future is
+        // chained to `confirmation` (no wake-up of this task between the two).
+        let confirmation = core.loop.makePromise(of: CTIMessage.self)
+        let sent = SentRequest()
+        core.loop.execute {
+            let (invokeID, future) = self.core.send(request)
+            sent.invokeID = invokeID
+            future.cascade(to: confirmation)
+        }
         // Cancelling the waiting task gives the request up (Ctrl-C in the REPL); a confirmation
-        // that arrives later goes to the event stream.
+        // that arrives later goes to the event stream. The cancel runs on the loop after the
+        // send (the loop runs its tasks in order), so the InvokeID is known there.
         return try await withTaskCancellationHandler {
-            try await confirmation.get()
+            try await confirmation.futureResult.get()
         } onCancel: {
-            if let invokeID { core.loop.execute { self.core.cancel(invokeID: invokeID) } }
+            core.loop.execute { if let invokeID = sent.invokeID { self.core.cancel(invokeID: invokeID) } }
         }
     }
 
@@ -63,6 +72,11 @@ public final class CTIClient: Sendable {
     public var activeSide: CTISide? {
         get async { (try? await core.loop.submit { self.core.activeSide }.get()) ?? nil }
     }
+}
+
+/// A request's InvokeID, set and read only on the client's loop.
+private final class SentRequest: @unchecked Sendable {
+    var invokeID: UInt32?
 }
 
 /// The client's events as an `AsyncSequence` (single consumer).

@@ -2,6 +2,7 @@ import ArgumentParser
 import CTIClient
 import CTIProtocol
 import Histogram
+import NIOCore
 import NIOPosix
 
 /// `cti-bench roundtrip`: MAKE_CALL_REQ → MAKE_CALL_CONF over loopback with a simulator process,
@@ -17,6 +18,13 @@ struct RoundTripCommand: ParsableCommand {
 
     @Option(help: "Requests before timing.")
     var warmup: Int = 1_000
+
+    enum Caller: String, ExpressibleByArgument { case pool, loop }
+
+    @Option(help: ArgumentHelp(
+        "Where the requesting code runs: pool (a task on Swift's global executor: each request and each confirmation crosses threads) or loop (an actor on the client's event loop: no thread hop in the client).",
+        valueName: "pool|loop"))
+    var caller: Caller = .pool
 
     func run() throws {
         let command = self
@@ -43,10 +51,32 @@ struct RoundTripCommand: ParsableCommand {
             for await _ in client.events { events += 1 }
             return events
         }
+        let began = ContinuousClock.now
+        let cpuBefore = ProcessStats.cpuSeconds(pid: getpid()), simulatorCPUBefore = simulator.cpuSeconds
+        let histogram: Histogram<UInt64>
+        switch caller {
+        case .pool:
+            histogram = try await Self.timeRequests(client: client, warmup: warmup, count: count)
+        case .loop:
+            histogram = try await LoopCaller(loop: group.next()).timeRequests(client: client, warmup: warmup, count: count)
+        }
+        let total = (ContinuousClock.now - began).seconds
+        let cpu = ProcessStats.cpuSeconds(pid: getpid()) - cpuBefore, simulatorCPU = simulator.cpuSeconds - simulatorCPUBefore
+        func micro(_ percentile: Double) -> String { fixed(Double(histogram.valueAtPercentile(percentile)) / 1000, 1) }
+        report("cti-bench roundtrip --count \(count) --caller \(caller.rawValue): MAKE_CALL_REQ → MAKE_CALL_CONF over loopback, \(histogram.totalCount) timed: " +
+               "p50 \(micro(50)) µs, p90 \(micro(90)) µs, p99 \(micro(99)) µs, p99.9 \(micro(99.9)) µs, max \(fixed(Double(histogram.max) / 1000, 1)) µs " +
+               "(mean \(fixed(histogram.mean / 1000, 1)) µs); \(grouped(Double(warmup + count) * 2 / total)) requests/s with CLEAR_CALL_REQ, " +
+               "CPU: client \(fixed(cpu / total * 100, 0))%, simulator \(fixed(simulatorCPU / total * 100, 0))%; load average \(ProcessStats.loadAverage)")
+        await client.close()
+        drain.cancel()
+    }
+
+    /// Times `count` MAKE_CALL_REQs after `warmup` untimed ones; each call is cleared (untimed).
+    /// Runs on the caller's actor (`isolation`), or the global executor when it has none.
+    static func timeRequests(client: CTIClient, warmup: Int, count: Int,
+                             isolation: isolated (any Actor)? = #isolation) async throws -> Histogram<UInt64> {
         var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
         let clock = ContinuousClock()
-        let cpuBefore = ProcessStats.cpuSeconds(pid: getpid())
-        let began = clock.now
         for index in 0..<(warmup + count) {
             let start = clock.now
             let confirmation = try await client.makeCall(peripheralID: 5000, instrument: "2001", dialedNumber: "9195550100")
@@ -55,14 +85,21 @@ struct RoundTripCommand: ParsableCommand {
             guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw BenchError("no NewConnectionCallID in \(confirmation.name)") }
             _ = try await client.clearCall(CallReference(callID: callID, deviceID: "2001"), peripheralID: 5000)
         }
-        let total = (clock.now - began).seconds
-        let cpu = ProcessStats.cpuSeconds(pid: getpid()) - cpuBefore
-        func micro(_ percentile: Double) -> String { fixed(Double(histogram.valueAtPercentile(percentile)) / 1000, 1) }
-        report("cti-bench roundtrip --count \(count): MAKE_CALL_REQ → MAKE_CALL_CONF over loopback, \(histogram.totalCount) timed: " +
-               "p50 \(micro(50)) µs, p90 \(micro(90)) µs, p99 \(micro(99)) µs, p99.9 \(micro(99.9)) µs, max \(fixed(Double(histogram.max) / 1000, 1)) µs " +
-               "(mean \(fixed(histogram.mean / 1000, 1)) µs); \(grouped(Double(warmup + count) * 2 / total)) requests/s with CLEAR_CALL_REQ, " +
-               "client CPU \(fixed(cpu / total * 100, 0))%; load average \(ProcessStats.loadAverage)")
-        await client.close()
-        drain.cancel()
+        return histogram
+    }
+}
+
+/// Runs the requests on the client's event loop (an actor whose executor is the loop), as an
+/// application that keeps its CTI logic there would: the request is written and its
+/// confirmation resumes the caller without waking another thread.
+actor LoopCaller {
+    let loop: any EventLoop
+
+    init(loop: any EventLoop) { self.loop = loop }
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
+
+    func timeRequests(client: CTIClient, warmup: Int, count: Int) async throws -> Histogram<UInt64> {
+        try await RoundTripCommand.timeRequests(client: client, warmup: warmup, count: count)
     }
 }

@@ -13,6 +13,13 @@ public final class EnumTable: Sendable {
     /// Entries sorted by value.
     public let entries: [(value: UInt32, name: String)]
     private let byValue: [UInt32: String]
+    /// Names of the values below 256, by value: most enumerations are small numbers, and an
+    /// array index is cheaper than hashing for the lookup every rendered enum makes.
+    private let denseNames: [String?]
+    /// Each entry's name as a JSON string (`"NAME"`), parallel to ``entries``; and the same by
+    /// value below 256. Encoded once for the JSON writer.
+    let jsonNames: [[UInt8]]
+    private let denseJSONNames: [[UInt8]?]
     /// Every spelling accepted for an entry (upper-cased, `-` read as `_`) → value; built on
     /// first use.
     private let byAlias = Mutex<[String: UInt32]?>(nil)
@@ -24,6 +31,14 @@ public final class EnumTable: Sendable {
             .sorted { $0.value < $1.value }
         self.entries = entries
         self.byValue = Dictionary(entries.map { ($0.value, $0.name) }, uniquingKeysWith: { first, _ in first })
+        var dense = [String?](repeating: nil, count: (entries.last { $0.value < 256 }?.value).map { Int($0) + 1 } ?? 0)
+        for entry in entries.reversed() where entry.value < UInt32(dense.count) { dense[Int(entry.value)] = entry.name }
+        self.denseNames = dense
+        let jsonNames = entries.map { JSONWriter.encodedString($0.name) }
+        self.jsonNames = jsonNames
+        var denseJSON = [[UInt8]?](repeating: nil, count: dense.count)
+        for (index, entry) in entries.enumerated().reversed() where entry.value < UInt32(dense.count) { denseJSON[Int(entry.value)] = jsonNames[index] }
+        self.denseJSONNames = denseJSON
     }
 
     /// Builds the spelling → value map (on first use: rendering never needs it).
@@ -47,7 +62,15 @@ public final class EnumTable: Sendable {
     }
 
     /// The symbol for a value, `nil` when the table has none.
-    public func name(of value: UInt32) -> String? { byValue[value] }
+    public func name(of value: UInt32) -> String? {
+        value < UInt32(denseNames.count) ? denseNames[Int(value)] : byValue[value]
+    }
+
+    /// The symbol for a value as a JSON string, `nil` when the table has none.
+    func jsonName(of value: UInt32) -> [UInt8]? {
+        if value < UInt32(denseJSONNames.count) { return denseJSONNames[Int(value)] }
+        return byValue[value].map(JSONWriter.encodedString)
+    }
 
     /// The value of a symbol or one of its short spellings (case-insensitive, `-` for `_`):
     /// `CTI_SERVICE_CLIENT_EVENTS`, `CLIENT_EVENTS`, `client-events`.
@@ -65,7 +88,20 @@ public final class EnumTable: Sendable {
     /// The names of the bits set in `value`, lowest bit first; bits the table does not define are
     /// left out (see ``undefinedBits(in:)``).
     public func bitNames(of value: UInt32) -> [String] {
-        entries.filter { $0.value != 0 && value & $0.value == $0.value }.map(\.name)
+        var names: [String] = []
+        forEachBitName(of: value) { names.append($0) }
+        return names
+    }
+
+    /// Calls `body` with the name of each bit set in `value`, lowest bit first (no array made:
+    /// the JSON writer calls this for every mask it prints).
+    public func forEachBitName(of value: UInt32, _ body: (String) -> Void) {
+        for entry in entries where entry.value != 0 && value & entry.value == entry.value { body(entry.name) }
+    }
+
+    /// Calls `body` with the JSON string of each bit name set in `value`, lowest bit first.
+    func forEachJSONBitName(of value: UInt32, _ body: ([UInt8]) -> Void) {
+        for index in entries.indices where entries[index].value != 0 && value & entries[index].value == entries[index].value { body(jsonNames[index]) }
     }
 
     /// The bits of `value` the table does not define.

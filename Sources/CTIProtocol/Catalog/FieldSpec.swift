@@ -10,6 +10,8 @@ public struct FixedFieldSpec: Sendable {
     public let offset: Int
     /// The named values of the field, when it is an enumeration or a mask.
     public let enumTable: EnumTable?
+    /// The name as a JSON key (`"Name":`), encoded once for the JSON writer.
+    let jsonKey: [UInt8]
 }
 
 /// One floating field a message's layout allows (`messages.json` `floating`).
@@ -31,6 +33,8 @@ public struct FloatingFieldSpec: Sendable {
     public let enumTable: EnumTable?
     /// Whether the value is a secret (passwords): never rendered, only its length.
     public let isSecret: Bool
+    /// The name as a JSON key (`"Name":`), encoded once for the JSON writer.
+    let jsonKey: [UInt8]
 }
 
 /// A floating tag from the global tag table (`field-tags.tsv`), used for tags outside a

@@ -34,7 +34,7 @@ public final class MessageCatalog: Sendable {
                     preconditionFailure("messages.json: \(message).\(field.name) has type \(field.type) size \(field.size)")
                 }
                 return FixedFieldSpec(name: field.name, type: type, size: field.size, offset: offset,
-                                      enumTable: table(message: message, field: field.name))
+                                      enumTable: table(message: message, field: field.name), jsonKey: JSONWriter.encodedKey(field.name))
             }
         }
 
@@ -49,7 +49,7 @@ public final class MessageCatalog: Sendable {
                     name: field.name, tag: UInt16(tag), type: type, maxSize: field.max, isRequired: field.required,
                     repeats: field.repeat, countField: field.count ?? field.elements,
                     enumTable: table(message: message.name, field: field.name),
-                    isSecret: Errata.secretTags.contains(UInt16(tag)))
+                    isSecret: Errata.secretTags.contains(UInt16(tag)), jsonKey: JSONWriter.encodedKey(field.name))
             }
             let alternates = (message.altFixed ?? []).map {
                 MessageDescriptor.AlternateLayout(fixed: fixedSpecs(message.name, $0.fixed), fixedSize: $0.fixedSize, condition: $0.when)
@@ -110,6 +110,7 @@ public final class MessageCatalog: Sendable {
     /// The message with this name: the Cisco name in any case, `-` for `_`, and without the
     /// `_MSG` suffix some active/standby names carry (`open-req`, `STANDBY_ACTIVE_EVENT`).
     public func descriptor(named name: some StringProtocol) -> MessageDescriptor? {
+        if let descriptor = byName[String(name)] { return descriptor }
         let key = EnumTable.normalize(name)
         return byName[key] ?? byName[key + "_MSG"]
     }

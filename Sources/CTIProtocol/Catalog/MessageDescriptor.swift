@@ -54,7 +54,9 @@ public final class MessageDescriptor: Sendable {
     /// Position in ``floating`` by tag (-1: not in the layout): an array, not a dictionary,
     /// because the decoder looks up every floating field.
     private let floatingIndexByTag: [Int16]
+    /// Positions by exact name (the usual spelling); other spellings are compared ignoring case.
     private let fixedIndexByName: [String: Int]
+    private let floatingIndexByName: [String: Int]
 
     /// An alternative fixed layout and the body lengths it applies to.
     public struct AlternateLayout: Sendable {
@@ -90,6 +92,7 @@ public final class MessageDescriptor: Sendable {
         self.fixedWidths = fixed.map { UInt8($0.size) }
         self.floatingDecodeInfo = floating.map { FloatingDecodeInfo(type: $0.type, maxSize: $0.maxSize) }
         self.fixedIndexByName = Dictionary(fixed.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.floatingIndexByName = Dictionary(floating.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The layout tag a received tag stands for (itself unless ``tagAliases`` says otherwise).
@@ -115,15 +118,31 @@ public final class MessageDescriptor: Sendable {
 
     /// The layout's floating field with this name (case-insensitive).
     public func floatingSpec(named name: some StringProtocol) -> FloatingFieldSpec? {
-        floating.first { $0.name == name } ?? floating.first { $0.name.lowercased() == name.lowercased() }
+        if let index = floatingIndexByName[String(name)] { return floating[index] }
+        return floating.first { $0.name.equalsIgnoringASCIICase(name) }
     }
 
     /// Every field name of the layout: fixed, then floating.
     public var fieldNames: [String] { fixed.map(\.name) + floating.map(\.name) }
 
+    /// Where a field of the layout is: a fixed field's position, or a floating field's spec.
+    enum FieldPosition {
+        case fixed(Int)
+        case floating(FloatingFieldSpec)
+    }
+
+    /// A field of the layout by name: the exact spelling first (hashed, the usual case), then
+    /// ignoring case.
+    func field(named name: String) -> FieldPosition? {
+        if let index = fixedIndexByName[name] { return .fixed(index) }
+        if let index = floatingIndexByName[name] { return .floating(floating[index]) }
+        if let index = fixed.firstIndex(where: { $0.name.equalsIgnoringASCIICase(name) }) { return .fixed(index) }
+        return floating.first { $0.name.equalsIgnoringASCIICase(name) }.map(FieldPosition.floating)
+    }
+
     /// The position of a fixed field in ``fixed`` (case-insensitive).
     public func fixedIndex(named name: some StringProtocol) -> Int? {
-        fixedIndexByName[String(name)] ?? fixed.firstIndex { $0.name.lowercased() == name.lowercased() }
+        fixedIndexByName[String(name)] ?? fixed.firstIndex { $0.name.equalsIgnoringASCIICase(name) }
     }
 }
 

@@ -52,11 +52,23 @@ public struct MessageFields: Hashable, Sendable {
         alternateLayout.map { descriptor.alternateFixed[$0].fixed } ?? descriptor.fixed
     }
 
+    /// Where a field of the layout the values follow is (case-insensitive).
+    private func position(of name: String) -> MessageDescriptor.FieldPosition? {
+        guard let alternateLayout else { return descriptor.field(named: name) }
+        let specs = descriptor.alternateFixed[alternateLayout].fixed
+        if let index = specs.firstIndex(where: { $0.name == name }) ?? specs.firstIndex(where: { $0.name.equalsIgnoringASCIICase(name) }) {
+            return .fixed(index)
+        }
+        return descriptor.floatingSpec(named: name).map(MessageDescriptor.FieldPosition.floating)
+    }
+
     /// A fixed field's value, or the first floating field of that name.
     public subscript(name: String) -> FieldValue? {
-        if let index = fixedSpecs.firstIndex(where: { $0.name == name }) { return .number(fixed[index]) }
-        guard let spec = descriptor.floatingSpec(named: name) else { return nil }
-        return floating.first { $0.tag == spec.tag }?.value
+        switch position(of: name) {
+        case .fixed(let index)?: .number(fixed[index])
+        case .floating(let spec)?: floating.first { $0.tag == spec.tag }?.value
+        case nil: nil
+        }
     }
 
     /// Every occurrence of a floating field, in wire order.
@@ -73,16 +85,18 @@ public struct MessageFields: Hashable, Sendable {
 
     /// Sets a fixed field, or the first floating field of that name (appending it when absent).
     public mutating func set(_ name: String, _ value: FieldValue) throws(CTIEncodeError) {
-        if let index = fixedSpecs.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+        switch position(of: name) {
+        case .fixed(let index)?:
             guard case .number(let number) = value else { throw .wrongKind(field: fixedSpecs[index].name, expected: fixedSpecs[index].type) }
             fixed[index] = number
-            return
-        }
-        let spec = try floatingSpec(name)
-        if let index = floating.firstIndex(where: { $0.tag == spec.tag }) {
-            floating[index].value = value
-        } else {
-            floating.append(FloatingField(tag: spec.tag, value: value))
+        case .floating(let spec)?:
+            if let index = floating.firstIndex(where: { $0.tag == spec.tag }) {
+                floating[index].value = value
+            } else {
+                floating.append(FloatingField(tag: spec.tag, value: value))
+            }
+        case nil:
+            throw .unknownField(message: descriptor.name, field: name, known: descriptor.fieldNames)
         }
     }
 

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// A minimal streaming JSON writer producing one compact object per call site, used for JSON
 /// Lines output. Keys and strings are escaped per RFC 8259.
 public struct JSONWriter: Sendable {
@@ -44,6 +46,56 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// `"key":` as ``key(encoded:)`` takes it.
+    static func encodedKey(_ name: String) -> [UInt8] {
+        var writer = JSONWriter(capacity: name.utf8.count + 3)
+        writer.writeEscaped(name)
+        writer.bytes.append(UInt8(ascii: ":"))
+        return writer.bytes
+    }
+
+    /// `"text"`, as ``string(encoded:)`` takes it.
+    static func encodedString(_ text: String) -> [UInt8] {
+        var writer = JSONWriter(capacity: text.utf8.count + 2)
+        writer.writeEscaped(text)
+        return writer.bytes
+    }
+
+    /// Writes a string encoded by ``encodedString(_:)`` (the catalogue's symbols).
+    mutating func string(encoded: [UInt8]) {
+        valuePrefix()
+        bytes.append(contentsOf: encoded)
+    }
+
+    /// Writes a key encoded by ``encodedKey(_:)`` (the catalogue's field names).
+    mutating func key(encoded: [UInt8]) {
+        valuePrefix()
+        bytes.append(contentsOf: encoded)
+        pendingKey = true
+    }
+
+    /// A wire STRING's text (invalid UTF-8 becomes U+FFFD), written from its bytes.
+    public mutating func string(_ text: CTIString) { valuePrefix(); writeEscaped(text.bytes) }
+
+    /// Writes `"key":` from a wire STRING (a named variable's name).
+    public mutating func key(_ text: CTIString) {
+        valuePrefix()
+        writeEscaped(text.bytes)
+        bytes.append(UInt8(ascii: ":"))
+        pendingKey = true
+    }
+
+    /// Bytes as a string of lower-case hex digits (``Hex/encode(_:)``), written in place.
+    public mutating func hexString(_ buffer: ByteBuffer) {
+        valuePrefix()
+        bytes.append(UInt8(ascii: "\""))
+        for byte in buffer.readableBytesView {
+            bytes.append(Hex.digit(byte >> 4))
+            bytes.append(Hex.digit(byte & 0xF))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// A string given as raw bytes (invalid UTF-8 becomes U+FFFD).
     public mutating func string(utf8 value: some Collection<UInt8>) { string(String(decoding: value, as: UTF8.self)) }
     public mutating func number(_ value: some BinaryInteger) {
@@ -83,9 +135,28 @@ public struct JSONWriter: Sendable {
     }
 
     /// `"text"`, escaped. Runs of bytes that need no escape are copied at once.
-    private mutating func writeEscaped(_ text: String) {
+    mutating func writeEscaped(_ text: String) {
         var text = text
         text.withUTF8 { writeEscaped(utf8: $0) }
+    }
+
+    /// `"text"` from bytes off the wire: ASCII (the usual case) is written as it is; anything
+    /// else goes through `String(decoding:)` first, which replaces invalid UTF-8 with U+FFFD.
+    private mutating func writeEscaped(_ buffer: ByteBuffer) {
+        buffer.withUnsafeReadableBytes { raw in
+            let utf8 = raw.assumingMemoryBound(to: UInt8.self)
+            if Self.isASCII(utf8) {
+                writeEscaped(utf8: utf8)
+            } else {
+                writeEscaped(String(decoding: utf8, as: UTF8.self))
+            }
+        }
+    }
+
+    private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var combined: UInt8 = 0
+        for byte in utf8 { combined |= byte }
+        return combined < 0x80
     }
 
     @inline(__always)
@@ -93,10 +164,24 @@ public struct JSONWriter: Sendable {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
     }
 
-    /// Whether any byte needs an escape (a plain loop: this runs for every key and string).
+    /// Whether any byte needs an escape. This runs for every string written, so it tests eight
+    /// bytes at a time: a byte below 0x20, or equal to `"`, `\\` or 0x7F, in a word `w` shows as
+    /// a high bit in `(x - 0x01…) & ~x & 0x80…` for `x = w` minus 0x20 per byte (below), or
+    /// `x = w ^ c` for each `c` (equal); the test is exact for "any byte".
     private static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
         var index = 0
+        while index + 8 <= utf8.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x22))
+                || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0x7F)) {
+                return true
+            }
+            index += 8
+        }
         while index < utf8.count {
             if needsEscape(base[index]) { return true }
             index += 1

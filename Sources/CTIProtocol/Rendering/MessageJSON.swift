@@ -19,30 +19,10 @@ extension CTIMessage {
         }
         switch self {
         case .fields(let fields):
-            let display = fields.displayFields(catalog: catalog)
-            writer.key("fields")
-            writer.beginObject()
-            for field in display {
-                writer.key(field.name)
-                writeJSON(field.value, into: &writer)
-            }
-            writer.endObject()
-            if display.contains(where: { !$0.inLayout }) {
-                let outside = display.filter { !$0.inLayout }
-                writer.key("outsideLayout")
-                writer.beginArray()
-                for field in outside { writer.string(field.name) }
-                writer.endArray()
-            }
-            if !fields.notes.isEmpty {
-                writer.key("notes")
-                writer.beginArray()
-                for note in fields.notes { writer.string(note.description) }
-                writer.endArray()
-            }
+            fields.writeJSONKeys(into: &writer, catalog: catalog)
         case .opaque(_, let body), .unknown(_, let body):
             writer.key("body")
-            writer.string(Hex.encode(body.readableBytesView))
+            writer.hexString(body)
         }
     }
 
@@ -56,39 +36,125 @@ extension CTIMessage {
     }
 }
 
-func writeJSON(_ value: RenderedValue, into writer: inout JSONWriter) {
-    switch value {
-    case .unsigned(let number), .time(let number): writer.number(number)
-    case .signed(let number): writer.number(number)
-    case .bool(let flag): writer.bool(flag)
-    case .enumeration(let name, let number):
+extension MessageFields {
+    /// `fields`, then `outsideLayout` and `notes` when there are any. Written straight from the
+    /// decoded values (no ``DisplayField``s in between: this runs for every event `cti watch -o
+    /// json` prints), in the shape ``displayFields(catalog:)`` describes.
+    func writeJSONKeys(into writer: inout JSONWriter, catalog: MessageCatalog) {
+        writer.key("fields")
         writer.beginObject()
-        writer.key("name")
-        if let name { writer.string(name) } else { writer.null() }
-        writer.key("value")
-        writer.number(number)
-        writer.endObject()
-    case .mask(let names, let number, _):
-        writer.beginObject()
-        writer.key("names")
-        writer.beginArray()
-        for name in names { writer.string(name) }
-        writer.endArray()
-        writer.key("value")
-        writer.number(number)
-        writer.endObject()
-    case .text(let text), .hex(let text): writer.string(text)
-    case .secret(let length): writer.string(RenderedValue.secretText(length: length))
-    case .variables(let variables):
-        writer.beginObject()
-        for variable in variables {
-            writer.key(variable.name)
-            writer.string(variable.value)
+        let specs = fixedSpecs
+        for index in 0..<min(specs.count, fixed.count) {
+            writer.key(encoded: specs[index].jsonKey)
+            writer.fieldNumber(fixed[index], type: specs[index].type, table: specs[index].enumTable)
+        }
+        var outsideLayout = false
+        forEachFloatingGroup(catalog: catalog) { group in
+            outsideLayout = outsideLayout || !group.inLayout
+            if let key = group.jsonKey { writer.key(encoded: key) } else { writer.key(group.name) }
+            switch group.shape {
+            case .single:
+                forEachOccurrence(of: group) { writer.fieldValue($0, in: group) }
+            case .list:
+                writer.beginArray()
+                forEachOccurrence(of: group) { writer.fieldValue($0, in: group) }
+                writer.endArray()
+            case .variables:
+                writer.beginObject()
+                forEachOccurrence(of: group) { writer.variable($0) }
+                writer.endObject()
+            }
         }
         writer.endObject()
-    case .list(let items):
-        writer.beginArray()
-        for item in items { writeJSON(item, into: &writer) }
-        writer.endArray()
+        if outsideLayout {
+            writer.key("outsideLayout")
+            writer.beginArray()
+            forEachFloatingGroup(catalog: catalog) { group in if !group.inLayout { writer.string(group.name) } }
+            writer.endArray()
+        }
+        if !notes.isEmpty {
+            writer.key("notes")
+            writer.beginArray()
+            for note in notes { writer.string(note.description) }
+            writer.endArray()
+        }
+    }
+}
+
+extension JSONWriter {
+    private static let nameKey = encodedKey("name")
+    private static let namesKey = encodedKey("names")
+    private static let valueKey = encodedKey("value")
+    private static let noneString = encodedString("NONE")
+
+    /// A number by its field's type: enums as `{"name": …, "value": n}` (`NONE` for all ones,
+    /// `null` when unknown), masks as `{"names": […], "value": n}`, signed types signed, BOOL 0/1
+    /// as `false` / `true`, others (TIME included) as unsigned.
+    mutating func fieldNumber(_ number: UInt32, type: WireType?, table: EnumTable?) {
+        if let table {
+            beginObject()
+            if table.isMask {
+                key(encoded: Self.namesKey)
+                beginArray()
+                table.forEachJSONBitName(of: number) { string(encoded: $0) }
+                endArray()
+            } else {
+                key(encoded: Self.nameKey)
+                let none: UInt32 = (type?.width ?? 4) == 2 ? 0xFFFF : 0xFFFF_FFFF
+                if let name = table.jsonName(of: number) {
+                    string(encoded: name)
+                } else if number == none {
+                    string(encoded: Self.noneString)
+                } else {
+                    null()
+                }
+            }
+            key(encoded: Self.valueKey)
+            self.number(number)
+            endObject()
+            return
+        }
+        switch type {
+        case .int?: self.number(Int32(bitPattern: number))
+        case .short?: self.number(Int16(truncatingIfNeeded: number))
+        case .char?: self.number(Int8(truncatingIfNeeded: number))
+        case .bool? where number <= 1: bool(number == 1)
+        default: self.number(number)
+        }
+    }
+
+    /// One occurrence of a floating field (a named variable outside a map is a map of one).
+    mutating func fieldValue(_ value: FieldValue, in group: FloatingGroup) {
+        switch value {
+        case .number(let number):
+            fieldNumber(number, type: group.type, table: group.enumTable)
+        case .string(let text):
+            if group.isSecret { string(RenderedValue.secretText(length: text.count)) } else { string(text) }
+        case .bytes(let bytes):
+            if group.isSecret { string(RenderedValue.secretText(length: bytes.readableBytes)) } else { hexString(bytes) }
+        case .namedVariable, .namedArray:
+            beginObject()
+            variable(value)
+            endObject()
+        case .numbers(let numbers):
+            let element: WireType = group.type == .uintArray ? .uint : .ushort
+            beginArray()
+            for number in numbers { fieldNumber(number, type: element, table: group.enumTable) }
+            endArray()
+        }
+    }
+
+    /// A named variable (`name: value`) or array element (`name[index]: value`) in an open map.
+    mutating func variable(_ value: FieldValue) {
+        switch value {
+        case .namedVariable(let name, let text):
+            key(name)
+            string(text)
+        case .namedArray(let index, let name, let text):
+            key("\(name.string)[\(index)]")
+            string(text)
+        default:
+            break
+        }
     }
 }

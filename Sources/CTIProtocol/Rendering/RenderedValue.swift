@@ -40,50 +40,31 @@ public struct DisplayField: Hashable, Sendable {
 }
 
 extension MessageFields {
-    /// The fields in display order: the fixed part, then each floating field name in order of
-    /// first appearance; repeated tags are gathered into one list, named variables into one map.
+    /// The fields in display order: the fixed part, then one entry per floating tag in order of
+    /// first appearance (``FloatingGroup``: named variables gathered into one map, repeated
+    /// fields into one list).
     public func displayFields(catalog: MessageCatalog = .standard) -> [DisplayField] {
         var out: [DisplayField] = []
         out.reserveCapacity(fixed.count + floating.count)
         for (spec, value) in zip(fixedSpecs, fixed) {
             out.append(DisplayField(name: spec.name, value: render(.number(value), type: spec.type, table: spec.enumTable, secret: false), inLayout: true))
         }
-        // Where each floating tag's field went in `out` (a few dozen tags at most: a linear
-        // search on the stack beats hashing).
-        withUnsafeTemporaryAllocation(of: (tag: UInt16, position: Int).self, capacity: floating.count) { positions in
-            var known = 0
-            for field in floating {
-                let spec = descriptor.floatingSpec(tag: field.tag)
-                let info = spec == nil ? catalog.tags[field.tag] : nil
-                let type = spec?.type ?? info?.type
-                let secret = Errata.secretTags.contains(field.tag)
-                let rendered = render(field.value, type: type, table: spec?.enumTable, secret: secret)
-                if let index = (0..<known).first(where: { positions[$0].tag == field.tag }) {
-                    let position = positions[index].position
-                    out[position].value = merged(out[position].value, rendered)
-                    continue
-                }
-                let name = spec?.name ?? info?.fieldName ?? "Tag\(field.tag)"
-                let repeats = spec?.repeats ?? false
-                let first: RenderedValue
-                switch rendered {
-                case .variables: first = rendered
-                default: first = repeats ? .list([rendered]) : rendered
-                }
-                (positions.baseAddress! + known).initialize(to: (field.tag, out.count))
-                known += 1
-                out.append(DisplayField(name: name, value: first, inLayout: spec != nil))
+        forEachFloatingGroup(catalog: catalog) { group in
+            var values: [RenderedValue] = []
+            var variables: [RenderedValue.Variable] = []
+            forEachOccurrence(of: group) { value in
+                let rendered = render(value, type: group.type, table: group.enumTable, secret: group.isSecret)
+                if group.shape == .variables, case .variables(let more) = rendered { variables += more } else { values.append(rendered) }
             }
+            let value: RenderedValue
+            switch group.shape {
+            case .variables: value = .variables(variables)
+            case .single: value = values[0]
+            case .list: value = .list(values)
+            }
+            out.append(DisplayField(name: group.name, value: value, inLayout: group.inLayout))
         }
         return out
-    }
-
-    private func merged(_ existing: RenderedValue, _ next: RenderedValue) -> RenderedValue {
-        switch (existing, next) {
-        case (.variables(let a), .variables(let b)): .variables(a + b)
-        case (.list(let items), _): .list(items + [next])
-        default: .list([existing, next])
-        }
     }
 }
 
