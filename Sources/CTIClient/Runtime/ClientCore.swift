@@ -226,7 +226,6 @@ final class ClientCore: @unchecked Sendable {
                     if let tlsContext {
                         try channel.pipeline.syncOperations.addHandler(ClientTLS.handler(context: tlsContext, host: endpoint.host))
                     }
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(CTIFrameDecoder()))
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(core: self, side: side, connectionID: id, tls: tlsContext != nil))
                 }
             }

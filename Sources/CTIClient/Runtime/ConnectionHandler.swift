@@ -2,10 +2,15 @@ import CTIProtocol
 import NIOCore
 import NIOTLS
 
-/// The last handler of a side's pipeline: it only moves frames to the client core (and tells it
-/// when the connection ends). All session logic lives in ``SessionStateMachine``.
+/// The last handler of a side's pipeline: it cuts the bytes into frames and moves them to the
+/// client core (and tells it when the connection ends). All session logic lives in
+/// ``SessionStateMachine``.
+///
+/// The frames are cut here with a ``CTIFrameDecoder`` rather than in a `ByteToMessageHandler`
+/// of their own: that would wrap every frame in `NIOAny` and pass it down the pipeline, which
+/// costs more than cutting it.
 final class ConnectionHandler: ChannelInboundHandler {
-    typealias InboundIn = CTIFrame
+    typealias InboundIn = ByteBuffer
 
     private let core: ClientCore
     private let side: CTISide
@@ -13,6 +18,9 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var closeReason = "closed by the server"
     /// TLS is on and its handshake has not completed: a failure now is a TLS failure.
     private var inTLSHandshake: Bool
+    private var frames = NIOSingleStepByteToMessageProcessor(CTIFrameDecoder())
+    /// A framing error ended the stream: nothing after it is a frame boundary.
+    private var broken = false
 
     init(core: ClientCore, side: CTISide, connectionID: Int, tls: Bool) {
         self.core = core
@@ -27,7 +35,15 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        core.frameReceived(unwrapInboundIn(data), side: side, connectionID: connectionID)
+        guard !broken else { return }
+        do {
+            try frames.process(buffer: unwrapInboundIn(data)) { frame in
+                core.frameReceived(frame, side: side, connectionID: connectionID)
+            }
+        } catch {
+            broken = true
+            errorCaught(context: context, error: error)
+        }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -36,14 +52,29 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        noteCloseReason(error)
+        context.close(promise: nil)
+    }
+
+    private func noteCloseReason(_ error: any Error) {
         closeReason = ClientCore.describe(error)
         if inTLSHandshake && !closeReason.hasPrefix("TLS") {
             closeReason = "TLS handshake failed: \(closeReason) (does the server speak TLS?)"
         }
-        context.close(promise: nil)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        if !broken {
+            // Bytes left over at the end: a frame cut short.
+            do {
+                try frames.finishProcessing(seenEOF: true) { frame in
+                    core.frameReceived(frame, side: side, connectionID: connectionID)
+                }
+            } catch {
+                broken = true
+                noteCloseReason(error)
+            }
+        }
         if inTLSHandshake && closeReason == "closed by the server" {
             closeReason = "TLS handshake failed: closed by the server (does the server speak TLS?)"
         }

@@ -127,14 +127,15 @@ public struct SessionStateMachine: Sendable {
     /// A message arrived on a side.
     public mutating func received(_ side: CTISide, _ message: CTIMessage, frame: CTIFrame) -> [SessionAction] {
         guard case .fields(let fields) = message else { return deliver(side, message, frame) }
-        let name = fields.descriptor.name
-        let invokeID = fields.descriptor.fixed.first?.name == "InvokeID" ? fields.fixed.first : nil
+        // Told apart by type number (this runs for every message; names would be string compares).
+        let type = fields.descriptor.typeID
+        let invokeID = fields.descriptor.hasInvokeID ? fields.fixed.first : nil
         switch self[side].phase {
-        case .opening(let expected) where invokeID == expected && name == "OPEN_CONF":
+        case .opening(let expected) where invokeID == expected && type == SessionMessageType.openConf:
             return opened(side, OpenConfirmation(fields)!)
-        case .opening(let expected) where invokeID == expected && name == "FAILURE_CONF":
+        case .opening(let expected) where invokeID == expected && type == SessionMessageType.failureConf:
             return openRefused(side, status: fields.number("Status") ?? fields.number("FailureCode") ?? 0)
-        case .closing(let expected) where invokeID == expected && name == "CLOSE_CONF":
+        case .closing(let expected) where invokeID == expected && type == SessionMessageType.closeConf:
             return closedCleanly(side)
         case .open, .closing:
             break
@@ -142,28 +143,28 @@ public struct SessionStateMachine: Sendable {
             return deliver(side, message, frame)
         }
 
-        if name == "HEARTBEAT_CONF" {
+        if type == SessionMessageType.heartbeatConf {
             if invokeID == self[side].outstandingHeartbeat {
                 self[side].outstandingHeartbeat = nil
                 self[side].misses = 0
             }
             return []
         }
-        if name == "FAILURE_CONF", let invokeID, invokeID == self[side].outstandingHeartbeat {
+        if type == SessionMessageType.failureConf, let invokeID, invokeID == self[side].outstandingHeartbeat {
             return fail(side, reason: "FAILURE_CONF to a heartbeat: the server is offline")
         }
-        if let invokeID, let waiting = pending[invokeID], waiting == side, isConfirmation(name) {
+        if let invokeID, fields.descriptor.isConfirmation, let waiting = pending[invokeID], waiting == side {
             pending[invokeID] = nil
             return [.cancel(.request(invokeID: invokeID)), .resolve(invokeID: invokeID, confirmationResult(fields, message))]
         }
-        switch name {
-        case "FAILURE_EVENT" where fields.number("Status") == 15:
+        switch type {
+        case SessionMessageType.failureEvent where fields.number("Status") == 15:
             return deliver(side, message, frame) + fail(side, reason: "FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE")
-        case "ACTIVE_MAINTENANCE_REQ_MSG":
+        case SessionMessageType.activeMaintenanceRequest:
             let accepted = configuration.acceptMaintenance
             return [.send(side, SessionMessages.activeMaintenanceResponse(invokeID: invokeID ?? 0, accepted: accepted)),
                     .report(.maintenanceRequested(side, accepted: accepted))]
-        case "ACTIVE_MAINTENANCE_EVENT_MSG":
+        case SessionMessageType.activeMaintenanceEvent:
             let proceed = fields.number("MaintenanceModeStatus") == 1
             var actions: [SessionAction] = [.report(.maintenance(side, proceed: proceed))]
             if proceed {
@@ -172,7 +173,7 @@ public struct SessionStateMachine: Sendable {
                 actions.append(.schedule(.stopping(side, epoch: self[side].epoch), after: .seconds(4)))
             }
             return actions
-        case "STANDBY_ACTIVE_EVENT_MSG":
+        case SessionMessageType.standbyActiveEvent:
             return becameActive(side)
         default:
             return deliver(side, message, frame)
@@ -486,14 +487,10 @@ public struct SessionStateMachine: Sendable {
         return [.cancel(.drain)] + actions
     }
 
-    private func isConfirmation(_ name: String) -> Bool {
-        name.hasSuffix("_CONF") || name.hasSuffix("_RESP") || name == "FAILURE_CONF" || name == "CONTROL_FAILURE_CONF"
-    }
-
     private func confirmationResult(_ fields: MessageFields, _ message: CTIMessage) -> Result<CTIMessage, CTIClientError> {
-        switch fields.descriptor.name {
-        case "FAILURE_CONF": .failure(.requestFailed(status: fields.number("Status") ?? fields.number("FailureCode") ?? 0))
-        case "CONTROL_FAILURE_CONF":
+        switch fields.descriptor.typeID {
+        case SessionMessageType.failureConf: .failure(.requestFailed(status: fields.number("Status") ?? fields.number("FailureCode") ?? 0))
+        case SessionMessageType.controlFailureConf:
             .failure(.controlFailed(failureCode: fields.number("FailureCode") ?? 0, peripheralErrorCode: fields.number("PeripheralErrorCode") ?? 0))
         default: .success(message)
         }
@@ -505,5 +502,23 @@ extension SessionStateMachine.Leg {
         self.init()
         self.epoch = epoch
         self.failures = failures
+    }
+}
+
+/// The catalogue type numbers of the messages the session machine acts on.
+enum SessionMessageType {
+    static let openConf = number("OPEN_CONF")
+    static let closeConf = number("CLOSE_CONF")
+    static let heartbeatConf = number("HEARTBEAT_CONF")
+    static let failureConf = number("FAILURE_CONF")
+    static let controlFailureConf = number("CONTROL_FAILURE_CONF")
+    static let failureEvent = number("FAILURE_EVENT")
+    static let activeMaintenanceRequest = number("ACTIVE_MAINTENANCE_REQ_MSG")
+    static let activeMaintenanceEvent = number("ACTIVE_MAINTENANCE_EVENT_MSG")
+    static let standbyActiveEvent = number("STANDBY_ACTIVE_EVENT_MSG")
+
+    private static func number(_ name: String) -> UInt32 {
+        guard let descriptor = MessageCatalog.standard.descriptor(named: name) else { preconditionFailure("no \(name) in the catalogue") }
+        return descriptor.typeID
     }
 }

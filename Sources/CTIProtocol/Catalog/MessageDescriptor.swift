@@ -34,6 +34,11 @@ public final class MessageDescriptor: Sendable {
     public let tagAliases: [UInt16: UInt16]
     /// The spec's notes on the message.
     public let notes: String
+    /// Whether the fixed part starts with an InvokeID (requests and their confirmations).
+    public let hasInvokeID: Bool
+    /// Whether the message answers a request: a `_CONF` or `_RESP` (FAILURE_CONF and
+    /// CONTROL_FAILURE_CONF included).
+    public let isConfirmation: Bool
 
     /// Widths of the fixed fields, in order (the decoder's view of ``fixed``).
     let fixedWidths: [UInt8]
@@ -84,6 +89,8 @@ public final class MessageDescriptor: Sendable {
         self.tagAliases = tagAliases
         self.aliasPairs = tagAliases.sorted { $0.key < $1.key }.map { (received: $0.key, canonical: $0.value) }
         self.notes = notes
+        self.hasInvokeID = fixed.first?.name == "InvokeID"
+        self.isConfirmation = name.hasSuffix("_CONF") || name.hasSuffix("_RESP")
         self.alternateLayoutRule = Errata.alternateLayoutRule[name]
         var indexByTag = [Int16](repeating: -1, count: Int(floating.map(\.tag).max() ?? 0) + 1)
         for (index, field) in floating.enumerated() where indexByTag[Int(field.tag)] < 0 { indexByTag[Int(field.tag)] = Int16(index) }

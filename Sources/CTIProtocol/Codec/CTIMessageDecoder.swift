@@ -218,7 +218,7 @@ extension FieldValue {
             } else if end + 1 < offset + length {
                 notes.append(.bytesAfterNUL(field: field(), count: offset + length - end - 1))
             }
-            return .string(CTIString(bytes: body.getSlice(at: body.readerIndex + offset, length: end - offset)!))
+            return .string(CTIString(raw, at: offset, count: end - offset, of: body))
         case .unspec:
             if let maxSize, length > maxSize { notes.append(.overMaximum(field: field(), length: length, max: maxSize)) }
             return .bytes(body.getSlice(at: body.readerIndex + offset, length: length)!)

@@ -24,9 +24,18 @@ public struct CTIMessageEncoder: Sendable {
 
     /// The complete frame of a message.
     public func encode(_ message: CTIMessage) throws(CTIEncodeError) -> ByteBuffer {
-        var buffer = ByteBuffer()
+        // Room for the usual message at once (growing from empty reallocates several times).
+        var buffer = ByteBufferAllocator().buffer(capacity: CTIMessageEncoder.initialCapacity(message))
         try encode(message, into: &buffer)
         return buffer
+    }
+
+    /// A guess at the frame's size: the MHDR, the fixed part, and a typical floating field.
+    private static func initialCapacity(_ message: CTIMessage) -> Int {
+        switch message {
+        case .fields(let fields): 8 + fields.descriptor.fixedSize + fields.floating.count * 24
+        case .opaque(_, let body), .unknown(_, let body): 8 + body.readableBytes
+        }
     }
 
     /// Appends the complete frame of a message to `buffer`.
@@ -123,23 +132,23 @@ public struct CTIMessageEncoder: Sendable {
             buffer.writeCTINumber(checked, width: type.width!)
         case (.string(let string), .string?), (.string(let string), nil):
             if let maxSize, string.count + 1 > maxSize { throw .tooLong(field: field, length: string.count + 1, max: maxSize) }
-            buffer.writeImmutableBuffer(string.bytes)
+            string.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
         case (.bytes(let bytes), .unspec?), (.bytes(let bytes), nil):
             if let maxSize, bytes.readableBytes > maxSize { throw .tooLong(field: field, length: bytes.readableBytes, max: maxSize) }
             buffer.writeImmutableBuffer(bytes)
         case (.namedVariable(let name, let value), .namedVariable?):
             try checkNamed(name: name, value: value, field: field)
-            buffer.writeImmutableBuffer(name.bytes)
+            name.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
-            buffer.writeImmutableBuffer(value.bytes)
+            value.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
         case (.namedArray(let index, let name, let value), .namedArray?):
             try checkNamed(name: name, value: value, field: field)
             buffer.writeInteger(index)
-            buffer.writeImmutableBuffer(name.bytes)
+            name.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
-            buffer.writeImmutableBuffer(value.bytes)
+            value.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
         case (.numbers(let numbers), let type?) where type == .uintArray || type == .ushortArray:
             let elementType: WireType = type == .uintArray ? .uint : .ushort

@@ -5,26 +5,68 @@
 /// is filling one of these in: `MessageFields(named: "HEARTBEAT_REQ")` starts with every fixed
 /// field 0 and no floating field.
 public struct MessageFields: Hashable, Sendable {
+    /// The values, in one reference-counted box copied on write: a message is copied several
+    /// times on its way from the socket to the consumer, and each copy then retains one object
+    /// instead of the descriptor and three arrays.
+    private final class Storage: @unchecked Sendable {
+        // Sendable: a box is never mutated once shared (``MessageFields`` copies it first).
+        let descriptor: MessageDescriptor
+        var alternateLayout: Int?
+        var fixed: [UInt32]
+        var floating: [FloatingField]
+        var notes: [DecodeNote]
+
+        init(descriptor: MessageDescriptor, alternateLayout: Int?, fixed: [UInt32], floating: [FloatingField], notes: [DecodeNote]) {
+            self.descriptor = descriptor
+            self.alternateLayout = alternateLayout
+            self.fixed = fixed
+            self.floating = floating
+            self.notes = notes
+        }
+
+        func copy() -> Storage {
+            Storage(descriptor: descriptor, alternateLayout: alternateLayout, fixed: fixed, floating: floating, notes: notes)
+        }
+    }
+
+    private var storage: Storage
+
+    /// The box, unshared first (copy on write).
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
     /// The message's description.
-    public let descriptor: MessageDescriptor
+    public var descriptor: MessageDescriptor { storage.descriptor }
     /// Which fixed layout the values follow: `nil` for the canonical one, else an index into
     /// ``MessageDescriptor/alternateFixed``.
-    public var alternateLayout: Int?
+    public var alternateLayout: Int? {
+        get { storage.alternateLayout }
+        set { unique.alternateLayout = newValue }
+    }
     /// One value per fixed field of the layout: every fixed field is a number (its raw bits,
     /// see ``FieldValue/number(_:)``).
-    public var fixed: [UInt32]
+    public var fixed: [UInt32] {
+        get { storage.fixed }
+        _modify { yield &unique.fixed }
+    }
     /// Floating fields in wire order.
-    public var floating: [FloatingField]
+    public var floating: [FloatingField] {
+        get { storage.floating }
+        _modify { yield &unique.floating }
+    }
     /// What the decoder accepted leniently.
-    public var notes: [DecodeNote]
+    public var notes: [DecodeNote] {
+        get { storage.notes }
+        _modify { yield &unique.notes }
+    }
 
     /// A message of this type with every fixed field 0 and no floating field.
     public init(_ descriptor: MessageDescriptor) {
-        self.descriptor = descriptor
-        self.alternateLayout = nil
-        self.fixed = Array(repeating: 0, count: descriptor.fixed.count)
-        self.floating = []
-        self.notes = []
+        self.init(descriptor: descriptor, alternateLayout: nil, fixed: Array(repeating: 0, count: descriptor.fixed.count), floating: [], notes: [])
     }
 
     /// A message of the named type (see ``MessageCatalog/descriptor(named:)``).
@@ -35,11 +77,21 @@ public struct MessageFields: Hashable, Sendable {
     }
 
     init(descriptor: MessageDescriptor, alternateLayout: Int?, fixed: [UInt32], floating: [FloatingField], notes: [DecodeNote]) {
-        self.descriptor = descriptor
-        self.alternateLayout = alternateLayout
-        self.fixed = fixed
-        self.floating = floating
-        self.notes = notes
+        storage = Storage(descriptor: descriptor, alternateLayout: alternateLayout, fixed: fixed, floating: floating, notes: notes)
+    }
+
+    public static func == (lhs: MessageFields, rhs: MessageFields) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.descriptor == rhs.descriptor && lhs.alternateLayout == rhs.alternateLayout && lhs.fixed == rhs.fixed
+                && lhs.floating == rhs.floating && lhs.notes == rhs.notes)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(descriptor)
+        hasher.combine(alternateLayout)
+        hasher.combine(fixed)
+        hasher.combine(floating)
+        hasher.combine(notes)
     }
 
     /// Whether the decoder noted a required floating field missing.

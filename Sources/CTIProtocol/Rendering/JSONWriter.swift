@@ -75,12 +75,12 @@ public struct JSONWriter: Sendable {
     }
 
     /// A wire STRING's text (invalid UTF-8 becomes U+FFFD), written from its bytes.
-    public mutating func string(_ text: CTIString) { valuePrefix(); writeEscaped(text.bytes) }
+    public mutating func string(_ text: CTIString) { valuePrefix(); text.withUnsafeBytes { writeEscaped($0) } }
 
     /// Writes `"key":` from a wire STRING (a named variable's name).
     public mutating func key(_ text: CTIString) {
         valuePrefix()
-        writeEscaped(text.bytes)
+        text.withUnsafeBytes { writeEscaped($0) }
         bytes.append(UInt8(ascii: ":"))
         pendingKey = true
     }
@@ -142,14 +142,12 @@ public struct JSONWriter: Sendable {
 
     /// `"text"` from bytes off the wire: ASCII (the usual case) is written as it is; anything
     /// else goes through `String(decoding:)` first, which replaces invalid UTF-8 with U+FFFD.
-    private mutating func writeEscaped(_ buffer: ByteBuffer) {
-        buffer.withUnsafeReadableBytes { raw in
-            let utf8 = raw.assumingMemoryBound(to: UInt8.self)
-            if Self.isASCII(utf8) {
-                writeEscaped(utf8: utf8)
-            } else {
-                writeEscaped(String(decoding: utf8, as: UTF8.self))
-            }
+    private mutating func writeEscaped(_ raw: UnsafeRawBufferPointer) {
+        let utf8 = raw.assumingMemoryBound(to: UInt8.self)
+        if Self.isASCII(utf8) {
+            writeEscaped(utf8: utf8)
+        } else {
+            writeEscaped(String(decoding: utf8, as: UTF8.self))
         }
     }
 

@@ -4,21 +4,84 @@ import NIOCore
 ///
 /// The guide says ASCII; the bytes are kept exactly (no re-encoding) so that decode and encode
 /// round-trip, and converted to Swift text only for display (invalid UTF-8 shows as U+FFFD).
+/// Strings of up to ``inlineCapacity`` bytes (device IDs, agent IDs, most call variables) are
+/// kept in the value itself; longer ones are a slice of the frame they came in.
 public struct CTIString: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
-    /// The string's bytes, without the NUL.
-    public var bytes: ByteBuffer
+    /// The longest string kept in the value itself.
+    public static let inlineCapacity = 16
 
-    public init(bytes: ByteBuffer) { self.bytes = bytes }
+    private enum Storage: Sendable {
+        /// `count` bytes in two words: no allocation, and no reference keeping the frame alive.
+        case inline(count: UInt8, (UInt64, UInt64))
+        case buffer(ByteBuffer)
+    }
 
-    public init(_ text: some StringProtocol) { self.bytes = ByteBuffer(string: String(text)) }
+    private var storage: Storage
+
+    public init(bytes: ByteBuffer) {
+        if bytes.readableBytes <= CTIString.inlineCapacity {
+            storage = bytes.withUnsafeReadableBytes { CTIString.inline($0) }
+        } else {
+            storage = .buffer(bytes)
+        }
+    }
+
+    public init(_ text: some StringProtocol) { self.init(bytes: ByteBuffer(string: String(text))) }
 
     public init(stringLiteral value: String) { self.init(value) }
 
+    /// `count` bytes at `offset` of `raw`, the readable bytes of `buffer`: copied when short, else
+    /// a slice of `buffer` (the decoder's way in).
+    init(_ raw: UnsafeRawBufferPointer, at offset: Int, count: Int, of buffer: ByteBuffer) {
+        if count <= CTIString.inlineCapacity {
+            storage = CTIString.inline(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + count)]))
+        } else {
+            storage = .buffer(buffer.getSlice(at: buffer.readerIndex + offset, length: count)!)
+        }
+    }
+
+    private static func inline(_ bytes: UnsafeRawBufferPointer) -> Storage {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
+        return .inline(count: UInt8(bytes.count), words)
+    }
+
+    /// Calls `body` with the string's bytes (without the NUL).
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        switch storage {
+        case .inline(let count, var words):
+            return try Swift.withUnsafeBytes(of: &words) { try body(UnsafeRawBufferPointer(rebasing: $0[..<Int(count)])) }
+        case .buffer(let buffer):
+            return try buffer.withUnsafeReadableBytes(body)
+        }
+    }
+
+    /// The string's bytes, without the NUL.
+    public var bytes: ByteBuffer {
+        switch storage {
+        case .inline: withUnsafeBytes { ByteBuffer(bytes: $0) }
+        case .buffer(let buffer): buffer
+        }
+    }
+
     /// The bytes as text (lossy for invalid UTF-8).
-    public var string: String { String(buffer: bytes) }
+    public var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// Number of bytes, without the NUL.
-    public var count: Int { bytes.readableBytes }
+    public var count: Int {
+        switch storage {
+        case .inline(let count, _): Int(count)
+        case .buffer(let buffer): buffer.readableBytes
+        }
+    }
 
     public var description: String { string }
+
+    public static func == (lhs: CTIString, rhs: CTIString) -> Bool {
+        lhs.withUnsafeBytes { left in rhs.withUnsafeBytes { right in left.elementsEqual(right) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }

@@ -38,13 +38,16 @@ extension SimulatorEngine {
         return session.agentID.flatMap { id in callCenter.agentIndex(agentID: id).map { callCenter.agents[$0].instrument } }
     }
 
-    /// Sends the model's messages: replies to `requester`, events to the sessions that take them.
+    /// Sends the model's messages: replies to `requester` (flushed at once: the client waits
+    /// for them), events to the sessions that take them (flushed together at the end).
     func deliver(_ outputs: [CallCenterOutput], requester: ConnectionID? = nil) {
         let targets = publishTargets(allSessions: true)
+        holdingFlushes = true
+        defer { flushHeldWrites() }
         for output in outputs {
             switch output.audience {
             case .requester:
-                if let requester { send(output.message, to: requester) }
+                if let requester, send(output.message, to: requester) { connections[requester]?.channel.flush() }
             case .devices(let devices):
                 let receivers = targets.filter { target in
                     guard let session = connections[target]?.session else { return false }

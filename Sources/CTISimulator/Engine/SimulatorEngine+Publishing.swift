@@ -50,7 +50,7 @@ extension SimulatorEngine {
         return promise.futureResult
     }
 
-    /// One flood step: publishes what is due (at most 128 events), flushes, and then gives the
+    /// One flood step: publishes what is due (at most ``FloodRun/stepSize`` events), flushes, and then gives the
     /// loop back until the next event is due, but for at least ``FloodRun/yieldDelay`` counted
     /// from the end of the step. NIO runs every task that is ready before it polls its sockets
     /// again, so a step must never be ready when the previous one ends (hence not `execute`,
@@ -89,7 +89,7 @@ extension SimulatorEngine {
             nextCallID &+= UInt32(truncatingIfNeeded: skipped)
             return run.published < run.count ? .more : .finished
         }
-        for _ in 0..<128 {
+        for _ in 0..<FloodRun.stepSize {
             guard run.published < run.count else { return .finished }
             if let due = run.nextDue, due > .now() { return .more }
             if targets.contains(where: { connections[$0]?.channel.isWritable == false }) { return .paused }

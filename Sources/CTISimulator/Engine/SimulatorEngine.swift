@@ -45,6 +45,11 @@ final class SimulatorEngine: @unchecked Sendable {
     let startedAt = NIODeadline.now()
     /// Fires when the model's next timer is due.
     var callCenterTimer: Scheduled<Void>?
+    /// Set while one batch of outputs is written (``deliver(_:requester:)``): writes then
+    /// record their connection in ``heldFlushes`` and are flushed together at its end, one
+    /// `write(2)` per connection instead of one per message.
+    var holdingFlushes = false
+    var heldFlushes: [ConnectionID] = []
     /// Made from ``SimulatorConfiguration/tls`` when the simulator starts.
     var tlsContext: NIOSSLContext?
 
@@ -311,7 +316,19 @@ final class SimulatorEngine: @unchecked Sendable {
     func write(_ frame: CTIFrame, to id: ConnectionID, flush: Bool = true) {
         guard let connection = connections[id], !connection.isClosing else { return }
         connection.channel.write(frame, promise: nil)
-        if flush { connection.channel.flush() }
+        guard flush else { return }
+        if holdingFlushes {
+            if !heldFlushes.contains(id) { heldFlushes.append(id) }
+        } else {
+            connection.channel.flush()
+        }
+    }
+
+    /// Flushes what ``holdingFlushes`` held back, and stops holding.
+    func flushHeldWrites() {
+        holdingFlushes = false
+        for id in heldFlushes { connections[id]?.channel.flush() }
+        heldFlushes.removeAll(keepingCapacity: true)
     }
 
     /// Closes a connection; the log line comes when it is closed (``connectionClosed(_:)``).
