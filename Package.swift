@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "cti", targets: ["cti"]),
         .executable(name: "cti-bench", targets: ["cti-bench"]),
+        .executable(name: "cti-bench-allocations", targets: ["cti-bench-allocations"]),
         .library(name: "CTIProtocol", targets: ["CTIProtocol"]),
         .library(name: "CTIClient", targets: ["CTIClient"]),
         .library(name: "CTISimulator", targets: ["CTISimulator"]),
@@ -76,16 +77,32 @@ let package = Package(
             name: "cti",
             dependencies: ["CTIConsole"]
         ),
+        // The codec work the benchmarks share.
+        .target(
+            name: "CTIBenchSupport",
+            dependencies: ["CTIProtocol", "CTIClient", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .executableTarget(
             name: "cti-bench",
             dependencies: [
                 "CTIProtocol",
                 "CTIClient",
                 "CTISimulator",
+                "CTIBenchSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        // Allocation counts, in a process of their own: the malloc interposer replaces malloc
+        // for the whole process it is linked into, which would tax every figure of cti-bench.
+        .executableTarget(
+            name: "cti-bench-allocations",
+            dependencies: [
+                "CTIBenchSupport",
                 .product(name: "MallocInterposerSwift", package: "malloc-interposer"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

@@ -1,5 +1,8 @@
 import ArgumentParser
-import MallocInterposerSwift
+import CTIBenchSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `cti-bench codec`: decode / encode / JSON throughput on the event mix, on one core, and the
 /// allocations per message.
@@ -8,8 +11,9 @@ struct CodecCommand: ParsableCommand {
         commandName: "codec",
         abstract: "Decode, encode and JSON rendering throughput on the event mix (one core), and allocations per message.",
         discussion: """
-        Allocation counts need the malloc interposer loaded first: \
-        LD_PRELOAD=.build/release/libMallocInterposerSwift.so .build/release/cti-bench codec
+        The allocation column comes from cti-bench-allocations, next to this executable \
+        (swift build -c release --product cti-bench-allocations): it counts with a malloc \
+        interposer, which cti-bench does not load so that its timings see glibc's malloc, as cti does.
         """
     )
 
@@ -20,7 +24,6 @@ struct CodecCommand: ParsableCommand {
         let benchmark = try CodecBenchmark()
         report("cti-bench codec: event mix of \(benchmark.frames.count) messages, \(benchmark.bytesPerRound) bytes per round " +
                "(\(benchmark.messages.map(\.name).joined(separator: ", "))); \(seconds) s per figure, one core; load average \(ProcessStats.loadAverage)")
-        let allocations = Allocations()
         let runs: [(kind: String, run: (Double) throws -> CodecBenchmark.Figure)] = [
             ("decode", benchmark.decode), ("stream", benchmark.decodeStream), ("encode", benchmark.encode),
             ("json", benchmark.renderJSON), ("event-json", { try benchmark.renderEvents(seconds: $0, json: true) }),
@@ -28,13 +31,11 @@ struct CodecCommand: ParsableCommand {
         ]
         for (kind, run) in runs {
             let figure = try run(seconds)
-            let perMessage = try allocations.perMessage(messagesPerRound: benchmark.frames.count) { rounds in
-                _ = try benchmark.fixedRounds(kind, rounds: rounds)
-            }
+            let perMessage = Allocations.perMessage(kind)
             report("\(figure.name.rightPadded(44)) \(grouped(figure.messagesPerSecond).leftPadded(10)) msg/s  " +
                    "\(fixed(figure.megabytesPerSecond, 1).leftPadded(6)) MB/s  " +
                    "\(grouped(figure.messagesPerCPUSecond).leftPadded(10)) msg per CPU-second  " +
-                   "\(perMessage.map { fixed($0, 2) } ?? "n/a (no LD_PRELOAD)") allocations/msg")
+                   "\(perMessage.map { fixed($0, 2) } ?? "n/a (no cti-bench-allocations)") allocations/msg")
         }
     }
 }
@@ -45,8 +46,6 @@ struct RoundsCommand: ParsableCommand {
         commandName: "rounds",
         abstract: "A fixed amount of codec work, for `valgrind --tool=callgrind`.")
 
-    static let kinds = ["decode", "stream", "encode", "json", "event-json", "event-text"]
-
     @Argument(help: "decode, stream, encode, json (message → JSON), event-json or event-text (client event → console line).")
     var kind: String
 
@@ -54,7 +53,7 @@ struct RoundsCommand: ParsableCommand {
     var rounds: Int
 
     func validate() throws {
-        guard Self.kinds.contains(kind) else { throw ValidationError("kind: \(Self.kinds.joined(separator: ", "))") }
+        guard CodecBenchmark.kinds.contains(kind) else { throw ValidationError("kind: \(CodecBenchmark.kinds.joined(separator: ", "))") }
     }
 
     func run() throws {
@@ -64,30 +63,29 @@ struct RoundsCommand: ParsableCommand {
     }
 }
 
-/// The malloc interposer's counters (`MallocInterposerSwift`). On Linux they count only when
-/// `libMallocInterposerSwift.so` is preloaded (`LD_PRELOAD`): otherwise malloc is glibc's.
-struct Allocations {
-    init() { MallocInterposerSwift.initialize() }
-
-    /// Mallocs per message over `body(rounds)` (after a warm-up pass); `nil` when nothing is counted.
-    func perMessage(messagesPerRound: Int, rounds: Int = 2_000, _ body: (Int) throws -> Void) rethrows -> Double? {
-        try body(10)
-        MallocInterposerSwift.reset()
-        MallocInterposerSwift.hook()
-        try body(rounds)
-        MallocInterposerSwift.unhook()
-        let count = MallocInterposerSwift.getStatistics().mallocCount
-        guard count > 0 || isCounting else { return nil }
-        return Double(count) / Double(rounds * messagesPerRound)
-    }
-
-    /// Whether the interposer sees this process's mallocs.
-    var isCounting: Bool {
-        MallocInterposerSwift.reset()
-        MallocInterposerSwift.hook()
-        let probe = UnsafeMutableRawPointer.allocate(byteCount: 64, alignment: 8)
-        MallocInterposerSwift.unhook()
-        probe.deallocate()
-        return MallocInterposerSwift.getStatistics().mallocCount > 0
+/// Allocations per message, from `cti-bench-allocations` (beside this executable).
+enum Allocations {
+    /// Mallocs per message of one kind of work; `nil` when the counter cannot be run.
+    static func perMessage(_ kind: String) -> Double? {
+        let path = String(ChildProcess.selfPath.dropLast("cti-bench".count)) + "cti-bench-allocations"
+        guard access(path, X_OK) == 0 else { return nil }
+        var output: [Int32] = [-1, -1]
+        guard pipe(&output) == 0 else { return nil }
+        defer { close(output[0]) }
+        guard let child = try? ChildProcess(path: path, arguments: [kind], descriptors: [1: output[1]], closing: [output[0]]) else {
+            close(output[1])
+            return nil
+        }
+        close(output[1])
+        var text: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 256)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(output[0], $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            text += chunk[..<count]
+        }
+        child.wait()
+        return Double(String(decoding: text.filter { $0 != 0x0A }, as: UTF8.self))
     }
 }

@@ -175,5 +175,13 @@ import Testing
         #expect(UTCTime.iso8601(seconds: 1_700_000_000) == "2023-11-14T22:13:20Z")
         #expect(UTCTime.iso8601(epochMilliseconds: 1_795_441_546_123) == "2026-11-23T13:45:46.123Z")
         #expect(UTCTime.iso8601(seconds: 951_782_400) == "2000-02-29T00:00:00Z")
+        #expect(UTCTime.iso8601(seconds: UInt32.max) == "2106-02-07T06:28:15Z")
+        #expect(UTCTime.iso8601(epochMilliseconds: -1) == "1969-12-31T23:59:59.999Z")
+        #expect(UTCTime.iso8601(epochMilliseconds: 253_402_300_800_000) == "10000-01-01T00:00:00.000Z")
+        #expect(UTCTime.iso8601(epochMilliseconds: -62_167_219_200_001) == "-0001-12-31T23:59:59.999Z")
+        #expect(UTCTime.iso8601(epochMilliseconds: .max).hasSuffix(".807Z"))
+        var writer = JSONWriter(capacity: 1)
+        writer.timestamp(epochMilliseconds: 1_795_441_546_123)
+        #expect(writer.string == #""2026-11-23T13:45:46.123Z""#)
     }
 }

@@ -2,9 +2,13 @@ import NIOCore
 
 /// A minimal streaming JSON writer producing one compact object per call site, used for JSON
 /// Lines output. Keys and strings are escaped per RFC 8259.
-public struct JSONWriter: Sendable {
+///
+/// Noncopyable: it owns the memory it writes into (``JSONOutput``), so an append is a bounds
+/// check and a copy, without the uniqueness and capacity checks of an array's.
+public struct JSONWriter: ~Copyable, Sendable {
+    private var out: JSONOutput
     /// The UTF-8 text written so far.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { out.array }
     /// Per open object or array (bit `depth - 1`): whether a value was written, so the next one
     /// needs a comma. The JSON written here nests a few levels, never 64.
     private var needsComma: UInt64 = 0
@@ -12,16 +16,16 @@ public struct JSONWriter: Sendable {
 
     /// `capacity`: bytes reserved at once (a JSON line of an event is a few hundred).
     public init(capacity: Int = 512) {
-        bytes.reserveCapacity(capacity)
+        out = JSONOutput(capacity: capacity)
     }
 
     /// The text written so far.
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    public var string: String { out.withBytes { String(decoding: $0, as: UTF8.self) } }
 
-    public mutating func beginObject() { valuePrefix(); bytes.append(UInt8(ascii: "{")); open() }
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); depth -= 1 }
-    public mutating func beginArray() { valuePrefix(); bytes.append(UInt8(ascii: "[")); open() }
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); depth -= 1 }
+    public mutating func beginObject() { valuePrefix(); out.append(UInt8(ascii: "{")); open() }
+    public mutating func endObject() { out.append(UInt8(ascii: "}")); depth -= 1 }
+    public mutating func beginArray() { valuePrefix(); out.append(UInt8(ascii: "[")); open() }
+    public mutating func endArray() { out.append(UInt8(ascii: "]")); depth -= 1 }
 
     private mutating func open() {
         precondition(depth < 64, "JSONWriter: nested too deep")
@@ -33,7 +37,7 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ key: String) {
         valuePrefix()
         writeEscaped(key)
-        bytes.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: ":"))
         pendingKey = true
     }
 
@@ -41,16 +45,16 @@ public struct JSONWriter: Sendable {
     /// A timestamp as an ISO-8601 UTC string (``UTCTime/iso8601(epochMilliseconds:fractional:)``).
     public mutating func timestamp(epochMilliseconds: Int64) {
         valuePrefix()
-        bytes.append(UInt8(ascii: "\""))
-        UTCTime.iso8601(epochMilliseconds: epochMilliseconds, into: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
+        out.write(maximumCount: UTCTime.maximumCount) { UTCTime.iso8601(epochMilliseconds: epochMilliseconds, fractional: true, writingTo: $0) }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// `"key":` as ``key(encoded:)`` takes it.
     static func encodedKey(_ name: String) -> [UInt8] {
         var writer = JSONWriter(capacity: name.utf8.count + 3)
         writer.writeEscaped(name)
-        writer.bytes.append(UInt8(ascii: ":"))
+        writer.out.append(UInt8(ascii: ":"))
         return writer.bytes
     }
 
@@ -64,13 +68,13 @@ public struct JSONWriter: Sendable {
     /// Writes a string encoded by ``encodedString(_:)`` (the catalogue's symbols).
     mutating func string(encoded: [UInt8]) {
         valuePrefix()
-        bytes.append(contentsOf: encoded)
+        out.append(contentsOf: encoded)
     }
 
     /// Writes a key encoded by ``encodedKey(_:)`` (the catalogue's field names).
     mutating func key(encoded: [UInt8]) {
         valuePrefix()
-        bytes.append(contentsOf: encoded)
+        out.append(contentsOf: encoded)
         pendingKey = true
     }
 
@@ -81,30 +85,30 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ text: CTIString) {
         valuePrefix()
         text.withUnsafeBytes { writeEscaped($0) }
-        bytes.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: ":"))
         pendingKey = true
     }
 
     /// Bytes as a string of lower-case hex digits (``Hex/encode(_:)``), written in place.
     public mutating func hexString(_ buffer: ByteBuffer) {
         valuePrefix()
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         for byte in buffer.readableBytesView {
-            bytes.append(Hex.digit(byte >> 4))
-            bytes.append(Hex.digit(byte & 0xF))
+            out.append(Hex.digit(byte >> 4))
+            out.append(Hex.digit(byte & 0xF))
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     /// A string given as raw bytes (invalid UTF-8 becomes U+FFFD).
     public mutating func string(utf8 value: some Collection<UInt8>) { string(String(decoding: value, as: UTF8.self)) }
     public mutating func number(_ value: some BinaryInteger) {
         valuePrefix()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { out.append(UInt8(ascii: "-")) }
         writeDecimal(UInt64(truncatingIfNeeded: value.magnitude))
     }
-    public mutating func bool(_ value: Bool) { valuePrefix(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
-    public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func bool(_ value: Bool) { valuePrefix(); out.append(contentsOf: value ? "true" : "false") }
+    public mutating func null() { valuePrefix(); out.append(contentsOf: "null") }
 
     private var pendingKey = false
 
@@ -114,14 +118,14 @@ public struct JSONWriter: Sendable {
         if pendingKey {
             pendingKey = false
         } else if needsComma & bit != 0 {
-            bytes.append(UInt8(ascii: ","))
+            out.append(UInt8(ascii: ","))
         }
         needsComma |= bit
     }
 
     /// The decimal digits of `value`, without going through a String.
     private mutating func writeDecimal(_ value: UInt64) {
-        guard value >= 10 else { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
+        guard value >= 10 else { out.append(UInt8(ascii: "0") + UInt8(value)); return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var remaining = value
             var start = 20
@@ -130,7 +134,7 @@ public struct JSONWriter: Sendable {
                 digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
                 remaining /= 10
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -188,32 +192,96 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func writeEscaped(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         guard Self.needsEscape(utf8) else {
             // The usual case (names, digits, words): one copy.
-            bytes.append(contentsOf: utf8)
-            bytes.append(UInt8(ascii: "\""))
+            out.append(contentsOf: utf8)
+            out.append(UInt8(ascii: "\""))
             return
         }
         var runStart = 0
         for index in utf8.indices {
             let byte = utf8[index]
             guard Self.needsEscape(byte) else { continue }
-            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
             runStart = index + 1
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(0x5C); bytes.append(0x22)
-            case UInt8(ascii: "\\"): bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "\""): out.append(0x5C); out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
             default:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(Hex.digit(byte >> 4))
-                bytes.append(Hex.digit(byte & 0xF))
+                out.append(contentsOf: "\\u00")
+                out.append(Hex.digit(byte >> 4))
+                out.append(Hex.digit(byte & 0xF))
             }
         }
-        if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        bytes.append(UInt8(ascii: "\""))
+        if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// The bytes a ``JSONWriter`` has written: memory it owns, grown by doubling.
+struct JSONOutput: ~Copyable, @unchecked Sendable {
+    // Sendable: the memory belongs to this value alone (noncopyable), like an array's.
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(capacity * 2, needed)
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        memory.update(from: base, count: count)
+        base.deallocate()
+        base = memory
+        capacity = larger
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(contentsOf bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
+    mutating func append(contentsOf text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Lets `body` write at most `maximumCount` bytes in place; it returns how many it wrote.
+    mutating func write(maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maximumCount)
+        count += body(base + count)
     }
 }

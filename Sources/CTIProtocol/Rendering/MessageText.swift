@@ -94,15 +94,19 @@ public enum UTCTime {
 
     /// `2026-11-23T13:35:46.123Z` (or without the fraction).
     public static func iso8601(epochMilliseconds: Int64, fractional: Bool = true) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(24)
-        iso8601(epochMilliseconds: epochMilliseconds, fractional: fractional, into: &text)
-        return String(decoding: text, as: UTF8.self)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumCount) { buffer in
+            let count = iso8601(epochMilliseconds: epochMilliseconds, fractional: fractional, writingTo: buffer.baseAddress!)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
     }
 
-    /// The same text appended to `text` as UTF-8 (no String in between: JSON Lines write it
-    /// once per event).
-    public static func iso8601(epochMilliseconds: Int64, fractional: Bool = true, into text: inout [UInt8]) {
+    /// The most bytes ``iso8601(epochMilliseconds:fractional:writingTo:)`` writes (a year of
+    /// Int64 milliseconds has at most 9 digits and a sign).
+    static let maximumCount = 32
+
+    /// The same text written at `text` (room for ``maximumCount`` bytes); returns its length.
+    /// No String in between: JSON Lines write one per event.
+    static func iso8601(epochMilliseconds: Int64, fractional: Bool, writingTo text: UnsafeMutablePointer<UInt8>) -> Int {
         let totalSeconds = epochMilliseconds >= 0 ? epochMilliseconds / 1000 : (epochMilliseconds - 999) / 1000
         let millis = Int(epochMilliseconds - totalSeconds * 1000)
         var days = Int(totalSeconds >= 0 ? totalSeconds / 86_400 : (totalSeconds - 86_399) / 86_400)
@@ -117,27 +121,30 @@ public enum UTCTime {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var count = 0
+        func put(_ byte: UInt8) {
+            text[count] = byte
+            count += 1
+        }
+        /// `value` in at least `width` digits.
         func pad(_ value: Int, _ width: Int) {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            if value >= divisor * 10 { text.append(contentsOf: String(value).utf8); return }
+            var digits = 1
+            var limit = 10
+            while value >= limit && digits < 19 { digits += 1; limit &*= 10 }
+            digits = max(digits, width)
             var rest = value
-            while divisor > 0 {
-                text.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-                rest %= divisor
-                divisor /= 10
+            for index in stride(from: digits - 1, through: 0, by: -1) {
+                text[count + index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
             }
+            count += digits
         }
-        func separator(_ character: Unicode.Scalar) { text.append(UInt8(ascii: character)) }
-        if year < 0 {
-            separator("-")
-            pad(-year, 4)
-        } else {
-            pad(year, 4)
-        }
-        separator("-"); pad(month, 2); separator("-"); pad(day, 2)
-        separator("T"); pad(secondOfDay / 3600, 2); separator(":"); pad(secondOfDay / 60 % 60, 2); separator(":"); pad(secondOfDay % 60, 2)
-        if fractional { separator("."); pad(millis, 3) }
-        separator("Z")
+        if year < 0 { put(UInt8(ascii: "-")) }
+        pad(abs(year), 4)
+        put(UInt8(ascii: "-")); pad(month, 2); put(UInt8(ascii: "-")); pad(day, 2)
+        put(UInt8(ascii: "T")); pad(secondOfDay / 3600, 2); put(UInt8(ascii: ":")); pad(secondOfDay / 60 % 60, 2); put(UInt8(ascii: ":")); pad(secondOfDay % 60, 2)
+        if fractional { put(UInt8(ascii: ".")); pad(millis, 3) }
+        put(UInt8(ascii: "Z"))
+        return count
     }
 }

@@ -10,6 +10,8 @@ public struct CTIString: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
     /// The longest string kept in the value itself.
     public static let inlineCapacity = 16
 
+    // The words hold the bytes in memory order on a little-endian machine (the loads below
+    // assume it; every platform Swift runs this on is).
     private enum Storage: Sendable {
         /// `count` bytes in two words: no allocation, and no reference keeping the frame alive.
         case inline(count: UInt8, (UInt64, UInt64))
@@ -40,10 +42,27 @@ public struct CTIString: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
         }
     }
 
+    /// Up to 16 bytes into two little-endian words (unused bytes 0), with two overlapping loads
+    /// of 8, 4 or 1 bytes: the second is shifted into place past the first.
+    @inline(__always)
     private static func inline(_ bytes: UnsafeRawBufferPointer) -> Storage {
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: bytes) }
-        return .inline(count: UInt8(bytes.count), words)
+        let count = bytes.count
+        var low: UInt64 = 0, high: UInt64 = 0
+        switch count {
+        case 9...:
+            low = bytes.loadUnaligned(as: UInt64.self)
+            high = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) >> UInt64(8 * (16 - count))
+        case 8:
+            low = bytes.loadUnaligned(as: UInt64.self)
+        case 4...:
+            low = UInt64(bytes.loadUnaligned(as: UInt32.self))
+                | UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << UInt64(8 * (count - 4))
+        case 1...:
+            low = UInt64(bytes[0]) | UInt64(bytes[count / 2]) << UInt64(8 * (count / 2)) | UInt64(bytes[count - 1]) << UInt64(8 * (count - 1))
+        default:
+            break
+        }
+        return .inline(count: UInt8(count), (low, high))
     }
 
     /// Calls `body` with the string's bytes (without the NUL).

@@ -5,27 +5,28 @@ import NIOCore
 import Glibc
 #endif
 
-/// Decode and encode throughput on the event mix, on one core.
-struct CodecBenchmark {
-    struct Figure {
-        var name: String
-        var messages: Int
-        var bytes: Int
-        var seconds: Double
+/// Decode and encode throughput on the event mix, on one core (`cti-bench codec`), and the
+/// fixed work `cti-bench rounds` and `cti-bench-allocations` run.
+public struct CodecBenchmark {
+    public struct Figure {
+        public var name: String
+        public var messages: Int
+        public var bytes: Int
+        public var seconds: Double
         /// CPU time of the measuring thread over the same rounds: on a loaded machine the
         /// wall-clock rate understates what one core does.
-        var cpuSeconds: Double
+        public var cpuSeconds: Double
 
-        var messagesPerSecond: Double { Double(messages) / seconds }
-        var messagesPerCPUSecond: Double { Double(messages) / cpuSeconds }
-        var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
+        public var messagesPerSecond: Double { Double(messages) / seconds }
+        public var messagesPerCPUSecond: Double { Double(messages) / cpuSeconds }
+        public var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
     }
 
-    let messages: [CTIMessage]
-    let frames: [CTIFrame]
-    let bytesPerRound: Int
+    public let messages: [CTIMessage]
+    public let frames: [CTIFrame]
+    public let bytesPerRound: Int
 
-    init() throws {
+    public init() throws {
         messages = try EventMix.messages()
         let encoder = CTIMessageEncoder()
         var frames: [CTIFrame] = []
@@ -39,7 +40,7 @@ struct CodecBenchmark {
     }
 
     /// Frames (already cut) → messages.
-    func decode(seconds: Double) throws -> Figure {
+    public func decode(seconds: Double) throws -> Figure {
         let decoder = CTIMessageDecoder()
         var checksum = 0
         let (rounds, elapsed, cpu) = try timed(seconds: seconds) {
@@ -53,7 +54,7 @@ struct CodecBenchmark {
     }
 
     /// A byte stream → frames → messages, as a connection sees it.
-    func decodeStream(seconds: Double) throws -> Figure {
+    public func decodeStream(seconds: Double) throws -> Figure {
         var stream = ByteBuffer()
         for _ in 0..<64 { for frame in frames { stream.writeImmutableBuffer(frame.bytes) } }
         let decoder = CTIMessageDecoder()
@@ -71,7 +72,7 @@ struct CodecBenchmark {
     }
 
     /// Messages → frame bytes.
-    func encode(seconds: Double) throws -> Figure {
+    public func encode(seconds: Double) throws -> Figure {
         let encoder = CTIMessageEncoder()
         var buffer = ByteBuffer()
         buffer.reserveCapacity(bytesPerRound * 2)
@@ -83,7 +84,7 @@ struct CodecBenchmark {
     }
 
     /// Messages → JSON Lines text (the console's output path).
-    func renderJSON(seconds: Double) throws -> Figure {
+    public func renderJSON(seconds: Double) throws -> Figure {
         var total = 0
         let (rounds, elapsed, cpu) = timed(seconds: seconds) {
             for message in messages { total &+= message.jsonString().utf8.count }
@@ -92,15 +93,18 @@ struct CodecBenchmark {
     }
 
     /// Client events → the console's JSON Lines (`ts`, `seq`, `side` + the message) or text lines.
-    func renderEvents(seconds: Double, json: Bool) throws -> Figure {
+    public func renderEvents(seconds: Double, json: Bool) throws -> Figure {
         var total = 0
         let (rounds, elapsed, cpu) = try timed(seconds: seconds) { total &+= try fixedRounds(json ? "event-json" : "event-text", rounds: 1) }
         return Figure(name: json ? "render event JSON line (cti watch -o json)" : "render event text line (cti watch -o text)",
                       messages: rounds * messages.count, bytes: total * rounds / (rounds + 200), seconds: elapsed, cpuSeconds: cpu)
     }
 
+    /// The kinds of work ``fixedRounds(_:rounds:)`` knows.
+    public static let kinds = ["decode", "stream", "encode", "json", "event-json", "event-text"]
+
     /// A fixed amount of work, for instruction counts: `rounds` passes over the mix.
-    func fixedRounds(_ kind: String, rounds: Int) throws -> Int {
+    public func fixedRounds(_ kind: String, rounds: Int) throws -> Int {
         let decoder = CTIMessageDecoder()
         let encoder = CTIMessageEncoder()
         var buffer = ByteBuffer()
@@ -150,7 +154,7 @@ struct CodecBenchmark {
 }
 
 /// CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID).
-func threadCPUSeconds() -> Double {
+public func threadCPUSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

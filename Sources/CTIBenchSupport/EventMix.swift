@@ -4,8 +4,8 @@ import NIOCore
 /// A realistic stream of unsolicited events as a CTI Server sends them for one inbound call and
 /// the agent's state changes: BEGIN_CALL (call variables, named variables, signature),
 /// DELIVERED, ESTABLISHED, AGENT_STATE, CLEARED and END_CALL.
-enum EventMix {
-    static func messages() throws -> [CTIMessage] {
+public enum EventMix {
+    public static func messages() throws -> [CTIMessage] {
         let builder = FieldAssignment()
         let call = ["PeripheralID=5000", "PeripheralType=ENTERPRISE_AGENT", "ConnectionDeviceIDType=STATIC", "ConnectionCallID=16777300",
                     "ConnectionDeviceID=2001"]
