@@ -129,7 +129,7 @@ public struct SessionStateMachine: Sendable {
         guard case .fields(let fields) = message else { return deliver(side, message, frame) }
         // Told apart by type number (this runs for every message; names would be string compares).
         let type = fields.descriptor.typeID
-        let invokeID = fields.descriptor.hasInvokeID ? fields.fixed.first : nil
+        let invokeID = fields.descriptor.hasInvokeID && fields.fixedCount > 0 ? fields.fixedValue(at: 0) : nil
         switch self[side].phase {
         case .opening(let expected) where invokeID == expected && type == SessionMessageType.openConf:
             return opened(side, OpenConfirmation(fields)!)

@@ -122,24 +122,19 @@ public struct CTIMessageDecoder: Sendable {
             throw Failure(offset: 0, rule: .fixedPartTruncated(needed: fixedSize, available: length))
         }
         var notes: [DecodeNote] = []
-        let parts: (fixed: [UInt32], floating: [FloatingField])
+        var fields: MessageFields
+        let floatingFields: [FloatingField]
         do {
-            // One pass over the raw bytes: numbers are read in place; only STRING, UNSPEC and
-            // named values take a slice of the body (no copy).
-            parts = try body.withUnsafeReadableBytes { raw in
+            // One pass over the raw bytes: numbers are read in place (the fixed ones straight
+            // into the message); only long STRINGs, UNSPEC and named values take a slice of the
+            // body (no copy).
+            (fields, floatingFields) = try body.withUnsafeReadableBytes { raw in
                 var position = 0
-                // Grown by `reserveCapacity`, whose buffer code is specialized here: the
-                // array initializers call the standard library's unspecialized allocator,
-                // which looks `_ContiguousArrayStorage<UInt32>` up at run time (~600
-                // instructions a message).
-                var fixed: [UInt32] = []
-                fixed.reserveCapacity(widths.count)
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: widths.count) { values in
+                let fields = MessageFields(descriptor: descriptor, alternateLayout: layout, fixedCount: widths.count) { values in
                     for (index, width) in widths.enumerated() {
                         values.initializeElement(at: index, to: raw.ctiNumber(at: position, width: Int(width)))
                         position += Int(width)
                     }
-                    fixed.append(contentsOf: values)
                 }
                 var floating: [FloatingField] = []
                 floating.reserveCapacity((length - fixedSize) / 8)
@@ -180,17 +175,19 @@ public struct CTIMessageDecoder: Sendable {
                     floating.append(FloatingField(tag: canonicalTag, value: value))
                     offset = dataOffset + dataLength
                 }
-                return (fixed, floating)
+                return (fields, floating)
             }
         } catch let failure as Failure {
             throw failure
         } catch {
             preconditionFailure("unexpected error \(error)")
         }
-        for tag in descriptor.requiredTags where !parts.floating.contains(where: { $0.tag == tag }) {
+        for tag in descriptor.requiredTags where !floatingFields.contains(where: { $0.tag == tag }) {
             notes.append(.missingRequired(field: descriptor.floatingSpec(tag: tag)!.name))
         }
-        return MessageFields(descriptor: descriptor, alternateLayout: layout, fixed: parts.fixed, floating: parts.floating, notes: notes)
+        fields.floating = floatingFields
+        fields.notes = notes
+        return fields
     }
 
     private func fieldName(_ descriptor: MessageDescriptor, _ tag: UInt16) -> String? {

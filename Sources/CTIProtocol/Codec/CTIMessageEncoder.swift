@@ -69,12 +69,12 @@ public struct CTIMessageEncoder: Sendable {
     private func writeBody(_ fields: MessageFields, into buffer: inout ByteBuffer) throws(CTIEncodeError) {
         let descriptor = fields.descriptor
         let specs = fields.fixedSpecs
-        guard specs.count == fields.fixed.count else {
-            throw .fixedFieldCount(message: descriptor.name, expected: specs.count, got: fields.fixed.count)
+        guard specs.count == fields.fixedCount else {
+            throw .fixedFieldCount(message: descriptor.name, expected: specs.count, got: fields.fixedCount)
         }
         let checkMasks = !allowUndefinedMaskBits && descriptor.direction != .serverToClient
-        for (spec, value) in zip(specs, fields.fixed) {
-            let number = try checkedNumber(.number(value), field: spec.name, type: spec.type)
+        for (index, spec) in specs.enumerated() {
+            let number = try checkedNumber(.number(fields.fixedValue(at: index)), field: spec.name, type: spec.type)
             if checkMasks, let table = spec.enumTable { try checkMask(number, table: table, field: spec.name) }
             buffer.writeCTINumber(number, width: spec.size)
         }

@@ -62,7 +62,7 @@ public struct FieldAssignment: Sendable {
             } else {
                 count = occurrences.count
             }
-            if Int(fields.fixed[index]) < count { fields.fixed[index] = UInt32(count) }
+            if Int(fields.fixedValue(at: index)) < count { fields.setFixedValue(UInt32(count), at: index) }
         }
     }
 

@@ -4,29 +4,42 @@
 /// This is both what the decoder produces and what the encoder consumes, so building a message
 /// is filling one of these in: `MessageFields(named: "HEARTBEAT_REQ")` starts with every fixed
 /// field 0 and no floating field.
-public struct MessageFields: Hashable, Sendable {
+public struct MessageFields: Hashable, @unchecked Sendable {
+    // Sendable: its one reference is a copy-on-write box that is never mutated once shared.
     /// The values, in one reference-counted box copied on write: a message is copied several
     /// times on its way from the socket to the consumer, and each copy then retains one object
-    /// instead of the descriptor and three arrays.
-    private final class Storage: @unchecked Sendable {
-        // Sendable: a box is never mutated once shared (``MessageFields`` copies it first).
-        let descriptor: MessageDescriptor
-        var alternateLayout: Int?
-        var fixed: [UInt32]
-        var floating: [FloatingField]
-        var notes: [DecodeNote]
+    /// instead of the descriptor and three arrays. The fixed values are stored in the box
+    /// itself (after its header), so a decoded message takes one allocation fewer.
+    private final class Storage: ManagedBuffer<Header, UInt32> {
+        /// The header's address. Reached through the pointer, not ``ManagedBuffer/header``:
+        /// a class's stored property is checked for exclusive access at run time on every use,
+        /// which cost more than the rest of a field lookup. The address is fixed for the
+        /// object's life; callers hold the object while they use it.
+        var headerAddress: UnsafeMutablePointer<Header> { withUnsafeMutablePointerToHeader { $0 } }
 
-        init(descriptor: MessageDescriptor, alternateLayout: Int?, fixed: [UInt32], floating: [FloatingField], notes: [DecodeNote]) {
-            self.descriptor = descriptor
-            self.alternateLayout = alternateLayout
-            self.fixed = fixed
-            self.floating = floating
-            self.notes = notes
+        static func make(_ header: Header, fill: (UnsafeMutableBufferPointer<UInt32>) -> Void) -> Storage {
+            let storage = unsafeDowncast(Storage.create(minimumCapacity: header.fixedCount) { _ in header }, to: Storage.self)
+            storage.withUnsafeMutablePointerToElements { fill(UnsafeMutableBufferPointer(start: $0, count: header.fixedCount)) }
+            return storage
         }
 
         func copy() -> Storage {
-            Storage(descriptor: descriptor, alternateLayout: alternateLayout, fixed: fixed, floating: floating, notes: notes)
+            withUnsafeMutablePointers { header, values in
+                Storage.make(header.pointee) { $0.baseAddress!.initialize(from: values, count: header.pointee.fixedCount) }
+            }
         }
+
+        func withFixed<Result>(_ body: (UnsafeBufferPointer<UInt32>) throws -> Result) rethrows -> Result {
+            try withUnsafeMutablePointers { header, values in try body(UnsafeBufferPointer(start: values, count: header.pointee.fixedCount)) }
+        }
+    }
+
+    private struct Header {
+        let descriptor: MessageDescriptor
+        var alternateLayout: Int?
+        let fixedCount: Int
+        var floating: [FloatingField]
+        var notes: [DecodeNote]
     }
 
     private var storage: Storage
@@ -40,33 +53,74 @@ public struct MessageFields: Hashable, Sendable {
     }
 
     /// The message's description.
-    public var descriptor: MessageDescriptor { storage.descriptor }
+    public var descriptor: MessageDescriptor { storage.headerAddress.pointee.descriptor }
     /// Which fixed layout the values follow: `nil` for the canonical one, else an index into
     /// ``MessageDescriptor/alternateFixed``.
     public var alternateLayout: Int? {
-        get { storage.alternateLayout }
-        set { unique.alternateLayout = newValue }
+        get { storage.headerAddress.pointee.alternateLayout }
+        set { unique.headerAddress.pointee.alternateLayout = newValue }
     }
     /// One value per fixed field of the layout: every fixed field is a number (its raw bits,
-    /// see ``FieldValue/number(_:)``).
+    /// see ``FieldValue/number(_:)``). Reading it copies the values out: code that reads
+    /// them per message uses ``withFixed(_:)`` or ``fixedValue(at:)``.
     public var fixed: [UInt32] {
-        get { storage.fixed }
-        _modify { yield &unique.fixed }
+        get { withFixed { Array($0) } }
+        set {
+            let header = storage.headerAddress.pointee
+            if newValue.count == header.fixedCount {
+                unique.withUnsafeMutablePointerToElements { $0.update(from: newValue, count: newValue.count) }
+            } else {
+                storage = Storage.make(Header(descriptor: header.descriptor, alternateLayout: header.alternateLayout, fixedCount: newValue.count,
+                                              floating: header.floating, notes: header.notes)) { _ = $0.initialize(from: newValue) }
+            }
+        }
     }
     /// Floating fields in wire order.
     public var floating: [FloatingField] {
-        get { storage.floating }
-        _modify { yield &unique.floating }
+        get { storage.headerAddress.pointee.floating }
+        _modify {
+            let box = unique
+            yield &box.headerAddress.pointee.floating
+            withExtendedLifetime(box) {}
+        }
     }
     /// What the decoder accepted leniently.
     public var notes: [DecodeNote] {
-        get { storage.notes }
-        _modify { yield &unique.notes }
+        get { storage.headerAddress.pointee.notes }
+        _modify {
+            let box = unique
+            yield &box.headerAddress.pointee.notes
+            withExtendedLifetime(box) {}
+        }
+    }
+
+    /// Calls `body` with the fixed values in place.
+    public func withFixed<Result>(_ body: (UnsafeBufferPointer<UInt32>) throws -> Result) rethrows -> Result {
+        try storage.withFixed(body)
+    }
+
+    /// The number of fixed values.
+    public var fixedCount: Int { storage.headerAddress.pointee.fixedCount }
+
+    /// One fixed value (`index` below ``fixedCount``).
+    public func fixedValue(at index: Int) -> UInt32 {
+        withFixed { values in
+            precondition(index >= 0 && index < values.count, "fixed value \(index) of \(values.count)")
+            return values[index]
+        }
+    }
+
+    /// Sets one fixed value in place (`index` below ``fixedCount``).
+    public mutating func setFixedValue(_ value: UInt32, at index: Int) {
+        precondition(index >= 0 && index < fixedCount, "fixed value \(index) of \(fixedCount)")
+        unique.withUnsafeMutablePointerToElements { $0[index] = value }
     }
 
     /// A message of this type with every fixed field 0 and no floating field.
     public init(_ descriptor: MessageDescriptor) {
-        self.init(descriptor: descriptor, alternateLayout: nil, fixed: Array(repeating: 0, count: descriptor.fixed.count), floating: [], notes: [])
+        storage = Storage.make(Header(descriptor: descriptor, alternateLayout: nil, fixedCount: descriptor.fixed.count, floating: [], notes: [])) {
+            $0.initialize(repeating: 0)
+        }
     }
 
     /// A message of the named type (see ``MessageCatalog/descriptor(named:)``).
@@ -77,19 +131,30 @@ public struct MessageFields: Hashable, Sendable {
     }
 
     init(descriptor: MessageDescriptor, alternateLayout: Int?, fixed: [UInt32], floating: [FloatingField], notes: [DecodeNote]) {
-        storage = Storage(descriptor: descriptor, alternateLayout: alternateLayout, fixed: fixed, floating: floating, notes: notes)
+        storage = Storage.make(Header(descriptor: descriptor, alternateLayout: alternateLayout, fixedCount: fixed.count, floating: floating, notes: notes)) {
+            _ = $0.initialize(from: fixed)
+        }
+    }
+
+    /// The decoder's way in: `fixedCount` values written by `fill` straight into the message.
+    init(descriptor: MessageDescriptor, alternateLayout: Int?, fixedCount: Int, fill: (UnsafeMutableBufferPointer<UInt32>) -> Void) {
+        storage = Storage.make(Header(descriptor: descriptor, alternateLayout: alternateLayout, fixedCount: fixedCount, floating: [], notes: []), fill: fill)
     }
 
     public static func == (lhs: MessageFields, rhs: MessageFields) -> Bool {
         lhs.storage === rhs.storage
-            || (lhs.descriptor == rhs.descriptor && lhs.alternateLayout == rhs.alternateLayout && lhs.fixed == rhs.fixed
+            || (lhs.descriptor == rhs.descriptor && lhs.alternateLayout == rhs.alternateLayout
+                && lhs.withFixed { left in rhs.withFixed { right in left.elementsEqual(right) } }
                 && lhs.floating == rhs.floating && lhs.notes == rhs.notes)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(descriptor)
         hasher.combine(alternateLayout)
-        hasher.combine(fixed)
+        withFixed { values in
+            hasher.combine(values.count)
+            for value in values { hasher.combine(value) }
+        }
         hasher.combine(floating)
         hasher.combine(notes)
     }
@@ -117,7 +182,7 @@ public struct MessageFields: Hashable, Sendable {
     /// A fixed field's value, or the first floating field of that name.
     public subscript(name: String) -> FieldValue? {
         switch position(of: name) {
-        case .fixed(let index)?: .number(fixed[index])
+        case .fixed(let index)?: .number(fixedValue(at: index))
         case .floating(let spec)?: floating.first { $0.tag == spec.tag }?.value
         case nil: nil
         }
@@ -140,7 +205,7 @@ public struct MessageFields: Hashable, Sendable {
         switch position(of: name) {
         case .fixed(let index)?:
             guard case .number(let number) = value else { throw .wrongKind(field: fixedSpecs[index].name, expected: fixedSpecs[index].type) }
-            fixed[index] = number
+            setFixedValue(number, at: index)
         case .floating(let spec)?:
             if let index = floating.firstIndex(where: { $0.tag == spec.tag }) {
                 floating[index].value = value

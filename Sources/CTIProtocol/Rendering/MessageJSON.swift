@@ -44,9 +44,9 @@ extension MessageFields {
         writer.key("fields")
         writer.beginObject()
         let specs = fixedSpecs
-        for index in 0..<min(specs.count, fixed.count) {
+        for index in 0..<min(specs.count, fixedCount) {
             writer.key(encoded: specs[index].jsonKey)
-            writer.fieldNumber(fixed[index], type: specs[index].type, table: specs[index].enumTable)
+            writer.fieldNumber(fixedValue(at: index), type: specs[index].type, table: specs[index].enumTable)
         }
         var outsideLayout = false
         forEachFloatingGroup(catalog: catalog) { group in

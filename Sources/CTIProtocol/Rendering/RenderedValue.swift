@@ -45,9 +45,10 @@ extension MessageFields {
     /// fields into one list).
     public func displayFields(catalog: MessageCatalog = .standard) -> [DisplayField] {
         var out: [DisplayField] = []
-        out.reserveCapacity(fixed.count + floating.count)
-        for (spec, value) in zip(fixedSpecs, fixed) {
-            out.append(DisplayField(name: spec.name, value: render(.number(value), type: spec.type, table: spec.enumTable, secret: false), inLayout: true))
+        out.reserveCapacity(fixedCount + floating.count)
+        for (index, spec) in fixedSpecs.prefix(fixedCount).enumerated() {
+            out.append(DisplayField(name: spec.name, value: render(.number(fixedValue(at: index)), type: spec.type, table: spec.enumTable, secret: false),
+                                    inLayout: true))
         }
         forEachFloatingGroup(catalog: catalog) { group in
             var values: [RenderedValue] = []

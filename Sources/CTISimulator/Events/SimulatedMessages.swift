@@ -42,8 +42,8 @@ enum SimulatedMessages {
     /// END_CALL_EVENT for the flood generator: ConnectionCallID is the global sequence number.
     static func endCall(callID: UInt32, peripheral: UInt32) -> CTIMessage {
         var fields = endCallTemplate
-        fields.fixed[endCallPeripheralIndex] = peripheral
-        fields.fixed[endCallCallIDIndex] = callID
+        fields.setFixedValue(peripheral, at: endCallPeripheralIndex)
+        fields.setFixedValue(callID, at: endCallCallIDIndex)
         return .fields(fields)
     }
 

@@ -1,0 +1,49 @@
+import Testing
+@testable import CTIProtocol
+
+/// MessageFields keeps its values in one copy-on-write box (the fixed values inside it): copies
+/// must stay independent, and equal contents equal, however they were made.
+@Suite struct MessageFieldsStorageTests {
+    @Test func copiesAreIndependentForEveryKindOfChange() throws {
+        let original = try MessageFields(named: "MAKE_CALL_REQ")
+        var changed = original
+        changed.setFixedValue(7, at: 0)
+        #expect(original.fixedValue(at: 0) == 0)
+        #expect(changed.fixedValue(at: 0) == 7)
+
+        var appended = original
+        try appended.append("CallVariable1", .text("x"))
+        #expect(original.floating.isEmpty)
+        #expect(appended.floating.count == 1)
+
+        var noted = original
+        noted.notes.append(.missingNUL(field: "ANI"))
+        #expect(original.notes.isEmpty)
+
+        var relaid = original
+        relaid.fixed = [1, 2]
+        #expect(relaid.fixedCount == 2 && relaid.fixed == [1, 2])
+        #expect(original.fixedCount == original.descriptor.fixed.count)
+
+        var rewritten = original
+        rewritten.fixed = Array(repeating: 9, count: original.fixedCount)
+        #expect(rewritten.withFixed { $0.allSatisfy { $0 == 9 } })
+        #expect(original.withFixed { $0.allSatisfy { $0 == 0 } })
+    }
+
+    @Test func equalContentsAreEqualAndHashAlike() throws {
+        var built = try MessageFields(named: "HEARTBEAT_REQ")
+        try built.set("InvokeID", .number(42))
+        let decoded = try CTIMessageDecoder().decode(try #require(try {
+            var bytes = try CTIMessageEncoder().encode(.fields(built))
+            var framer = CTIFrameDecoder()
+            return try framer.decode(buffer: &bytes)
+        }()))
+        #expect(decoded == .fields(built))
+        #expect(decoded.hashValue == CTIMessage.fields(built).hashValue)
+        var other = built
+        other.setFixedValue(43, at: 0)
+        #expect(other != built)
+        #expect(built.fixedValue(at: 0) == 42)
+    }
+}
