@@ -48,11 +48,12 @@ import Testing
     @Test func hangStopsReadingUntilUnhang() async throws {
         try await withSimulator { simulator, _ in
             let client = try await simulator.connect(.a)
-            try await client.open(Fixtures.open(services: Fixtures.clientControl, idleTimeout: 20))
+            // IdleTimeout 40 × 50 ms = 2 s: room for a stalled test process between OPEN and hang.
+            try await client.open(Fixtures.open(services: Fixtures.clientControl, idleTimeout: 40))
             await simulator.hang(.a)
             try await client.send(Fixtures.heartbeat(1))
-            // Hung: no answer, and no idle-timeout reset either (20 × 50 ms = 1 s).
-            #expect(await client.nextItem(within: .milliseconds(1300)) == nil)
+            // Hung: no answer, and no idle-timeout reset either.
+            #expect(await client.nextItem(within: .milliseconds(2300)) == nil)
             #expect(client.channel.isActive)
             await simulator.unhang(.a)
             #expect(try await client.expect("HEARTBEAT_CONF").number("InvokeID") == 1)
