@@ -19,6 +19,13 @@ public final class CTIClient: Sendable {
     public let events: ClientEventStream
     private let core: ClientCore
 
+    /// The event loop the client runs on. Code that sends many requests and waits for each
+    /// confirmation can run on it, as an actor whose executor it is
+    /// (`nonisolated var unownedExecutor: UnownedSerialExecutor { client.eventLoop.executor.asUnownedSerialExecutor() }`):
+    /// a request is then written and its confirmation resumes the caller without waking
+    /// another thread (`cti-bench roundtrip --caller loop`).
+    public var eventLoop: any EventLoop { core.loop }
+
     public init(configuration: ClientConfiguration, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
         core = ClientCore(configuration: configuration, loop: eventLoopGroup.next())
         events = ClientEventStream(producer: core.makeEvents())

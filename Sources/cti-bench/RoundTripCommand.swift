@@ -58,7 +58,7 @@ struct RoundTripCommand: ParsableCommand {
         case .pool:
             histogram = try await Self.timeRequests(client: client, warmup: warmup, count: count)
         case .loop:
-            histogram = try await LoopCaller(loop: group.next()).timeRequests(client: client, warmup: warmup, count: count)
+            histogram = try await LoopCaller(loop: client.eventLoop).timeRequests(client: client, warmup: warmup, count: count)
         }
         let total = (ContinuousClock.now - began).seconds
         let cpu = ProcessStats.cpuSeconds(pid: getpid()) - cpuBefore, simulatorCPU = simulator.cpuSeconds - simulatorCPUBefore

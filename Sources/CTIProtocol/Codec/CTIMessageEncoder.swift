@@ -73,36 +73,56 @@ public struct CTIMessageEncoder: Sendable {
             throw .fixedFieldCount(message: descriptor.name, expected: specs.count, got: fields.fixedCount)
         }
         let checkMasks = !allowUndefinedMaskBits && descriptor.direction != .serverToClient
-        for (index, spec) in specs.enumerated() {
-            let number = try checkedNumber(.number(fields.fixedValue(at: index)), field: spec.name, type: spec.type)
-            if checkMasks, let table = spec.enumTable { try checkMask(number, table: table, field: spec.name) }
-            buffer.writeCTINumber(number, width: spec.size)
+        // The fixed part in one reservation: numbers checked, then stored big-endian in place.
+        let fixedSize = fields.alternateLayout.map { descriptor.alternateFixed[$0].fixedSize } ?? descriptor.fixedSize
+        // Specs read in place, field by field (a copied spec retains its name and table).
+        for index in specs.indices {
+            let number = try checkedNumber(fields.fixedValue(at: index), field: specs[index].name, type: specs[index].type)
+            if checkMasks, let table = specs[index].enumTable { try checkMask(number, table: table, field: specs[index].name) }
         }
-        for spec in descriptor.floating where spec.isRequired && !fields.floating.contains(where: { $0.tag == spec.tag }) {
-            throw .missingRequired(message: descriptor.name, field: spec.name)
+        fields.withFixed { values in
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: fixedSize) { raw in
+                var offset = 0
+                for index in specs.indices {
+                    let size = specs[index].size
+                    switch size {
+                    case 1: raw.storeBytes(of: UInt8(truncatingIfNeeded: values[index]), toByteOffset: offset, as: UInt8.self)
+                    case 2: raw.storeBytes(of: UInt16(truncatingIfNeeded: values[index]).bigEndian, toByteOffset: offset, as: UInt16.self)
+                    default: raw.storeBytes(of: values[index].bigEndian, toByteOffset: offset, as: UInt32.self)
+                    }
+                    offset += size
+                }
+                return offset
+            }
+        }
+        for tag in descriptor.requiredTags where !fields.floating.contains(where: { $0.tag == tag }) {
+            throw .missingRequired(message: descriptor.name, field: descriptor.floatingSpec(tag: tag)!.name)
         }
         let headerWidth = version.floatingHeaderWidth
         for field in fields.floating {
-            let spec = descriptor.floatingSpec(tag: field.tag)
-            let name = spec?.name ?? catalog.tags[field.tag]?.fieldName ?? "tag \(field.tag)"
-            let type = spec?.type ?? catalog.tags[field.tag]?.type
+            // The spec's parts are read one by one (copying a whole spec retains its names and
+            // table); the field's name only for an error.
+            let index = descriptor.floatingSpecIndex(tag: field.tag)
+            let info = index.map { descriptor.floatingDecodeInfo[$0] }
+            let name = { index.map { descriptor.floating[$0].name } ?? self.catalog.tags[field.tag]?.fieldName ?? "tag \(field.tag)" }
+            let type = info?.type ?? catalog.tagInfo(field.tag)?.type
             buffer.writeCTINumber(UInt32(field.tag), width: headerWidth)
             let lengthIndex = buffer.writerIndex
             buffer.writeCTINumber(0, width: headerWidth)
             let dataStart = buffer.writerIndex
-            if spec == nil, case .bytes(let bytes) = field.value {
+            if index == nil, case .bytes(let bytes) = field.value {
                 // Outside the layout, data kept as bytes (an unknown tag, or data that did not
                 // fit the tag table's type) goes back as it came.
                 buffer.writeImmutableBuffer(bytes)
             } else {
-                try write(field.value, type: type, field: name, maxSize: spec?.maxSize, into: &buffer)
+                try write(field.value, type: type, field: name(), maxSize: info?.maxSize, into: &buffer)
             }
-            if checkMasks, let table = spec?.enumTable, case .number(let number) = field.value {
-                try checkMask(number, table: table, field: name)
+            if checkMasks, let index, let table = descriptor.floating[index].enumTable, case .number(let number) = field.value {
+                try checkMask(number, table: table, field: name())
             }
             let dataLength = buffer.writerIndex - dataStart
             let limit = headerWidth == 2 ? Int(UInt16.max) : Int(UInt8.max)
-            guard dataLength <= limit else { throw .tooLong(field: name, length: dataLength, max: limit) }
+            guard dataLength <= limit else { throw .tooLong(field: name(), length: dataLength, max: limit) }
             buffer.setCTINumber(UInt32(dataLength), at: lengthIndex, width: headerWidth)
         }
     }
@@ -113,38 +133,45 @@ public struct CTIMessageEncoder: Sendable {
         if undefined != 0 { throw .undefinedMaskBits(field: field, bits: undefined, table: table.name) }
     }
 
-    private func checkedNumber(_ value: FieldValue, field: String, type: WireType) throws(CTIEncodeError) -> UInt32 {
-        guard case .number(let number) = value, let width = type.width else { throw .wrongKind(field: field, expected: type) }
+    private func checkedNumber(_ value: FieldValue, field: @autoclosure () -> String, type: WireType) throws(CTIEncodeError) -> UInt32 {
+        guard case .number(let number) = value else { throw .wrongKind(field: field(), expected: type) }
+        return try checkedNumber(number, field: field(), type: type)
+    }
+
+    /// `number` when it fits `type` (a negative CHAR or SHORT as its low bits).
+    private func checkedNumber(_ number: UInt32, field: @autoclosure () -> String, type: WireType) throws(CTIEncodeError) -> UInt32 {
+        guard let width = type.width else { throw .wrongKind(field: field(), expected: type) }
         if width < 4 {
             let signed = type == .char || type == .short
             let bits = UInt32(width * 8)
             let fits = number < (1 << bits) || (signed && number >= ~UInt32(0) << (bits - 1))
-            guard fits else { throw .outOfRange(field: field, value: number, type: type) }
+            guard fits else { throw .outOfRange(field: field(), value: number, type: type) }
             return number & ((1 << bits) - 1)
         }
         return number
     }
 
-    private func write(_ value: FieldValue, type: WireType?, field: String, maxSize: Int?, into buffer: inout ByteBuffer) throws(CTIEncodeError) {
+    private func write(_ value: FieldValue, type: WireType?, field: @autoclosure () -> String, maxSize: Int?,
+                       into buffer: inout ByteBuffer) throws(CTIEncodeError) {
         switch (value, type) {
         case (.number(let number), let type?) where type.width != nil:
-            let checked = try checkedNumber(.number(number), field: field, type: type)
+            let checked = try checkedNumber(.number(number), field: field(), type: type)
             buffer.writeCTINumber(checked, width: type.width!)
         case (.string(let string), .string?), (.string(let string), nil):
-            if let maxSize, string.count + 1 > maxSize { throw .tooLong(field: field, length: string.count + 1, max: maxSize) }
+            if let maxSize, string.count + 1 > maxSize { throw .tooLong(field: field(), length: string.count + 1, max: maxSize) }
             string.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
         case (.bytes(let bytes), .unspec?), (.bytes(let bytes), nil):
-            if let maxSize, bytes.readableBytes > maxSize { throw .tooLong(field: field, length: bytes.readableBytes, max: maxSize) }
+            if let maxSize, bytes.readableBytes > maxSize { throw .tooLong(field: field(), length: bytes.readableBytes, max: maxSize) }
             buffer.writeImmutableBuffer(bytes)
         case (.namedVariable(let name, let value), .namedVariable?):
-            try checkNamed(name: name, value: value, field: field)
+            try checkNamed(name: name, value: value, field: field())
             name.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
             value.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
         case (.namedArray(let index, let name, let value), .namedArray?):
-            try checkNamed(name: name, value: value, field: field)
+            try checkNamed(name: name, value: value, field: field())
             buffer.writeInteger(index)
             name.withUnsafeBytes { _ = buffer.writeBytes($0) }
             buffer.writeInteger(UInt8(0))
@@ -153,20 +180,20 @@ public struct CTIMessageEncoder: Sendable {
         case (.numbers(let numbers), let type?) where type == .uintArray || type == .ushortArray:
             let elementType: WireType = type == .uintArray ? .uint : .ushort
             for number in numbers {
-                buffer.writeCTINumber(try checkedNumber(.number(number), field: field, type: elementType), width: elementType.width!)
+                buffer.writeCTINumber(try checkedNumber(.number(number), field: field(), type: elementType), width: elementType.width!)
             }
             if let maxSize, numbers.count * elementType.width! > maxSize {
-                throw .tooLong(field: field, length: numbers.count * elementType.width!, max: maxSize)
+                throw .tooLong(field: field(), length: numbers.count * elementType.width!, max: maxSize)
             }
         default:
             // A value of another kind than the field's type; tags of unknown type take bytes or strings.
-            throw .wrongKind(field: field, expected: type ?? .unspec)
+            throw .wrongKind(field: field(), expected: type ?? .unspec)
         }
     }
 
     /// `wire-format.md` §6: name ≤ 33 and value ≤ 211 bytes, NULs included.
-    private func checkNamed(name: CTIString, value: CTIString, field: String) throws(CTIEncodeError) {
-        if name.count + 1 > 33 { throw .tooLong(field: "\(field) name", length: name.count + 1, max: 33) }
-        if value.count + 1 > 211 { throw .tooLong(field: "\(field) value", length: value.count + 1, max: 211) }
+    private func checkNamed(name: CTIString, value: CTIString, field: @autoclosure () -> String) throws(CTIEncodeError) {
+        if name.count + 1 > 33 { throw .tooLong(field: "\(field()) name", length: name.count + 1, max: 33) }
+        if value.count + 1 > 211 { throw .tooLong(field: "\(field()) value", length: value.count + 1, max: 211) }
     }
 }
