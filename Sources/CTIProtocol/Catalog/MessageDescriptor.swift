@@ -60,8 +60,8 @@ public final class MessageDescriptor: Sendable {
     /// because the decoder looks up every floating field.
     private let floatingIndexByTag: [Int16]
     /// Positions by exact name (the usual spelling); other spellings are compared ignoring case.
-    private let fixedIndexByName: [String: Int]
-    private let floatingIndexByName: [String: Int]
+    let fixedIndexByName: [String: Int]
+    let floatingIndexByName: [String: Int]
 
     /// An alternative fixed layout and the body lengths it applies to.
     public struct AlternateLayout: Sendable {

@@ -55,20 +55,34 @@ extension MessageFields {
                     seen = true
                     break
                 }
-                if seen { continue }
-                var count = 1
-                var allVariables = fields[index].value.isVariable
-                for later in (index + 1)..<fields.count where fields[later].tag == tag {
-                    count += 1
-                    allVariables = allVariables && fields[later].value.isVariable
-                }
-                let specIndex = descriptor.floatingSpecIndex(tag: tag)
-                let repeats = specIndex.map { descriptor.floating[$0].repeats } ?? false
-                let shape: FloatingGroup.Shape = allVariables ? .variables : count == 1 && !repeats ? .single : .list
-                body(FloatingGroup(first: index, tag: tag, descriptor: descriptor, specIndex: specIndex,
-                                   info: specIndex == nil ? catalog.tagInfo(tag) : nil, shape: shape))
+                if !seen { body(group(firstAt: index, in: fields, catalog: catalog)) }
             }
         }
+    }
+
+    /// The group of the layout's floating field at `specIndex` of the descriptor's
+    /// ``MessageDescriptor/floating``, `nil` when the message does not carry it.
+    func floatingGroup(specIndex: Int, catalog: MessageCatalog) -> FloatingGroup? {
+        let tag = descriptor.floating[specIndex].tag
+        return floating.withUnsafeBufferPointer { fields in
+            fields.firstIndex { $0.tag == tag }.map { group(firstAt: $0, in: fields, catalog: catalog) }
+        }
+    }
+
+    /// The group whose first occurrence is `fields[first]`.
+    private func group(firstAt first: Int, in fields: UnsafeBufferPointer<FloatingField>, catalog: MessageCatalog) -> FloatingGroup {
+        let tag = fields[first].tag
+        var count = 1
+        var allVariables = fields[first].value.isVariable
+        for later in (first + 1)..<fields.count where fields[later].tag == tag {
+            count += 1
+            allVariables = allVariables && fields[later].value.isVariable
+        }
+        let specIndex = descriptor.floatingSpecIndex(tag: tag)
+        let repeats = specIndex.map { descriptor.floating[$0].repeats } ?? false
+        let shape: FloatingGroup.Shape = allVariables ? .variables : count == 1 && !repeats ? .single : .list
+        return FloatingGroup(first: first, tag: tag, descriptor: descriptor, specIndex: specIndex,
+                             info: specIndex == nil ? catalog.tagInfo(tag) : nil, shape: shape)
     }
 
     /// Calls `body` with each occurrence of the group's tag, in wire order.

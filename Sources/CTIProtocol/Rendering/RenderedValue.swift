@@ -46,26 +46,44 @@ extension MessageFields {
     public func displayFields(catalog: MessageCatalog = .standard) -> [DisplayField] {
         var out: [DisplayField] = []
         out.reserveCapacity(fixedCount + floating.count)
-        for (index, spec) in fixedSpecs.prefix(fixedCount).enumerated() {
-            out.append(DisplayField(name: spec.name, value: render(.number(fixedValue(at: index)), type: spec.type, table: spec.enumTable, secret: false),
-                                    inLayout: true))
-        }
-        forEachFloatingGroup(catalog: catalog) { group in
-            var values: [RenderedValue] = []
-            var variables: [RenderedValue.Variable] = []
-            forEachOccurrence(of: group) { value in
-                let rendered = render(value, type: group.type, table: group.enumTable, secret: group.isSecret)
-                if group.shape == .variables, case .variables(let more) = rendered { variables += more } else { values.append(rendered) }
-            }
-            let value: RenderedValue
-            switch group.shape {
-            case .variables: value = .variables(variables)
-            case .single: value = values[0]
-            case .list: value = .list(values)
-            }
-            out.append(DisplayField(name: group.name, value: value, inLayout: group.inLayout))
-        }
+        for index in 0..<min(fixedCount, fixedSpecs.count) { out.append(displayFixedField(at: index)) }
+        forEachFloatingGroup(catalog: catalog) { out.append(displayField(of: $0)) }
         return out
+    }
+
+    /// The layout field named exactly `name` as ``displayFields(catalog:)`` shows it, rendered
+    /// alone (what a one-line summary picks); `nil` when the layout has no such field or the
+    /// message does not carry it.
+    public func displayField(named name: String, catalog: MessageCatalog = .standard) -> DisplayField? {
+        let fixedIndex = alternateLayout == nil ? descriptor.fixedIndexByName[name] : fixedSpecs.firstIndex { $0.name == name }
+        if let index = fixedIndex {
+            return index < min(fixedCount, fixedSpecs.count) ? displayFixedField(at: index) : nil
+        }
+        guard let specIndex = descriptor.floatingIndexByName[name] else { return nil }
+        return floatingGroup(specIndex: specIndex, catalog: catalog).map(displayField(of:))
+    }
+
+    private func displayFixedField(at index: Int) -> DisplayField {
+        let specs = fixedSpecs
+        return DisplayField(name: specs[index].name,
+                            value: render(.number(fixedValue(at: index)), type: specs[index].type, table: specs[index].enumTable, secret: false),
+                            inLayout: true)
+    }
+
+    private func displayField(of group: FloatingGroup) -> DisplayField {
+        var values: [RenderedValue] = []
+        var variables: [RenderedValue.Variable] = []
+        forEachOccurrence(of: group) { value in
+            let rendered = render(value, type: group.type, table: group.enumTable, secret: group.isSecret)
+            if group.shape == .variables, case .variables(let more) = rendered { variables += more } else { values.append(rendered) }
+        }
+        let value: RenderedValue
+        switch group.shape {
+        case .variables: value = .variables(variables)
+        case .single: value = values[0]
+        case .list: value = .list(values)
+        }
+        return DisplayField(name: group.name, value: value, inLayout: group.inLayout)
     }
 }
 
