@@ -12,26 +12,6 @@ extension ByteBuffer {
         }
     }
 
-    /// Writes `value` big-endian in `width` bytes (1, 2 or 4).
-    @inline(__always)
-    mutating func writeCTINumber(_ value: UInt32, width: Int) {
-        switch width {
-        case 1: writeInteger(UInt8(truncatingIfNeeded: value))
-        case 2: writeInteger(UInt16(truncatingIfNeeded: value))
-        default: writeInteger(value)
-        }
-    }
-
-    /// Sets `value` big-endian in `width` bytes (1, 2 or 4) at `index`.
-    @inline(__always)
-    mutating func setCTINumber(_ value: UInt32, at index: Int, width: Int) {
-        switch width {
-        case 1: setInteger(UInt8(truncatingIfNeeded: value), at: index)
-        case 2: setInteger(UInt16(truncatingIfNeeded: value), at: index)
-        default: setInteger(value, at: index)
-        }
-    }
-
     /// The whole readable bytes as a STRING: cut at the first NUL; a missing NUL or bytes after it
     /// are noted.
     func ctiCString(field: @autoclosure () -> String, notes: inout [DecodeNote]) -> CTIString {
@@ -63,5 +43,35 @@ extension UnsafeRawBufferPointer {
         case 2: UInt32(UInt16(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
         default: UInt32(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
         }
+    }
+}
+
+extension UnsafeMutableRawBufferPointer {
+    /// Stores `value` big-endian in `width` bytes (1, 2 or 4) at `offset`, truncated to them.
+    /// The caller has checked the bounds.
+    @inline(__always)
+    func storeCTINumber(_ value: UInt32, at offset: Int, width: Int) {
+        switch width {
+        case 1: storeBytes(of: UInt8(truncatingIfNeeded: value), toByteOffset: offset, as: UInt8.self)
+        case 2: storeBytes(of: UInt16(truncatingIfNeeded: value).bigEndian, toByteOffset: offset, as: UInt16.self)
+        default: storeBytes(of: value.bigEndian, toByteOffset: offset, as: UInt32.self)
+        }
+    }
+
+    /// Stores a STRING's bytes and its NUL at `offset`; returns the bytes stored.
+    @inline(__always)
+    func storeCTIString(_ string: CTIString, at offset: Int) -> Int {
+        string.withUnsafeBytes { bytes in
+            UnsafeMutableRawBufferPointer(rebasing: self[offset...]).copyMemory(from: bytes)
+            self[offset + bytes.count] = 0
+            return bytes.count + 1
+        }
+    }
+
+    /// Copies `bytes` to `offset`; returns their count.
+    @inline(__always)
+    func storeRawBytes(_ bytes: ByteBufferView, at offset: Int) -> Int {
+        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: self[offset...]).copyMemory(from: $0) }
+        return bytes.count
     }
 }
