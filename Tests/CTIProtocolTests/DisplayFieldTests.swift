@@ -9,23 +9,17 @@ import Testing
     let catalog = MessageCatalog.standard
 
     @Test func oneFieldAloneAgreesWithTheWholeDisplayOnRandomMessagesOfEveryLayout() {
-        var rng = SeededGenerator(seed: 0xD15)
-        let random = RandomMessage(catalog: catalog)
         var compared = 0
-        for descriptor in catalog.messages where descriptor.hasLayout {
-            for round in 0..<10 {
-                var fields = random.fields(for: descriptor, using: &rng)
-                // Some rounds repeat a field that does not repeat, others drop every floating field.
-                if round % 3 == 1, let first = fields.floating.first { fields.floating.append(first) }
-                if round % 4 == 3 { fields.floating.removeAll() }
-                let display = fields.displayFields(catalog: catalog)
-                for name in descriptor.fieldNames {
-                    let expected = display.first { $0.name == name && $0.inLayout }
-                    #expect(fields.displayField(named: name, catalog: catalog) == expected, "\(descriptor.name).\(name)")
-                    compared += 1
-                }
-                #expect(fields.displayField(named: "NoSuchField", catalog: catalog) == nil)
+        RandomMessage(catalog: catalog).forEachMessageOfEveryLayout(rounds: 10, seed: 0xD15) { fields, round in
+            // Besides the repeated field: some rounds drop every floating field.
+            if round % 4 == 3 { fields.floating.removeAll() }
+            let display = fields.displayFields(catalog: catalog)
+            for name in fields.descriptor.fieldNames {
+                let expected = display.first { $0.name == name && $0.inLayout }
+                #expect(fields.displayField(named: name, catalog: catalog) == expected, "\(fields.descriptor.name).\(name)")
+                compared += 1
             }
+            #expect(fields.displayField(named: "NoSuchField", catalog: catalog) == nil)
         }
         #expect(compared > 1000)
     }

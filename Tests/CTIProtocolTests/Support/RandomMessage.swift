@@ -8,6 +8,20 @@ import NIOCore
 struct RandomMessage {
     let catalog: MessageCatalog
 
+    /// `rounds` random messages of every layout, in catalog order, with their round number; every
+    /// third one (round 1, 4, ...) repeats its first floating field, which does not repeat in
+    /// most layouts (the display rule then makes a list of it).
+    func forEachMessageOfEveryLayout(rounds: Int, seed: UInt64, _ body: (inout MessageFields, Int) throws -> Void) rethrows {
+        var rng = SeededGenerator(seed: seed)
+        for descriptor in catalog.messages where descriptor.hasLayout {
+            for round in 0..<rounds {
+                var fields = self.fields(for: descriptor, using: &rng)
+                if round % 3 == 1, let first = fields.floating.first { fields.floating.append(first) }
+                try body(&fields, round)
+            }
+        }
+    }
+
     func fields(for descriptor: MessageDescriptor, using rng: inout SeededGenerator, extraTags: Bool = true) -> MessageFields {
         var fields = MessageFields(descriptor)
         let checksMasks = descriptor.direction != .serverToClient
