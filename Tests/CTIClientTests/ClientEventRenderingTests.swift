@@ -50,6 +50,32 @@ import Testing
         #expect(lifecycle == "13:45:46.123 B SESSION                        failed over from side A to side B")
     }
 
+    @Test func textLinesInColourPadTheNameInsideItsColour() throws {
+        let line = try messageEvent().textLine(style: TextStyle(colored: true))
+        #expect(line == "\u{1B}[2m13:45:46.123\u{1B}[0m A \u{1B}[36mCALL_ESTABLISHED_EVENT        \u{1B}[0m call=77 device=2001 state=LCS_CONNECT cause=CEC_NEW_CALL")
+        let lifecycle = event(.lifecycle(.failedOver(from: .a, to: .b)), side: nil).textLine(style: TextStyle(colored: true))
+        #expect(lifecycle == "\u{1B}[2m13:45:46.123\u{1B}[0m - \u{1B}[33mSESSION                       \u{1B}[0m failed over from side A to side B")
+    }
+
+    @Test func aLineWithoutKeyFieldsEndsAtTheName() throws {
+        // SYSTEM_EVENT carries none of the key fields: no padding left at the end of the line.
+        let message = CTIMessage.fields(try MessageFields(named: "SYSTEM_EVENT"))
+        var bytes = try CTIMessageEncoder().encode(message)
+        var decoder = CTIFrameDecoder()
+        let systemEvent = event(.message(message, try #require(try decoder.decode(buffer: &bytes))))
+        #expect(systemEvent.textLine() == "13:45:46.123 A SYSTEM_EVENT")
+        let colored = systemEvent.textLine(style: TextStyle(colored: true))
+        #expect(colored.hasSuffix("SYSTEM_EVENT                  \u{1B}[0m"))
+    }
+
+    @Test func verboseLinesShowEveryField() throws {
+        let line = try messageEvent().textLine(verbose: true)
+        #expect(line.hasPrefix("13:45:46.123 A CALL_ESTABLISHED_EVENT         MonitorID=0 "))
+        #expect(line.contains("ConnectionCallID=77"))
+        #expect(line.contains("ConnectionDeviceID=2001"))
+        #expect(!line.hasSuffix(" "))
+    }
+
     @Test func endpointsParseWithDefaultPortsPerSide() {
         #expect(Endpoint(parsing: "cti.example.com", side: .a) == Endpoint(host: "cti.example.com", port: 42027))
         #expect(Endpoint(parsing: "cti.example.com", side: .b) == Endpoint(host: "cti.example.com", port: 43027))

@@ -100,6 +100,16 @@ public enum UTCTime {
         }
     }
 
+    /// Appends the time of day of ``iso8601(epochMilliseconds:fractional:)``, `13:35:46.123`
+    /// (between its `T` and `Z`), to UTF-8 text being built.
+    public static func appendTimeOfDay(epochMilliseconds: Int64, to text: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumCount) { buffer in
+            let count = iso8601(epochMilliseconds: epochMilliseconds, fractional: true, writingTo: buffer.baseAddress!)
+            let start = buffer[..<count].firstIndex(of: UInt8(ascii: "T"))! + 1
+            text.append(contentsOf: buffer[start..<(count - 1)])
+        }
+    }
+
     /// The most bytes ``iso8601(epochMilliseconds:fractional:writingTo:)`` writes (a year of
     /// Int64 milliseconds has at most 9 digits and a sign).
     static let maximumCount = 32

@@ -51,26 +51,16 @@ extension MessageFields {
         return out
     }
 
-    /// The layout field named exactly `name` as ``displayFields(catalog:)`` shows it, rendered
-    /// alone (what a one-line summary picks); `nil` when the layout has no such field or the
-    /// message does not carry it.
-    public func displayField(named name: String, catalog: MessageCatalog = .standard) -> DisplayField? {
-        let fixedIndex = alternateLayout == nil ? descriptor.fixedIndexByName[name] : fixedSpecs.firstIndex { $0.name == name }
-        if let index = fixedIndex {
-            return index < min(fixedCount, fixedSpecs.count) ? displayFixedField(at: index) : nil
-        }
-        guard let specIndex = descriptor.floatingIndexByName[name] else { return nil }
-        return floatingGroup(specIndex: specIndex, catalog: catalog).map(displayField(of:))
-    }
-
-    private func displayFixedField(at index: Int) -> DisplayField {
+    /// The fixed field at `index` as displayed.
+    func displayFixedField(at index: Int) -> DisplayField {
         let specs = fixedSpecs
         return DisplayField(name: specs[index].name,
                             value: render(.number(fixedValue(at: index)), type: specs[index].type, table: specs[index].enumTable, secret: false),
                             inLayout: true)
     }
 
-    private func displayField(of group: FloatingGroup) -> DisplayField {
+    /// A floating group as displayed.
+    func displayField(of group: FloatingGroup) -> DisplayField {
         var values: [RenderedValue] = []
         var variables: [RenderedValue.Variable] = []
         forEachOccurrence(of: group) { value in
