@@ -60,7 +60,8 @@ public final class MessageDescriptor: Sendable {
     /// because the decoder looks up every floating field.
     private let floatingIndexByTag: [Int16]
     /// Positions by exact name (the usual spelling); other spellings are compared ignoring case.
-    let fixedIndexByName: [String: Int]
+    private let fixedIndexByName: [String: Int]
+    /// (Read by ``SummaryFields`` too, to plan its exact-name picks.)
     let floatingIndexByName: [String: Int]
 
     /// An alternative fixed layout and the body lengths it applies to.

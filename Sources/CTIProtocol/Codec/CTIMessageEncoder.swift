@@ -185,7 +185,7 @@ public struct CTIMessageEncoder: Sendable {
         if value.count + 1 > 211 { throw .tooLong(part: "value", length: value.count + 1, max: 211) }
     }
 
-    /// Stores a value ``measure(_:type:field:maxSize:)`` accepted at `offset`; returns its length.
+    /// Stores a value ``measure(_:type:maxSize:)`` accepted at `offset`; returns its length.
     /// Numbers are stored in their type's width, a negative CHAR or SHORT as its low bits.
     private func store(_ value: FieldValue, type: WireType?, into raw: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
         switch value {
