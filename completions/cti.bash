@@ -183,13 +183,13 @@ _cti() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    open|close|status|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|quit|help)
+    open|close|status|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|wait|sleep|quit|help)
         # Offer subcommand argument completions
         "_cti_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'open close status watch call agent query persistent send sim describe config decode encode simulate quit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'open close status watch call agent query persistent send sim describe config decode encode simulate wait sleep quit help' -- "${cur}"))
         ;;
     esac
 }
@@ -296,7 +296,7 @@ _cti_status() {
 _cti_watch() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
-    repeating_options=()
+    repeating_options=(--device --agent --call)
     non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --count --timeout --filter --record)
     __cti_offer_flags_options 0
 
@@ -380,6 +380,15 @@ _cti_watch() {
         return
         ;;
     '--filter')
+        return
+        ;;
+    '--device')
+        return
+        ;;
+    '--agent')
+        return
+        ;;
+    '--call')
         return
         ;;
     '--record')
@@ -3264,6 +3273,100 @@ _cti_simulate() {
         return
         ;;
     esac
+}
+
+_cti_wait() {
+    repeating_flags=()
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--timeout --host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color)
+    __cti_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--host-b')
+        return
+        ;;
+    '--protocol')
+        return
+        ;;
+    '--client-id')
+        return
+        ;;
+    '--password')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--peripheral')
+        return
+        ;;
+    '--services')
+        return
+        ;;
+    '--call-mask')
+        return
+        ;;
+    '--agent-mask')
+        return
+        ;;
+    '--config-mask')
+        return
+        ;;
+    '--agent-id')
+        return
+        ;;
+    '--agent-ext')
+        return
+        ;;
+    '--instrument')
+        return
+        ;;
+    '--heartbeat')
+        return
+        ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
+    '-o'|'--output')
+        __cti_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--color')
+        __cti_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_cti_sleep() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __cti_offer_flags_options 1
 }
 
 _cti_quit() {

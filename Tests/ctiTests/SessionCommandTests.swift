@@ -58,7 +58,8 @@ struct SessionCommandTests {
         (["open", "--services", "BOGUS"], 64, "'BOGUS' is not a name in this mask"),
         (["watch", "--heartbeat", "3"], 64, "--heartbeat"),
         (["watch", "--filter", "NOT_A_MESSAGE"], 64, "unknown message type 'NOT_A_MESSAGE'"),
-        (["call", "make", "5551234"], 64, "CLIENT_EVENTS needs the agent's identity"),
+        (["call", "make", "5551234"], 64, "give the device with --instrument"),
+        (["open", "--services", "CLIENT_EVENTS,CLIENT_CONTROL"], 64, "asks for CLIENT_EVENTS, which needs the agent's identity"),
         (["query", "device", "--services", "ALL_EVENTS", "--instrument", "2001"], 1, "E_CTI_FUNCTION_NOT_AVAILABLE"),
         (["open", "--host", "127.0.0.1:1", "--host-b", "127.0.0.1:1", "--connect-timeout", "0.5"], 2, "connection refused"),
     ])

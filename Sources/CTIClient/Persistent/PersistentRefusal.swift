@@ -35,6 +35,12 @@ public enum PersistentRefusal {
         }
     }
 
+    /// Whether a PeripheralErrorCode is one of the persistent-call codes of §6.4 (the TAPI
+    /// LINEERR_OPERATION_FAIL_* family 0x7E0001xx and LINEERR_OPERATION_FAIL_NO_ACTIVE_RD_SET).
+    public static func isPersistentCallCode(_ peripheralErrorCode: UInt32) -> Bool {
+        peripheralErrorCode & 0xFFFF_FF00 == 0x7E00_0100 || peripheralErrorCode == 0xC000_0016
+    }
+
     /// Whether a drop was refused because a customer call is active (the server drops the
     /// persistent call when that call ends: R11).
     public static func isDeferredDrop(_ error: CTIClientError) -> Bool {

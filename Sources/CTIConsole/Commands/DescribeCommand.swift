@@ -13,49 +13,117 @@ struct DescribeCommand: ParsableCommand {
     }
 
     @Argument(help: "What to list: masks, messages, events, status or failures.") var topic: Topic
-    @Argument(help: "For messages: one message name, to list its fields.") var name: String?
+    @Argument(help: ArgumentHelp("One entry to look up, by name or number: a message (OPEN_REQ, 3, 0x3), a mask value (0x14, CLIENT_EVENTS), "
+                                 + "a status or failure code (12, E_CTI_FUNCTION_NOT_AVAILABLE).", valueName: "name|number"))
+    var name: String?
 
     func run() throws {
+        let lines: [String]
+        do {
+            lines = try describe()
+        } catch let error as ValidationError {
+            StandardStream.diagnose("cti: describe: \(error.message)")
+            throw ExitStatus.usage
+        }
+        for line in lines { try StandardStream.output.writeLine(line) }
+        try StandardStream.output.flush()
+    }
+
+    private func describe() throws -> [String] {
         let catalog = MessageCatalog.standard
         var lines: [String] = []
         switch topic {
         case .masks:
-            for (title, table) in [("services (--services)", catalog.serviceMask), ("call events (--call-mask)", catalog.callEventMask),
-                                   ("agent states (--agent-mask)", catalog.agentStateMask), ("configuration (--config-mask)", catalog.configMask)] {
+            if let name {
+                lines = try Self.lookUpMask(name)
+                break
+            }
+            for (title, table) in Self.masks {
                 lines.append("\(title):")
                 for entry in table.entries { lines.append("  0x\(String.hex8(entry.value))  \(entry.name)") }
             }
             lines.append("Spellings: full names, short names (CLIENT_EVENTS, client-events), numbers (17, 0x11), lists (a,b or a|b), all.")
-        case .messages:
+        case .messages, .events:
             if let name {
-                guard let descriptor = catalog.descriptor(named: name) else {
-                    throw ValidationError("unknown message '\(name)' (see `cti describe messages`)")
-                }
+                let descriptor = try Self.message(name)
                 lines.append("\(descriptor.name) (\(descriptor.typeID), \(descriptor.direction.rawValue), \(descriptor.service))")
                 for field in descriptor.fixed { lines.append("  fixed     \(field.name) \(field.type.rawValue)") }
                 for field in descriptor.floating {
                     let extra = [field.isRequired ? "required" : nil, field.repeats ? "repeated" : nil].compactMap { $0 }.joined(separator: ", ")
                     lines.append("  floating  \(field.name) \(field.type.rawValue)\(field.maxSize.map { "[\($0)]" } ?? "") tag \(field.tag)" + (extra.isEmpty ? "" : " (\(extra))"))
                 }
-            } else {
+            } else if topic == .messages {
                 for descriptor in catalog.messages {
                     lines.append("\(String(descriptor.typeID).padded(6)) \(descriptor.name.padded(42)) \(descriptor.direction.rawValue.padded(8)) \(descriptor.hasLayout ? "" : "(no layout) ")\(descriptor.isExtension ? "[extension]" : "")")
                 }
+            } else {
+                for descriptor in catalog.messages where descriptor.direction == .serverToClient && descriptor.name.hasSuffix("_EVENT") {
+                    lines.append("\(String(descriptor.typeID).padded(6)) \(descriptor.name.padded(42)) \(descriptor.service)")
+                }
             }
-        case .events:
-            for descriptor in catalog.messages where descriptor.direction == .serverToClient && descriptor.name.hasSuffix("_EVENT") {
-                lines.append("\(String(descriptor.typeID).padded(6)) \(descriptor.name.padded(42)) \(descriptor.service)")
+        case .status, .failures:
+            let table = catalog.enumTable(named: topic == .status ? "StatusCode" : "ControlFailureCode")!
+            if let name {
+                let value = try Self.code(name, in: table)
+                lines.append("\(String(value).padded(5)) \(table.name(of: value) ?? "(no name in the spec)")")
+                break
             }
-        case .status:
-            for entry in catalog.enumTable(named: "StatusCode")!.entries { lines.append("\(String(entry.value).padded(5)) \(entry.name)") }
-        case .failures:
-            for entry in catalog.enumTable(named: "ControlFailureCode")!.entries { lines.append("\(String(entry.value).padded(5)) \(entry.name)") }
-            lines.append("")
-            lines.append("How the simulator answers each mistake (the guide does not map mistakes to codes):")
-            lines.append(SimulatorFailureTable.text)
+            for entry in table.entries { lines.append("\(String(entry.value).padded(5)) \(entry.name)") }
+            if topic == .failures {
+                lines.append("")
+                lines.append("How the simulator answers each mistake (the guide does not map mistakes to codes):")
+                lines.append(SimulatorFailureTable.text)
+            }
         }
-        for line in lines { try StandardStream.output.writeLine(line) }
-        try StandardStream.output.flush()
+        return lines
+    }
+}
+
+extension DescribeCommand {
+    /// The four masks, with the option each goes to.
+    static var masks: [(title: String, table: EnumTable)] {
+        let catalog = MessageCatalog.standard
+        return [("services (--services)", catalog.serviceMask), ("call events (--call-mask)", catalog.callEventMask),
+                ("agent states (--agent-mask)", catalog.agentStateMask), ("configuration (--config-mask)", catalog.configMask)]
+    }
+
+    /// A message by name or type number.
+    static func message(_ text: String) throws -> MessageDescriptor {
+        let catalog = MessageCatalog.standard
+        if let descriptor = catalog.descriptor(named: text) { return descriptor }
+        if let number = NumberParser.unsigned(text) {
+            guard let descriptor = catalog.descriptor(type: number) else {
+                throw ValidationError("no message has type number \(number) (see `cti describe messages`)")
+            }
+            return descriptor
+        }
+        throw ValidationError("unknown message '\(text)' (see `cti describe messages`)")
+    }
+
+    /// A number in each mask (its bits by name), or a bit name (its value and mask).
+    static func lookUpMask(_ text: String) throws -> [String] {
+        var lines: [String] = []
+        if let number = NumberParser.unsigned(text) {
+            lines.append("0x\(String.hex8(number)) (\(number)):")
+            for (title, table) in masks {
+                let names = table.bitNames(of: number)
+                let undefined = table.undefinedBits(in: number)
+                let parts = names + (undefined != 0 ? ["undefined bits 0x\(String.hex8(undefined))"] : [])
+                lines.append("  \(title.padded(30)) \(parts.isEmpty ? "(none)" : parts.joined(separator: " | "))")
+            }
+            return lines
+        }
+        for (title, table) in masks {
+            if let value = table.value(named: text) { lines.append("0x\(String.hex8(value))  \(table.name(of: value) ?? text)  \(title)") }
+        }
+        guard !lines.isEmpty else { throw ValidationError("'\(text)' is neither a number nor a bit of any mask (see `cti describe masks`)") }
+        return lines
+    }
+
+    /// A status or failure code by number or name.
+    static func code(_ text: String, in table: EnumTable) throws -> UInt32 {
+        if let number = NumberParser.unsigned(text) ?? table.value(named: text) { return number }
+        throw ValidationError("'\(text)' is neither a number nor a name in \(table.name) (see `cti describe \(table.name == "StatusCode" ? "status" : "failures")`)")
     }
 }
 

@@ -18,15 +18,7 @@ struct OpenCommand: AsyncParsableCommand {
                 throw ExitStatus.usage
             }
             // The session stays open for the following lines, and reopens after a failure.
-            let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: true, quiet: outputOptions.quiet)
-            context.adopt(session)
-            do {
-                try await session.client.open()
-            } catch {
-                StandardStream.diagnose("cti: \(error)")
-                await context.closeSession()
-                throw ExitStatus.connectionFailure
-            }
+            try await context.openSession(connection, quiet: outputOptions.quiet)
             return
         }
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: false, quiet: outputOptions.quiet)

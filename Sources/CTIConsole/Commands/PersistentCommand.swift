@@ -49,6 +49,8 @@ struct PersistentCommand: AsyncParsableCommand {
                 }
                 guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw ExitStatus.connectionFailure }
                 printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
+                ConsoleContext.current?.remember(callID: callID, invokeID: confirmation.fields?.number("InvokeID"))
+                PersistentCallBook(settings: settings)?.add(callID: callID, device: device)
                 if printer.format == .json {
                     // JSON Lines stay JSON: the confirmation as an object (its NewConnectionCallID is the call ID).
                     try printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
@@ -58,7 +60,7 @@ struct PersistentCommand: AsyncParsableCommand {
                 }
                 try StandardStream.output.flush()
                 guard waitConnected else { return }
-                let outcome = await PersistentWait.connected(callID: callID, client: session.client, printer: printer, timeout: timeout)
+                let outcome = await PersistentWait.connected(callID: callID, client: session.client, timeout: timeout)
                 switch outcome {
                 case .connected: return
                 case .failed(let cause):
@@ -74,7 +76,9 @@ struct PersistentCommand: AsyncParsableCommand {
 
     struct Drop: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Drop a persistent call (CLEAR_CONNECTION_REQ) by CALLID, or the one on --device (found with SNAPSHOT_DEVICE).")
+            abstract: "Drop a persistent call (CLEAR_CONNECTION_REQ) by CALLID, or the one on --device (found with SNAPSHOT_DEVICE).",
+            discussion: "CALLID alone works for a call this user's cti made on the same server (in this REPL or script, or in an earlier run: "
+                + "see the README's Persistent calls); otherwise give its --device too.")
 
         @Argument(help: "ConnectionCallID of the persistent call.") var callID: UInt32?
         @OptionGroup var options: RequestOptions
@@ -89,8 +93,14 @@ struct PersistentCommand: AsyncParsableCommand {
             let (callID, deviceOption) = (callID, options.device)
             var adjusted = options
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = deviceOption }
+            let known = ConsoleContext.current?.printer.persistentCalls.known ?? []
             try await adjusted.runSession { session, settings, _ in
-                guard let device = deviceOption ?? settings.instrument else { throw ValidationError("give --device") }
+                let book = PersistentCallBook(settings: settings)
+                let remembered = callID.flatMap { id in known.first { $0.callID == id }?.device ?? book?.device(of: id) }
+                guard let device = deviceOption ?? settings.instrument ?? remembered else {
+                    throw ValidationError("give --device: the server knows a call by its ID and a device, and this console did not make call "
+                                          + "\(callID.map(String.init) ?? "?") on this server")
+                }
                 let peripheral = settings.peripheral ?? 5000
                 let target: UInt32
                 if let callID {
@@ -105,6 +115,7 @@ struct PersistentCommand: AsyncParsableCommand {
                 }
                 do {
                     let confirmation = try await session.client.clearConnection(CallReference(callID: target, deviceID: device), peripheralID: peripheral)
+                    book?.remove(callID: target)
                     try StandardStream.output.writeLine("\(confirmation.name) call=\(target) device=\(device)")
                     try StandardStream.output.flush()
                 } catch let error as CTIClientError {
@@ -117,19 +128,60 @@ struct PersistentCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The persistent calls this console knows; with --device, those the server reports for that device.")
+            abstract: "The persistent calls this console knows; with --device, those the server reports for that device.",
+            discussion: "Text: one line per call (`known ...` from this console, `server ...` from SNAPSHOT_DEVICE). "
+                + "JSON (-o json): one object per call with source, callID, device, remote, state, callingID, ageSeconds.")
 
         @OptionGroup var options: RequestOptions
 
+        /// One line of the listing.
+        struct Entry: Sendable {
+            var source: String
+            var callID: UInt32
+            var device: String
+            var remote: String?
+            var state: String
+            var callingID: String?
+            /// Known for the calls this console has seen; the protocol does not carry it.
+            var ageSeconds: Int64?
+
+            var text: String {
+                let age = ageSeconds.map { "\($0)s" } ?? "?"
+                return source == "known"
+                    ? "known   call=\(callID) device=\(device) last=\(state) age=\(age)"
+                    : "server  call=\(callID) device=\(device) remote=\(remote ?? "-") state=\(state) calling=\(callingID ?? "-") age=\(age)"
+            }
+
+            var json: [UInt8] {
+                var writer = JSONWriter()
+                writer.beginObject()
+                writer.key("source"); writer.string(source)
+                writer.key("callID"); writer.number(callID)
+                writer.key("device"); writer.string(device)
+                writer.key("remote"); if let remote { writer.string(remote) } else { writer.null() }
+                writer.key("state"); writer.string(state)
+                writer.key("callingID"); if let callingID { writer.string(callingID) } else { writer.null() }
+                writer.key("ageSeconds"); if let ageSeconds { writer.number(ageSeconds) } else { writer.null() }
+                writer.endObject()
+                return writer.bytes
+            }
+        }
+
         func run() async throws {
             let tracker = ConsoleContext.current?.printer.persistentCalls
-            let known = tracker?.known ?? []
-            for call in known {
-                try StandardStream.output.writeLine("known   call=\(call.callID) device=\(call.device) last=\(call.lastEvent) "
-                                                    + "age=\((ClientCoreClock.now() - call.since) / 1000)s")
+            let now = ClientCoreClock.now()
+            let known = (tracker?.known ?? []).map {
+                Entry(source: "known", callID: $0.callID, device: $0.device, state: $0.lastEvent, ageSeconds: (now - $0.since) / 1000)
             }
+            let json = options.output.output == .json
+            @Sendable func write(_ entries: [Entry]) throws {
+                for entry in entries {
+                    if json { try StandardStream.output.writeLine(bytes: entry.json) } else { try StandardStream.output.writeLine(entry.text) }
+                }
+            }
+            try write(known)
             guard let device = options.device ?? options.connection.instrument else {
-                if known.isEmpty { try StandardStream.output.writeLine("no persistent calls known (give --device to ask the server)") }
+                if known.isEmpty && !json { try StandardStream.output.writeLine("no persistent calls known (give --device to ask the server)") }
                 try StandardStream.output.flush()
                 return
             }
@@ -137,13 +189,11 @@ struct PersistentCommand: AsyncParsableCommand {
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = device }
             try await adjusted.runSession { session, settings, _ in
                 let found = try await PersistentLookup.calls(on: device, client: session.client, peripheralID: settings.peripheral ?? 5000)
-                for call in found {
-                    // The age is known for the calls this console has seen; the protocol does not carry it.
-                    let age = tracker?.known.first { $0.callID == call.callID }.map { "\((ClientCoreClock.now() - $0.since) / 1000)s" } ?? "?"
-                    try StandardStream.output.writeLine("server  call=\(call.callID) device=\(device) remote=\(call.remote ?? "-") "
-                                                        + "state=\(call.state) calling=\(call.callingID ?? "-") age=\(age)")
-                }
-                if found.isEmpty { try StandardStream.output.writeLine("no persistent call on \(device)") }
+                try write(found.map { call in
+                    Entry(source: "server", callID: call.callID, device: device, remote: call.remote, state: call.state, callingID: call.callingID,
+                          ageSeconds: tracker?.known.first { $0.callID == call.callID }.map { (ClientCoreClock.now() - $0.since) / 1000 })
+                })
+                if found.isEmpty && !json { try StandardStream.output.writeLine("no persistent call on \(device)") }
                 try StandardStream.output.flush()
             }
         }

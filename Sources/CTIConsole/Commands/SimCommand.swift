@@ -12,6 +12,16 @@ struct SimCommand: AsyncParsableCommand {
     var words: [String] = []
 
     func run() async throws {
+        // `sim`, `sim --help`, `sim -h` and `sim help` list the commands, with or without a simulator.
+        if words.isEmpty || words == ["--help"] || words == ["-h"] || words == ["help"] {
+            try StandardStream.output.writeLine("""
+                usage: sim COMMAND (in the REPL or a script, with the embedded simulator; `cti simulate` takes the same \
+                commands on its stdin)
+                \(SimulatorCommand.helpText)
+                """)
+            try StandardStream.output.flush()
+            return
+        }
         guard let simulator = ConsoleContext.current?.session?.simulator else {
             StandardStream.diagnose("cti: sim: no embedded simulator (open a session without --host first; or run `cti simulate` and type there)")
             throw ExitStatus.usage

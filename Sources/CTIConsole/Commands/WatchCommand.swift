@@ -15,7 +15,8 @@ struct WatchCommand: AsyncParsableCommand {
         Defaults to --services ALL_EVENTS with every call and agent-state mask bit. Survives \
         failover (it reconnects, noting it on stderr). Exit status: 0 (count reached, --timeout \
         alone, Ctrl-C, SIGTERM, reader gone); 124 if --timeout ran out before --count; 2 if no \
-        session could be opened.
+        session could be opened. Filters: --filter by message type, --device, --agent and \
+        --call by whom an event concerns, e.g. `cti watch --device 2001 --count 5 --timeout 30`.
         """
     )
 
@@ -30,6 +31,16 @@ struct WatchCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Show only these message types (client-side): NAME,NAME,...", valueName: "types"))
     var filter: String?
+
+    @Option(help: ArgumentHelp("Show only events naming this device (any device field: ConnectionDeviceID, AgentInstrument, ...); repeatable.",
+                               valueName: "dn"))
+    var device: [String] = []
+
+    @Option(help: ArgumentHelp("Show only events naming this AgentID; repeatable.", valueName: "id"))
+    var agent: [String] = []
+
+    @Option(help: ArgumentHelp("Show only events naming this call ID (ConnectionCallID, PrimaryCallID, ...); repeatable.", valueName: "callid"))
+    var call: [UInt32] = []
 
     @Option(help: ArgumentHelp("Also write the raw frames to this file (for `cti decode --file`).", valueName: "file"))
     var record: String?
@@ -52,9 +63,12 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         var configuredPrinter = EventPrinter(options: outputOptions, environment: SessionCommandSupport.environment)
         configuredPrinter.filter = Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name })
+        configuredPrinter.who = EventWhoFilter(devices: Set(device), agents: Set(agent), calls: Set(call))
         if let context = ConsoleContext.current {
             // In a REPL or script the session is already streaming: watch changes what is shown
             // (--filter, --off) and how (-o, -v, --hex, --lifecycle).
+            configuredPrinter.quiet = configuredPrinter.quiet || context.quiet
+            configuredPrinter.persistentCalls = context.printer.persistentCalls
             context.setShowing(!off, printer: configuredPrinter)
             return
         }

@@ -13,11 +13,25 @@ struct ConsoleSettings {
         var description: String
     }
 
-    /// What a command wants by default (`watch`: every event; requests: the agent's own device).
+    /// What a command wants by default: `watch` every event; a request command or a session
+    /// (`open`, the REPL) what lets its requests through. A command that names an agent (an
+    /// instrument, agent ID or extension) acts as that agent's desktop does, CLIENT_EVENTS +
+    /// CLIENT_CONTROL (`session.md` §3); one that names only calls or devices needs no agent
+    /// and opens as a bridge application, ALL_EVENTS + CLIENT_CONTROL.
     enum Defaults {
         case watch
         case request
         case session
+
+        /// The ServicesRequested mask used when `--services` is not given.
+        func services(hasAgentIdentity: Bool) -> UInt32 {
+            switch self {
+            case .watch: ServiceMaskBits.allEvents
+            case .request, .session:
+                hasAgentIdentity ? ServiceMaskBits.clientEvents | ServiceMaskBits.clientControl
+                                 : ServiceMaskBits.allEvents | ServiceMaskBits.clientControl
+            }
+        }
     }
 
     var hostA: Endpoint?
@@ -132,11 +146,9 @@ struct ConsoleSettings {
             throw Failure(description: "\(key) (from \(sources[key] ?? "?")): \(value.utf8.count) bytes is too long: \(field) takes at most "
                           + "\(maxSize - 1) (\(maxSize) with the terminating NUL)")
         }
-        let servicesDefault: UInt32 = switch defaults {
-        case .watch, .session: 0x10  // CTI_SERVICE_ALL_EVENTS
-        case .request: 0x1 | 0x4     // CTI_SERVICE_CLIENT_EVENTS | CTI_SERVICE_CLIENT_CONTROL
-        }
-        let services = try mask("services", pick("services", flag: options.services), catalog.serviceMask, default: servicesDefault)
+        let hasAgentIdentity = agentID != nil || agentExtension != nil || instrument != nil
+        let services = try mask("services", pick("services", flag: options.services), catalog.serviceMask,
+                                default: defaults.services(hasAgentIdentity: hasAgentIdentity))
         // Every call event and agent state by default: what to show is filtered client-side.
         let callMask = try mask("call-mask", pick("call-mask", flag: options.callMask), catalog.callEventMask,
                                 default: catalog.callEventMask.definedBits)
@@ -144,11 +156,12 @@ struct ConsoleSettings {
                                  default: catalog.agentStateMask.definedBits)
         let configMask = try mask("config-mask", pick("config-mask", flag: options.configMask), catalog.configMask, default: 0)
 
-        if services & 0x1 != 0 && agentID == nil && agentExtension == nil && instrument == nil {
-            throw Failure(description: "CLIENT_EVENTS needs the agent's identity: give --instrument (or --agent-id / --agent-ext), or --services ALL_EVENTS,CLIENT_CONTROL")
+        if services & ServiceMaskBits.clientEvents != 0 && !hasAgentIdentity {
+            throw Failure(description: "--services (from \(sources["services"] ?? "?")) asks for CLIENT_EVENTS, which needs the agent's identity: "
+                          + "give --instrument (or --agent-id / --agent-ext), or leave --services out (ALL_EVENTS,CLIENT_CONTROL is then used)")
         }
         var peripheral = try number("peripheral", pick("peripheral", flag: options.peripheral.map(String.init)))
-        if peripheral == nil && services & 0x1 != 0 {
+        if peripheral == nil && services & ServiceMaskBits.clientEvents != 0 {
             peripheral = 5000
             sources["peripheral"] = "default"
         }

@@ -11,9 +11,11 @@ struct EventPrinter {
     let verbose: Bool
     let hex: Bool
     let lifecycleOnStdout: Bool
-    let quiet: Bool
+    var quiet: Bool
     /// Client-side filter: message names to show (`--filter`); empty shows all.
     var filter: Set<String> = []
+    /// Client-side filter by device, agent and call (`--device`, `--agent`, `--call`).
+    var who = EventWhoFilter()
     /// Marks the events of persistent calls (`[PERSISTENT]`, `"persistent": true`).
     var persistentCalls = PersistentCallTracker()
 
@@ -29,8 +31,9 @@ struct EventPrinter {
     /// Whether an event is a protocol message that passes the filter (what `--count` counts).
     func counts(_ event: ClientEvent) -> Bool {
         switch event.kind {
-        case .message(let message, _): filter.isEmpty || filter.contains(message.name)
-        case .undecodable: filter.isEmpty
+        case .message(let message, _):
+            (filter.isEmpty || filter.contains(message.name)) && (who.isEmpty || message.fields.map(who.matches) == true)
+        case .undecodable: filter.isEmpty && who.isEmpty
         case .lifecycle: false
         }
     }

@@ -17,15 +17,35 @@ final class ConsoleContext: Sendable {
         var sink: (@Sendable (_ output: [[UInt8]], _ errors: [String]) -> Void)?
         /// Call IDs and agent IDs seen in events, for tab completion.
         var knownWords: Set<String> = []
-        /// Commands waiting for an event (`persistent make --wait connected`).
-        var waiters: [(decide: @Sendable (ClientEvent) -> PersistentWait.Outcome?, signal: OneShotSignal<PersistentWait.Outcome?>)] = []
+        /// `$CALLID` and `$INVOKEID`.
+        var variables = ConsoleVariables()
+        /// The latest events, numbered, so that `wait` also sees those that arrived while the
+        /// line before it ran.
+        var recent: [(serial: Int, event: ClientEvent)] = []
+        var serial = 0
+        /// The serial when the line running now and the line before it started, and the serial
+        /// of the last event a `wait` took: a `wait` looks at what came after.
+        var lineStart = 0
+        var previousLineStart = 0
+        var lastTaken = 0
+        /// Commands waiting for an event (`wait`, `persistent make --wait connected`): each
+        /// returns whether it took the event.
+        var waiters: [(id: Int, take: @Sendable (ClientEvent) -> Bool)] = []
+        var nextWaiterID = 0
     }
+
+    /// How many events `wait` can look back on.
+    private static let recentLimit = 1024
 
     private let state: NIOLockedValueBox<State>
 
     init(printer: EventPrinter) {
         state = NIOLockedValueBox(State(printer: printer))
     }
+
+    /// `-q` on the line that opened the session: its lifecycle notes stay quiet for the
+    /// following lines too, until a `watch` line says otherwise.
+    var quiet: Bool { state.withLockedValue { $0.printer.quiet } }
 
     var session: ConsoleSession? { state.withLockedValue { $0.session } }
 
@@ -42,9 +62,20 @@ final class ConsoleContext: Sendable {
                 let learned = ConsoleContext.words(in: event)
                 let (printer, show, sink, waiters) = state.withLockedValue { state in
                     if state.knownWords.count < 5000 { state.knownWords.formUnion(learned) }
+                    if event.message != nil {
+                        state.serial += 1
+                        state.recent.append((state.serial, event))
+                        if state.recent.count > Self.recentLimit { state.recent.removeFirst(state.recent.count - Self.recentLimit) }
+                    }
                     return (state.printer, state.showEvents, state.sink, state.waiters)
                 }
-                for waiter in waiters { if let outcome = waiter.decide(event) { waiter.signal.fire(outcome) } }
+                let taken = waiters.filter { $0.take(event) }.map(\.id)
+                if !taken.isEmpty {
+                    state.withLockedValue { state in
+                        state.waiters.removeAll { taken.contains($0.id) }
+                        state.lastTaken = state.serial
+                    }
+                }
                 guard show || event.lifecycle != nil else { continue }
                 if let sink {
                     let (output, errors) = printer.render(event)
@@ -59,6 +90,36 @@ final class ConsoleContext: Sendable {
             $0.session = session
             $0.pump = pump
         }
+    }
+
+    /// Opens the session the following lines share (`open`, or the first request of a REPL or
+    /// script that has none): it reopens after a failure. Usage mistakes are exit 64, a session
+    /// that cannot be opened exit 2.
+    @discardableResult
+    func openSession(_ connection: ConnectionOptions, quiet: Bool) async throws -> ConsoleSession {
+        let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: true, quiet: quiet)
+        if quiet { state.withLockedValue { $0.printer.quiet = true } }
+        adopt(session)
+        do {
+            try await session.client.open()
+        } catch {
+            StandardStream.diagnose("cti: \(error)")
+            await closeSession()
+            throw ExitStatus.connectionFailure
+        }
+        return session
+    }
+
+    /// The session a request line runs on: the open one, or one opened now with the line's
+    /// server options (not its agent: the session serves every agent the later lines name, as
+    /// ALL_EVENTS + CLIENT_CONTROL unless the line gives `--services`).
+    func sessionForRequest(_ connection: ConnectionOptions, quiet: Bool) async throws -> ConsoleSession {
+        if let session { return session }
+        var shared = connection
+        shared.instrument = nil
+        shared.agentID = nil
+        shared.agentExtension = nil
+        return try await openSession(shared, quiet: quiet)
     }
 
     /// Closes and forgets the session.
@@ -77,21 +138,61 @@ final class ConsoleContext: Sendable {
     /// The printer events are shown with (and its persistent-call marks).
     var printer: EventPrinter { state.withLockedValue { $0.printer } }
 
-    /// The persistent calls the console has seen.
-    func printerPersistentCalls() -> [PersistentCallTracker.Call] { printer.persistentCalls.known }
-
-    /// Waits until `decide` gives an outcome for an event the session receives, or `timeout`.
-    func waitForEvent(timeout: Double, _ decide: @escaping @Sendable (ClientEvent) -> PersistentWait.Outcome?) async -> PersistentWait.Outcome? {
-        let signal = OneShotSignal<PersistentWait.Outcome?>(fallback: nil)
-        state.withLockedValue { $0.waiters.append((decide, signal)) }
+    /// Waits until `decide` gives an outcome for an event: one received since the line before
+    /// this one started (and after the last event a wait took), or the next to arrive; `nil`
+    /// when `timeout` seconds pass first or the task is cancelled (Ctrl-C).
+    func waitForEvent<Outcome: Sendable>(timeout: Double, _ decide: @escaping @Sendable (ClientEvent) -> Outcome?) async -> Outcome? {
+        let signal = OneShotSignal<Outcome?>(fallback: nil)
+        let id = state.withLockedValue { state -> Int? in
+            let after = max(state.previousLineStart, state.lastTaken)
+            for entry in state.recent where entry.serial > after {
+                if let outcome = decide(entry.event) {
+                    state.lastTaken = entry.serial
+                    signal.fire(outcome)
+                    return nil
+                }
+            }
+            state.nextWaiterID += 1
+            state.waiters.append((state.nextWaiterID, { event in
+                guard let outcome = decide(event) else { return false }
+                signal.fire(outcome)
+                return true
+            }))
+            return state.nextWaiterID
+        }
         let timer = Task {
             try? await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
             signal.fire(nil)
         }
         let outcome = await signal.wait()
         timer.cancel()
-        state.withLockedValue { $0.waiters.removeAll { $0.signal === signal } }
+        if let id { state.withLockedValue { $0.waiters.removeAll { $0.id == id } } }
         return outcome
+    }
+
+    /// A line starts: `wait` on the next line looks back to here.
+    func beginLine() {
+        state.withLockedValue { state in
+            state.previousLineStart = state.lineStart
+            state.lineStart = state.serial
+        }
+    }
+
+    /// `$CALLID` and `$INVOKEID` for the next lines.
+    var variables: ConsoleVariables { state.withLockedValue { $0.variables } }
+
+    /// Remembers a request's confirmation: its InvokeID, and the call it made or names.
+    func remember(_ confirmation: CTIMessage) {
+        let fields = confirmation.fields
+        remember(callID: fields?.number("NewConnectionCallID") ?? fields?.number("ConnectionCallID"), invokeID: fields?.number("InvokeID"))
+    }
+
+    /// Remembers what a request or wait gave (`$CALLID`, `$INVOKEID`).
+    func remember(callID: UInt32? = nil, invokeID: UInt32? = nil) {
+        state.withLockedValue { state in
+            if let callID { state.variables.callID = callID }
+            if let invokeID { state.variables.invokeID = invokeID }
+        }
     }
 
     /// Call IDs and agent IDs seen so far (tab completion).

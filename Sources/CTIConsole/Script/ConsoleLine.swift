@@ -13,10 +13,15 @@ public enum ConsoleLine {
     case command(any ParsableCommand)
 
     /// Parses `line`. Throws the tokenizer's failure (an unterminated quote, a trailing
-    /// backslash) or swift-argument-parser's error for the words; render the latter with
-    /// `CTI.fullMessage(for:)` and `CTI.exitCode(for:)`.
+    /// backslash, a variable not set yet) or swift-argument-parser's error for the words; render
+    /// the latter with `CTI.fullMessage(for:)` and `CTI.exitCode(for:)`.
     public static func parse(_ line: String) throws -> ConsoleLine {
-        let words = try LineTokenizer.words(line)
+        try parse(line, variables: ConsoleVariables())
+    }
+
+    /// Parses `line` with the REPL's or script's variables (`$CALLID`, `$INVOKEID`).
+    static func parse(_ line: String, variables: ConsoleVariables) throws -> ConsoleLine {
+        let words = try LineTokenizer.words(line, variables: variables)
         guard let first = words.first else { return .empty }
         if words.count == 1, ["quit", "exit"].contains(first) || isBackslashQ(line, words: words) { return .quit }
         return .command(try CTI.parseAsRoot(words))

@@ -17,9 +17,10 @@ struct LineRunner {
     }
 
     func run(_ line: String) async -> Outcome {
+        context.beginLine()
         let parsed: ConsoleLine
         do {
-            parsed = try ConsoleLine.parse(line)
+            parsed = try ConsoleLine.parse(line, variables: context.variables)
         } catch let failure as LineTokenizer.Failure {
             StandardStream.diagnose("cti: \(failure)")
             return .failed(ExitStatus.usage.rawValue)

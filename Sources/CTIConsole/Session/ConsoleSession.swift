@@ -3,8 +3,8 @@ import CTIProtocol
 import CTISimulator
 
 /// A session as the console holds it: the client, and the embedded simulator when no server is
-/// configured (`--embedded`, or nothing given): it listens on loopback ports of its own and
-/// lives as long as the process.
+/// configured (`--embedded`, or nothing given; see ``EmbeddedSimulator``: one per process, on
+/// loopback ports of its own).
 final class ConsoleSession: Sendable {
     let client: CTIClient
     let settings: ConsoleSettings
@@ -23,15 +23,10 @@ final class ConsoleSession: Sendable {
         var settings = settings
         var simulator: CTISimulator?
         if settings.embedded {
-            // 10 agents and one inbound call a second, so there is traffic to watch at once.
-            var configuration = SimulatorConfiguration.ephemeral()
-            configuration.agentCount = 10
-            configuration.callRate = 1
-            let embedded = CTISimulator(configuration: configuration)
-            try await embedded.start()
+            let (embedded, started) = try await EmbeddedSimulator.shared.simulator()
             settings.hostA = Endpoint(host: "127.0.0.1", port: embedded.port(.a)!)
             settings.hostB = Endpoint(host: "127.0.0.1", port: embedded.port(.b)!)
-            if !quiet {
+            if started && !quiet {
                 StandardStream.diagnose("cti: no CTI Server configured: using the embedded simulator on \(settings.hostA!) / \(settings.hostB!) (--host to use a real one)")
             }
             simulator = embedded
@@ -53,9 +48,9 @@ final class ConsoleSession: Sendable {
         return ConsoleSession(client: CTIClient(configuration: configuration), settings: settings, simulator: simulator)
     }
 
-    /// Closes the session (CLOSE_REQ) and stops the embedded simulator.
+    /// Closes the session (CLOSE_REQ). The embedded simulator stays up for the process's next
+    /// session.
     func shutdown() async {
         await client.close()
-        await simulator?.stop()
     }
 }

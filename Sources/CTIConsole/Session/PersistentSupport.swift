@@ -54,16 +54,16 @@ enum PersistentWait {
         }
     }
 
-    /// Watches the events (printing them) until the call connects, fails, or `timeout` passes.
-    static func connected(callID: UInt32, client: CTIClient, printer: EventPrinter, timeout: Double) async -> Outcome {
+    /// Waits until the call connects, fails, or `timeout` passes. The events are not printed
+    /// here: a one-shot `persistent make` prints only the call ID (or its confirmation as JSON),
+    /// so `ID=$(cti persistent make ...)` holds the ID; in a REPL or script they print as usual.
+    static func connected(callID: UInt32, client: CTIClient, timeout: Double) async -> Outcome {
         if let context = ConsoleContext.current {
             return await context.waitForEvent(timeout: timeout) { decide($0, callID: callID) } ?? .timedOut
         }
         return await withTaskGroup(of: Outcome.self) { group in
             group.addTask {
                 for await event in client.events {
-                    try? printer.print(event)
-                    try? StandardStream.output.flush()
                     if let outcome = decide(event, callID: callID) { return outcome }
                 }
                 return .failed("the session ended")
@@ -85,10 +85,7 @@ extension RequestOptions {
     /// usage mistakes 64, connection failures 2.
     func runSession(_ body: @escaping @Sendable (ConsoleSession, ConsoleSettings, EventPrinter) async throws -> Void) async throws {
         if let context = ConsoleContext.current {
-            guard let session = context.session else {
-                StandardStream.diagnose("cti: no session: `open` one first")
-                throw ExitStatus.connectionFailure
-            }
+            let session = try await context.sessionForRequest(connection, quiet: output.quiet)
             let settings = session.settings.actingFor(connection)
             try await SessionCommandSupport.mappingErrors { try await body(session, settings, context.printer) }
             return

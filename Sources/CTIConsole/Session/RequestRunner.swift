@@ -54,12 +54,10 @@ enum RequestRunner {
     /// printing as they arrive (`--follow S` waits S seconds for them).
     static func runInContext(_ context: ConsoleContext, _ connection: ConnectionOptions, _ output: EventOutputOptions, follow: Double?,
                              _ request: @escaping @Sendable (CTIClient, ConsoleSettings) async throws -> CTIMessage) async throws {
-        guard let session = context.session else {
-            StandardStream.diagnose("cti: no session: `open` one first")
-            throw ExitStatus.connectionFailure
-        }
+        let session = try await context.sessionForRequest(connection, quiet: output.quiet)
         let settings = session.settings.actingFor(connection)
         let confirmation = try await SessionCommandSupport.mappingErrors { try await request(session.client, settings) }
+        context.remember(confirmation)
         let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
         try? printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
                                        kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
@@ -70,6 +68,8 @@ enum RequestRunner {
     /// A refusal in words: the code's name and what it means.
     static func explain(_ error: CTIClientError) -> String {
         switch error {
+        case .controlFailed(_, let peripheral) where PersistentRefusal.isPersistentCallCode(peripheral):
+            return "\(error): " + PersistentRefusal.explain(error, device: "the device")
         case .controlFailed, .requestFailed:
             return "\(error)" + (RefusalMeaning.text(for: error).map { ": \($0)" } ?? "")
         default:
@@ -88,7 +88,8 @@ enum RefusalMeaning {
             case 6: "a field the request needs is missing"
             case 7: "the server knows no such peripheral"
             case 9: "the agent is not logged in"
-            case 12: "the session was not granted the service this request needs (e.g. CLIENT_CONTROL)"
+            case 12: "the session was not granted the service this request needs (CLIENT_CONTROL): open it with "
+                + "`--services ALL_EVENTS,CLIENT_CONTROL` (in the REPL: `close`, then `open --services ALL_EVENTS,CLIENT_CONTROL`)"
             case 13: "the server knows no call with that ConnectionCallID"
             case 92: "this side is standby: requests go to the active side"
             default: "the CTI Server refused the request"

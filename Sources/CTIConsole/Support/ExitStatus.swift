@@ -10,6 +10,8 @@ enum ExitStatus {
     static let usage = ExitCode(64)
     /// Undecodable input (EX_DATAERR).
     static let dataError = ExitCode(65)
-    /// A `--timeout` ran out before `--count` was reached.
+    /// A `--timeout` ran out before `--count` was reached (or before `wait`'s event).
     static let timeout = ExitCode(124)
+    /// `wait` was ended by SIGINT or SIGTERM before its event came (128 + SIGINT, as shells report it).
+    static let interrupted = ExitCode(130)
 }

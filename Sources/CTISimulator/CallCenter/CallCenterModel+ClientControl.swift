@@ -15,7 +15,7 @@ extension CallCenterModel {
     mutating func handle(_ fields: MessageFields, from requester: ControlRequester) -> [CallCenterOutput] {
         let invokeID = fields.number("InvokeID") ?? 0
         do {
-            return try perform(fields, invokeID: invokeID, requester: requester)
+            return try perform(resolvingDeviceNames(fields), invokeID: invokeID, requester: requester)
         } catch {
             return [.reply(SimulatorFailureTable.reply(error.mistake, invokeID: invokeID))]
         }
@@ -98,6 +98,19 @@ extension CallCenterModel {
         default:
             throw ControlRefusal(.noClientControl)
         }
+    }
+
+    /// One resolution of "device" for every request: a CTI Remote Device named by its device
+    /// name (`CTRID5001`) is its line (`5001`) wherever a request names a device, as a
+    /// Unified CM resolves both to the same line.
+    func resolvingDeviceNames(_ fields: MessageFields) -> MessageFields {
+        guard !remoteDevices.isEmpty else { return fields }
+        var resolved = fields
+        for (index, field) in fields.floating.enumerated() {
+            guard case .string(let text) = field.value, let remote = remoteDevices.first(where: { $0.name == text.string }) else { continue }
+            resolved.floating[index] = FloatingField(tag: field.tag, value: .string(CTIString(remote.lineDN)))
+        }
+        return resolved
     }
 
     static func require(_ condition: Bool, else mistake: SimulatorFailureTable.Mistake = .wrongCallState) throws(ControlRefusal) {

@@ -1,0 +1,61 @@
+import CTIClient
+import CTIProtocol
+import NIOConcurrencyHelpers
+
+/// `watch --device DN --agent ID --call CALLID`: the events that concern these devices, agents
+/// or calls. Each option may repeat (any of its values matches); options of different kinds
+/// must all match. A device matches any field naming a device (`...DeviceID`, AgentInstrument,
+/// AgentExtension, ...), a call any call ID field (ConnectionCallID, PrimaryCallID,
+/// NewConnectionCallID, ...), an agent AgentID; repeated fields (snapshot entries) count each.
+struct EventWhoFilter: Sendable {
+    var devices: Set<String> = []
+    var agents: Set<String> = []
+    var calls: Set<UInt32> = []
+
+    var isEmpty: Bool { devices.isEmpty && agents.isEmpty && calls.isEmpty }
+
+    /// Whether the event concerns what the filter names.
+    func matches(_ fields: MessageFields) -> Bool {
+        let names = Self.fieldNames(of: fields.descriptor)
+        if !devices.isEmpty, !names.devices.contains(where: { Self.values(of: $0, in: fields).contains { $0.text.map(devices.contains) ?? false } }) {
+            return false
+        }
+        if !agents.isEmpty, !names.agents.contains(where: { Self.values(of: $0, in: fields).contains { $0.text.map(agents.contains) ?? false } }) {
+            return false
+        }
+        if !calls.isEmpty, !names.calls.contains(where: { Self.values(of: $0, in: fields).contains { $0.number.map(calls.contains) ?? false } }) {
+            return false
+        }
+        return true
+    }
+
+    /// A fixed field's value, or every occurrence of a floating one.
+    private static func values(of name: String, in fields: MessageFields) -> [FieldValue] {
+        let floating = fields.values(of: name)
+        if !floating.isEmpty { return floating }
+        return fields[name].map { [$0] } ?? []
+    }
+
+    /// The fields of a layout that name devices, agents and calls.
+    struct FieldNames: Sendable {
+        var devices: [String] = []
+        var agents: [String] = []
+        var calls: [String] = []
+    }
+
+    private static let deviceNames: Set<String> = ["AgentInstrument", "AgentExtension", "SupervisorInstrument", "Instrument", "Extension"]
+    private static let cache = NIOLockedValueBox<[UInt32: FieldNames]>([:])
+
+    /// Worked out once per message type.
+    static func fieldNames(of descriptor: MessageDescriptor) -> FieldNames {
+        if let known = cache.withLockedValue({ $0[descriptor.typeID] }) { return known }
+        var names = FieldNames()
+        for name in descriptor.fixed.map(\.name) + descriptor.floating.map(\.name) {
+            if name.hasSuffix("DeviceID") || deviceNames.contains(name) { names.devices.append(name) }
+            if name == "AgentID" { names.agents.append(name) }
+            if name.hasSuffix("CallID") && name != "RouterCallKeyCallID" { names.calls.append(name) }
+        }
+        cache.withLockedValue { $0[descriptor.typeID] = names }
+        return names
+    }
+}
