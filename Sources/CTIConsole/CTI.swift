@@ -44,7 +44,8 @@ public struct CTI: AsyncParsableCommand {
     public func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         // Text with colour on a terminal until a `watch -o ...` line says otherwise.
-        let context = ConsoleContext(printer: EventPrinter(options: try EventOutputOptions.parse([]), environment: environment))
+        let interactive = commands.isEmpty && file == nil && isatty(STDIN_FILENO) == 1
+        let context = ConsoleContext(printer: EventPrinter(options: try EventOutputOptions.parse([]), environment: environment), interactive: interactive)
         let runner = LineRunner(context: context)
         let script = ScriptRunner(runner: runner, echo: echo, continueOnError: continueOnError)
         let status: Int32
@@ -56,7 +57,7 @@ public struct CTI: AsyncParsableCommand {
                 throw ExitStatus.usage
             }
             status = await script.run(lines: UTF8Text.lines(bytes), source: file)
-        } else if file == nil, isatty(STDIN_FILENO) == 1 {
+        } else if interactive {
             status = await REPL(runner: runner, environment: environment).run()
         } else {
             status = await script.run(lines: UTF8Text.lines(Array(FileHandle.standardInput.readDataToEndOfFile())), source: "stdin")

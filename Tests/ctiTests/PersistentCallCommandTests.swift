@@ -69,12 +69,15 @@ struct PersistentCallCommandTests {
     @Test func jsonMarksTheEventsOfAPersistentCall() throws {
         let simulator = try SimulatorProcess()
         defer { simulator.stop() }
-        let hosts = ["--no-config", "--host", "127.0.0.1:\(simulator.portA)", "--host-b", "127.0.0.1:\(simulator.portB)", "-q"]
-        let made = try CLIRunner.run(["persistent", "make", "--device", "5002", "--calling-id", "4000", "--wait", "connected", "-o", "json"] + hosts)
+        let hosts = "--no-config --host 127.0.0.1:\(simulator.portA) --host-b 127.0.0.1:\(simulator.portB) -q"
+        // One-shot, `--wait connected -o json` prints the confirmation alone; a session watching
+        // in JSON (a script here) shows the call's events marked.
+        let made = try CLIRunner.run(["-c", "open \(hosts)", "-c", "watch -o json",
+                                      "-c", "persistent make --device 5002 --calling-id 4000 --wait connected -o json"])
         #expect(made.status == 0, "\(made.stderr)")
-        let objects = try made.stdoutLines.map(CLIRunner.json)
-        #expect(objects.first?["type"] as? String == "PERSISTENT_CALL_CONF")
-        #expect(objects.first?["extension"] as? Bool == true)
+        let objects = try made.stdoutLines.filter { $0.hasPrefix("{") }.map(CLIRunner.json).filter { $0["type"] as? String != "SYSTEM_EVENT" }
+        let confirmation = try #require(objects.first { $0["type"] as? String == "PERSISTENT_CALL_CONF" })
+        #expect(confirmation["extension"] as? Bool == true)
         let established = try #require(objects.first { $0["type"] as? String == "CALL_ESTABLISHED_EVENT" })
         #expect(established["persistent"] as? Bool == true)
         #expect(established["tapiState"] as? String == "CONNECTED|PERSISTENT 0x20000100")

@@ -17,12 +17,12 @@ struct ScriptModeTests {
         let script = """
         # set-up
         open -q
-        query device --instrument 2001
+        call hold 424242 --device 2001
         status
         """
         let result = try CLIRunner.run([], stdin: Data(script.utf8), environment: Self.isolated)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("stdin:3: `query device --instrument 2001` failed (exit 1)"))
+        #expect(result.stderr.contains("stdin:3: `call hold 424242 --device 2001` failed (exit 1)"), "\(result.stderr)")
         #expect(!result.stdout.contains("session   open"), "the line after the failure did not run")
     }
 

@@ -39,12 +39,17 @@ final class ConsoleContext: Sendable {
 
     private let state: NIOLockedValueBox<State>
 
-    init(printer: EventPrinter) {
+    /// Whether lines come from a person at the REPL (not a script).
+    let interactive: Bool
+
+    init(printer: EventPrinter, interactive: Bool = false) {
         state = NIOLockedValueBox(State(printer: printer))
+        self.interactive = interactive
     }
 
-    /// `-q` on the line that opened the session: its lifecycle notes stay quiet for the
-    /// following lines too, until a `watch` line says otherwise.
+    /// In a script, `-q` on the line that opened the session: its lifecycle notes stay quiet
+    /// for the following lines too, until a `watch` line says otherwise. (At the REPL `-q`
+    /// quiets only its own line: a person wants to see a failover.)
     var quiet: Bool { state.withLockedValue { $0.printer.quiet } }
 
     var session: ConsoleSession? { state.withLockedValue { $0.session } }
@@ -98,7 +103,7 @@ final class ConsoleContext: Sendable {
     @discardableResult
     func openSession(_ connection: ConnectionOptions, quiet: Bool) async throws -> ConsoleSession {
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: true, quiet: quiet)
-        if quiet { state.withLockedValue { $0.printer.quiet = true } }
+        if quiet && !interactive { state.withLockedValue { $0.printer.quiet = true } }
         adopt(session)
         do {
             try await session.client.open()
