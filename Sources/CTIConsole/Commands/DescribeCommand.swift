@@ -13,7 +13,7 @@ struct DescribeCommand: ParsableCommand {
     }
 
     @Argument(help: "What to list: masks, messages, events, status or failures.") var topic: Topic
-    @Argument(help: "For messages: one message name, to list its fields.") var name: String?
+    @Argument(help: "For messages: one message name, to list its fields.", completion: .describedName) var name: String?
 
     func run() throws {
         let catalog = MessageCatalog.standard

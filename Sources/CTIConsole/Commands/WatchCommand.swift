@@ -28,7 +28,7 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(help: ArgumentHelp("Show only these message types (client-side): NAME,NAME,...", valueName: "types"))
+    @Option(help: ArgumentHelp("Show only these message types (client-side): NAME,NAME,...", valueName: "types"), completion: .messageNameList)
     var filter: String?
 
     @Option(help: ArgumentHelp("Also write the raw frames to this file (for `cti decode --file`).", valueName: "file"))
