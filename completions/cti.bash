@@ -225,15 +225,19 @@ _cti_open() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion open -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion open -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion open -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion open -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -324,15 +328,19 @@ _cti_watch() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion watch -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion watch -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion watch -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion watch -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -380,6 +388,7 @@ _cti_watch() {
         return
         ;;
     '--filter')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion watch -- --filter "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--device')
@@ -451,15 +460,19 @@ _cti_call_make() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call make -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call make -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call make -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call make -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -546,15 +559,19 @@ _cti_call_answer() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call answer -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call answer -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call answer -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call answer -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -635,15 +652,19 @@ _cti_call_hold() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call hold -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call hold -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call hold -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call hold -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -724,15 +745,19 @@ _cti_call_retrieve() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call retrieve -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call retrieve -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call retrieve -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call retrieve -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -813,15 +838,19 @@ _cti_call_alternate() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call alternate -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call alternate -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call alternate -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call alternate -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -902,15 +931,19 @@ _cti_call_consult() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call consult -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call consult -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call consult -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call consult -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -995,15 +1028,19 @@ _cti_call_transfer() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call transfer -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call transfer -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call transfer -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call transfer -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1084,15 +1121,19 @@ _cti_call_conference() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call conference -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call conference -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call conference -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call conference -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1173,15 +1214,19 @@ _cti_call_clear() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call clear -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call clear -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call clear -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call clear -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1262,15 +1307,19 @@ _cti_call_clear-connection() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call clear-connection -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call clear-connection -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call clear-connection -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call clear-connection -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1351,15 +1400,19 @@ _cti_call_release() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call release -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call release -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call release -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call release -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1440,15 +1493,19 @@ _cti_call_dtmf() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call dtmf -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call dtmf -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call dtmf -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call dtmf -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1529,15 +1586,19 @@ _cti_call_data() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call data -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call data -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call data -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion call data -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1647,15 +1708,19 @@ _cti_agent_login() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent login -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent login -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent login -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent login -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1745,15 +1810,19 @@ _cti_agent_logout() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent logout -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent logout -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent logout -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent logout -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1840,15 +1909,19 @@ _cti_agent_ready() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent ready -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent ready -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent ready -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent ready -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -1935,15 +2008,19 @@ _cti_agent_not-ready() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent not-ready -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent not-ready -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent not-ready -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent not-ready -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2030,15 +2107,19 @@ _cti_agent_work-ready() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent work-ready -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent work-ready -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent work-ready -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent work-ready -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2125,15 +2206,19 @@ _cti_agent_work-not-ready() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent work-not-ready -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent work-not-ready -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent work-not-ready -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent work-not-ready -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2220,15 +2305,19 @@ _cti_agent_state() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent state -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent state -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent state -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion agent state -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2332,15 +2421,19 @@ _cti_query_agent() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query agent -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query agent -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query agent -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query agent -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2421,15 +2514,19 @@ _cti_query_device() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query device -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query device -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query device -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query device -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2510,15 +2607,19 @@ _cti_query_call() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query call -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query call -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query call -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query call -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2599,15 +2700,19 @@ _cti_query_snapshot() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query snapshot -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query snapshot -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query snapshot -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion query snapshot -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2723,15 +2828,19 @@ _cti_persistent_make() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent make -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent make -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent make -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent make -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2812,15 +2921,19 @@ _cti_persistent_drop() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent drop -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent drop -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent drop -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent drop -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2901,15 +3014,19 @@ _cti_persistent_list() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent list -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent list -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent list -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion persistent list -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -2990,15 +3107,19 @@ _cti_send() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion send -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion send -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion send -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion send -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -3046,6 +3167,18 @@ _cti_send() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __cti_add_completions -W 'OPEN_REQ'$'\n''HEARTBEAT_REQ'$'\n''CLOSE_REQ'$'\n''SET_CALL_DATA_REQ'$'\n''RELEASE_CALL_REQ'$'\n''CLIENT_EVENT_REPORT_REQ'$'\n''QUERY_AGENT_STATE_REQ'$'\n''SET_AGENT_STATE_REQ'$'\n''ALTERNATE_CALL_REQ'$'\n''ANSWER_CALL_REQ'$'\n''CLEAR_CALL_REQ'$'\n''CLEAR_CONNECTION_REQ'$'\n''CONFERENCE_CALL_REQ'$'\n''CONSULTATION_CALL_REQ'$'\n''DEFLECT_CALL_REQ'$'\n''HOLD_CALL_REQ'$'\n''MAKE_CALL_REQ'$'\n''MAKE_PREDICTIVE_CALL_REQ'$'\n''RECONNECT_CALL_REQ'$'\n''RETRIEVE_CALL_REQ'$'\n''TRANSFER_CALL_REQ'$'\n''QUERY_DEVICE_INFO_REQ'$'\n''SNAPSHOT_CALL_REQ'$'\n''SNAPSHOT_DEVICE_REQ'$'\n''SEND_DTMF_SIGNAL_REQ'$'\n''MONITOR_START_REQ'$'\n''MONITOR_STOP_REQ'$'\n''CHANGE_MONITOR_MASK_REQ'$'\n''SESSION_MONITOR_START_REQ'$'\n''SESSION_MONITOR_STOP_REQ'$'\n''USER_MESSAGE_REQ'$'\n''REGISTER_VARIABLES_REQ'$'\n''QUERY_AGENT_STATISTICS_REQ'$'\n''QUERY_SKILL_GROUP_STATISTICS_REQ'$'\n''SUPERVISOR_ASSIST_REQ'$'\n''EMERGENCY_CALL_REQ'$'\n''SUPERVISE_CALL_REQ'$'\n''AGENT_TEAM_CONFIG_REQ'$'\n''SET_APP_DATA_REQ'$'\n''AGENT_DESK_SETTINGS_REQ'$'\n''LIST_AGENT_TEAM_REQ'$'\n''MONITOR_AGENT_TEAM_START_REQ'$'\n''MONITOR_AGENT_TEAM_STOP_REQ'$'\n''BAD_CALL_REQ'$'\n''SET_DEVICE_ATTRIBUTES_REQ'$'\n''REGISTER_SERVICE_REQ'$'\n''UNREGISTER_SERVICE_REQ'$'\n''START_RECORDING_REQ'$'\n''START_RECORDING_CONF'$'\n''STOP_RECORDING_REQ'$'\n''STOP_RECORDING_CONF'$'\n''MEDIA_LOGIN_REQ'$'\n''MEDIA_LOGOUT_IND'$'\n''MAKE_AGENT_ROUTABLE_IND'$'\n''MAKE_AGENT_NOT_ROUTABLE_REQ'$'\n''MAKE_AGENT_READY_IND'$'\n''MAKE_AGENT_NOT_READY_REQ'$'\n''OFFER_TASK_IND'$'\n''OFFER_APPLICATION_TASK_REQ'$'\n''START_TASK_IND'$'\n''START_APPLICATION_TASK_REQ'$'\n''PAUSE_TASK_IND'$'\n''RESUME_TASK_IND'$'\n''WRAPUP_TASK_IND'$'\n''END_TASK_IND'$'\n''AGENT_INTERRUPT_ACCEPTED_IND'$'\n''AGENT_INTERRUPT_UNACCEPTED_IND'$'\n''AGENT_INTERRUPT_DONE_ACCEPTED_IND'$'\n''CHANGE_MAX_TASK_LIMIT_REQ'$'\n''OVERRIDE_LIMIT_REQ'$'\n''UPDATE_TASK_CONTEXT_IND'$'\n''BEGIN_AGENT_INIT_IND'$'\n''AGENT_INIT_REQ'$'\n''END_AGENT_INIT_IND'$'\n''TASK_INIT_IND'$'\n''GET_PRECALL_MESSAGES_REQ'$'\n''TASK_MONITOR_START_REQ'$'\n''TASK_MONITOR_STOP_REQ'$'\n''CHANGE_TASK_MONITOR_MASK_REQ'$'\n''SET_APP_PATH_DATA_IND'$'\n''TASK_INIT_REQ'$'\n''ROUTE_REGISTER_EVENT'$'\n''ROUTE_SELECT_EVENT'$'\n''ROUTE_END_EVENT'$'\n''CONFIG_REQUEST_KEY_EVENT'$'\n''CONFIG_REQUEST_EVENT'$'\n''TEAM_CONFIG_REQ'$'\n''AGENT_GREETING_CONTROL_REQ'$'\n''GET_AGENT_TASKS_REQ'$'\n''SNAPSHOT_TASK_REQ'$'\n''AGENT_TASKS_REQUEST_EVENT'$'\n''START_NETWORK_RECORDING_REQ'$'\n''STOP_NETWORK_RECORDING_REQ'$'\n''ACTIVE_MAINTENANCE_RESP_MSG'$'\n''STOPPING_REQUESTS_TO_THIS_SIDE_IND'$'\n''SET_AGENT_SERVICE_DATA_REQ'$'\n''PERSISTENT_CALL_REQ'
+        return
+        ;;
+    *)
+        __cti_add_completions -W "$(__cti_custom_complete ---completion send -- positional@1 "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
 }
 
 _cti_sim() {
@@ -3067,6 +3200,10 @@ _cti_describe() {
     case "${positional_number}" in
     1)
         __cti_add_completions -W 'masks'$'\n''messages'$'\n''events'$'\n''status'$'\n''failures'
+        return
+        ;;
+    2)
+        __cti_add_completions -W "$(__cti_custom_complete ---completion describe -- positional@1 "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -3126,15 +3263,19 @@ _cti_config_show() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion config show -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion config show -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion config show -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion config show -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')
@@ -3210,6 +3351,18 @@ _cti_encode() {
         ;;
     '--numbering')
         __cti_add_completions -W 'pv25'$'\n''pv24'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __cti_add_completions -W 'FAILURE_CONF'$'\n''FAILURE_EVENT'$'\n''OPEN_REQ'$'\n''OPEN_CONF'$'\n''HEARTBEAT_REQ'$'\n''HEARTBEAT_CONF'$'\n''CLOSE_REQ'$'\n''CLOSE_CONF'$'\n''CALL_DELIVERED_EVENT'$'\n''CALL_ESTABLISHED_EVENT'$'\n''CALL_HELD_EVENT'$'\n''CALL_RETRIEVED_EVENT'$'\n''CALL_CLEARED_EVENT'$'\n''CALL_CONNECTION_CLEARED_EVENT'$'\n''CALL_ORIGINATED_EVENT'$'\n''CALL_FAILED_EVENT'$'\n''CALL_CONFERENCED_EVENT'$'\n''CALL_TRANSFERRED_EVENT'$'\n''CALL_DIVERTED_EVENT'$'\n''CALL_SERVICE_INITIATED_EVENT'$'\n''CALL_QUEUED_EVENT'$'\n''CALL_TRANSLATION_ROUTE_EVENT'$'\n''BEGIN_CALL_EVENT'$'\n''END_CALL_EVENT'$'\n''CALL_DATA_UPDATE_EVENT'$'\n''SET_CALL_DATA_REQ'$'\n''SET_CALL_DATA_CONF'$'\n''RELEASE_CALL_REQ'$'\n''RELEASE_CALL_CONF'$'\n''AGENT_STATE_EVENT'$'\n''SYSTEM_EVENT'$'\n''CLIENT_EVENT_REPORT_REQ'$'\n''CLIENT_EVENT_REPORT_CONF'$'\n''CALL_REACHED_NETWORK_EVENT'$'\n''CONTROL_FAILURE_CONF'$'\n''QUERY_AGENT_STATE_REQ'$'\n''QUERY_AGENT_STATE_CONF'$'\n''SET_AGENT_STATE_REQ'$'\n''SET_AGENT_STATE_CONF'$'\n''ALTERNATE_CALL_REQ'$'\n''ALTERNATE_CALL_CONF'$'\n''ANSWER_CALL_REQ'$'\n''ANSWER_CALL_CONF'$'\n''CLEAR_CALL_REQ'$'\n''CLEAR_CALL_CONF'$'\n''CLEAR_CONNECTION_REQ'$'\n''CLEAR_CONNECTION_CONF'$'\n''CONFERENCE_CALL_REQ'$'\n''CONFERENCE_CALL_CONF'$'\n''CONSULTATION_CALL_REQ'$'\n''CONSULTATION_CALL_CONF'$'\n''DEFLECT_CALL_REQ'$'\n''DEFLECT_CALL_CONF'$'\n''HOLD_CALL_REQ'$'\n''HOLD_CALL_CONF'$'\n''MAKE_CALL_REQ'$'\n''MAKE_CALL_CONF'$'\n''MAKE_PREDICTIVE_CALL_REQ'$'\n''MAKE_PREDICTIVE_CALL_CONF'$'\n''RECONNECT_CALL_REQ'$'\n''RECONNECT_CALL_CONF'$'\n''RETRIEVE_CALL_REQ'$'\n''RETRIEVE_CALL_CONF'$'\n''TRANSFER_CALL_REQ'$'\n''TRANSFER_CALL_CONF'$'\n''QUERY_DEVICE_INFO_REQ'$'\n''QUERY_DEVICE_INFO_CONF'$'\n''SNAPSHOT_CALL_REQ'$'\n''SNAPSHOT_CALL_CONF'$'\n''SNAPSHOT_DEVICE_REQ'$'\n''SNAPSHOT_DEVICE_CONF'$'\n''CALL_DEQUEUED_EVENT'$'\n''SEND_DTMF_SIGNAL_REQ'$'\n''SEND_DTMF_SIGNAL_CONF'$'\n''MONITOR_START_REQ'$'\n''MONITOR_START_CONF'$'\n''MONITOR_STOP_REQ'$'\n''MONITOR_STOP_CONF'$'\n''CHANGE_MONITOR_MASK_REQ'$'\n''CHANGE_MONITOR_MASK_CONF'$'\n''CLIENT_SESSION_OPENED_EVENT'$'\n''CLIENT_SESSION_CLOSED_EVENT'$'\n''SESSION_MONITOR_START_REQ'$'\n''SESSION_MONITOR_START_CONF'$'\n''SESSION_MONITOR_STOP_REQ'$'\n''SESSION_MONITOR_STOP_CONF'$'\n''AGENT_PRE_CALL_EVENT'$'\n''AGENT_PRE_CALL_ABORT_EVENT'$'\n''USER_MESSAGE_REQ'$'\n''USER_MESSAGE_CONF'$'\n''USER_MESSAGE_EVENT'$'\n''REGISTER_VARIABLES_REQ'$'\n''REGISTER_VARIABLES_CONF'$'\n''QUERY_AGENT_STATISTICS_REQ'$'\n''QUERY_AGENT_STATISTICS_CONF'$'\n''QUERY_SKILL_GROUP_STATISTICS_REQ'$'\n''QUERY_SKILL_GROUP_STATISTICS_CONF'$'\n''RTP_STARTED_EVENT'$'\n''RTP_STOPPED_EVENT'$'\n''SUPERVISOR_ASSIST_REQ'$'\n''SUPERVISOR_ASSIST_CONF'$'\n''EMERGENCY_CALL_REQ'$'\n''EMERGENCY_CALL_CONF'$'\n''EMERGENCY_CALL_EVENT'$'\n''SUPERVISE_CALL_REQ'$'\n''SUPERVISE_CALL_CONF'$'\n''AGENT_TEAM_CONFIG_EVENT'$'\n''SET_APP_DATA_REQ'$'\n''SET_APP_DATA_CONF'$'\n''AGENT_DESK_SETTINGS_REQ'$'\n''AGENT_DESK_SETTINGS_CONF'$'\n''LIST_AGENT_TEAM_REQ'$'\n''LIST_AGENT_TEAM_CONF'$'\n''MONITOR_AGENT_TEAM_START_REQ'$'\n''MONITOR_AGENT_TEAM_START_CONF'$'\n''MONITOR_AGENT_TEAM_STOP_REQ'$'\n''MONITOR_AGENT_TEAM_STOP_CONF'$'\n''BAD_CALL_REQ'$'\n''BAD_CALL_CONF'$'\n''SET_DEVICE_ATTRIBUTES_REQ'$'\n''SET_DEVICE_ATTRIBUTES_CONF'$'\n''REGISTER_SERVICE_REQ'$'\n''REGISTER_SERVICE_CONF'$'\n''UNREGISTER_SERVICE_REQ'$'\n''UNREGISTER_SERVICE_CONF'$'\n''START_RECORDING_REQ'$'\n''START_RECORDING_CONF'$'\n''STOP_RECORDING_REQ'$'\n''STOP_RECORDING_CONF'$'\n''CONFIG_REQUEST_KEY_EVENT'$'\n''CONFIG_KEY_EVENT'$'\n''CONFIG_REQUEST_EVENT'$'\n''CONFIG_BEGIN_EVENT'$'\n''CONFIG_END_EVENT'$'\n''CONFIG_SERVICE_EVENT'$'\n''CONFIG_SKILL_GROUP_EVENT'$'\n''CONFIG_AGENT_EVENT'$'\n''CONFIG_DEVICE_EVENT'$'\n''CALL_ATTRIBUTE_CHANGE_EVENT'$'\n''CONFIG_CALL_TYPE_EVENT'$'\n''CALL_AGENT_GREETING_EVENT'$'\n''AGENT_GREETING_CONTROL_REQ'$'\n''AGENT_GREETING_CONTROL_CONF'$'\n''CONFIG_MRD_EVENT'$'\n''CONFIG_PERIPHERAL_EVENT'$'\n''CONFIG_AGENT_DESK_SETTINGS_EVENT'$'\n''START_NETWORK_RECORDING_REQ'$'\n''START_NETWORK_RECORDING_CONF'$'\n''STOP_NETWORK_RECORDING_REQ'$'\n''STOP_NETWORK_RECORDING_CONF'$'\n''NETWORK_RECORDING_STARTED_EVENT'$'\n''NETWORK_RECORDING_ENDED_EVENT'$'\n''NETWORK_RECORDING_FAILED_EVENT'$'\n''NETWORK_RECORDING_TARGET_INFO_EVENT'$'\n''CONFIG_TERMINAL_EVENT'$'\n''STANDBY_ACTIVE_EVENT_MSG'$'\n''ACTIVE_MAINTENANCE_REQ_MSG'$'\n''ACTIVE_MAINTENANCE_RESP_MSG'$'\n''ACTIVE_MAINTENANCE_EVENT_MSG'$'\n''STOPPING_REQUESTS_TO_THIS_SIDE_IND'$'\n''CONFIG_AGENT_SERVICE_EVENT'$'\n''SET_AGENT_SERVICE_DATA_REQ'$'\n''SET_AGENT_SERVICE_DATA_CONF'$'\n''PERSISTENT_CALL_REQ'$'\n''PERSISTENT_CALL_CONF'
+        return
+        ;;
+    *)
+        __cti_add_completions -W "$(__cti_custom_complete ---completion encode -- positional@1 "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -3309,15 +3462,19 @@ _cti_wait() {
         return
         ;;
     '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion wait -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion wait -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion wait -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion wait -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--agent-id')

@@ -17,7 +17,8 @@ struct REPLTests {
         let seen = try CLIRunner.json(try #require(result.stdoutLines.last))
         let transcript = seen["transcript"] as? String ?? ""
         for check in ["prompt", "openPrompt", "tabCompleted", "eventWhileTyping", "statusAfterEvent", "typedLineRedrawn", "closedOnExit",
-                      "historyRecalled", "maskCompleted", "interruptPrompt", "statusAfterInterrupt", "interruptedLineDropped"] {
+                      "historyRecalled", "maskCompleted", "interruptPrompt", "statusAfterInterrupt", "interruptedLineDropped",
+                      "tabAfterInterrupt", "lineStartAfterInterrupt", "commandCompleted", "subcommandsListed", "failoverPrompt"] {
             #expect(seen[check] as? Bool == true, "\(check) failed; transcript:\n\(transcript)")
         }
         #expect(seen["exitStatus"] as? Int == 0)

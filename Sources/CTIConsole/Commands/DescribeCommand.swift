@@ -14,7 +14,8 @@ struct DescribeCommand: ParsableCommand {
 
     @Argument(help: "What to list: masks, messages, events, status or failures.") var topic: Topic
     @Argument(help: ArgumentHelp("One entry to look up, by name or number: a message (OPEN_REQ, 3, 0x3), a mask value (0x14, CLIENT_EVENTS), "
-                                 + "a status or failure code (12, E_CTI_FUNCTION_NOT_AVAILABLE).", valueName: "name|number"))
+                                 + "a status or failure code (12, E_CTI_FUNCTION_NOT_AVAILABLE).", valueName: "name|number"),
+              completion: .describedName)
     var name: String?
 
     func run() throws {

@@ -19,10 +19,10 @@ struct EncodeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Message name, e.g. OPEN_REQ.", valueName: "name"))
+    @Argument(help: ArgumentHelp("Message name, e.g. OPEN_REQ.", valueName: "name"), completion: .buildableMessageNames)
     var name: String?
 
-    @Argument(help: ArgumentHelp("Field values.", valueName: "field=value"))
+    @Argument(help: ArgumentHelp("Field values.", valueName: "field=value"), completion: .fieldAssignments)
     var assignments: [String] = []
 
     @Flag(name: .long, help: "List the message names that can be built, with their type numbers.")

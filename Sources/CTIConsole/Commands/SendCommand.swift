@@ -8,8 +8,8 @@ struct SendCommand: AsyncParsableCommand {
         commandName: "send",
         abstract: "Send any request by name with Field=value pairs (as `cti encode` takes them) and print the confirmation.")
 
-    @Argument(help: "Message name, e.g. QUERY_DEVICE_INFO_REQ.") var name: String
-    @Argument(help: ArgumentHelp("Field values.", valueName: "field=value")) var assignments: [String] = []
+    @Argument(help: "Message name, e.g. QUERY_DEVICE_INFO_REQ.", completion: .requestNames) var name: String
+    @Argument(help: ArgumentHelp("Field values.", valueName: "field=value"), completion: .fieldAssignments) var assignments: [String] = []
     @Flag(help: "Send mask bits the spec does not define.") var force = false
     @OptionGroup var options: RequestOptions
 

@@ -29,7 +29,7 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Stop after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(help: ArgumentHelp("Show only these message types (client-side): NAME,NAME,...", valueName: "types"))
+    @Option(help: ArgumentHelp("Show only these message types (client-side): NAME,NAME,...", valueName: "types"), completion: .messageNameList)
     var filter: String?
 
     @Option(help: ArgumentHelp("Show only events naming this device (any device field: ConnectionDeviceID, AgentInstrument, ...); repeatable.",

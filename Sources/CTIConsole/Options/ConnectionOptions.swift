@@ -29,16 +29,16 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "PeripheralID for Client Events (default 5000 with --embedded, else none).")
     var peripheral: UInt32?
 
-    @Option(help: ArgumentHelp("CTI services to request: names, numbers or lists (CLIENT_EVENTS,CLIENT_CONTROL).", valueName: "mask"))
+    @Option(help: ArgumentHelp("CTI services to request: names, numbers or lists (CLIENT_EVENTS,CLIENT_CONTROL).", valueName: "mask"), completion: .maskNames(\.serviceMask))
     var services: String?
 
-    @Option(name: .customLong("call-mask"), help: ArgumentHelp("Call event mask (names, numbers, lists, all).", valueName: "mask"))
+    @Option(name: .customLong("call-mask"), help: ArgumentHelp("Call event mask (names, numbers, lists, all).", valueName: "mask"), completion: .maskNames(\.callEventMask))
     var callMask: String?
 
-    @Option(name: .customLong("agent-mask"), help: ArgumentHelp("Agent state mask (names, numbers, lists, all).", valueName: "mask"))
+    @Option(name: .customLong("agent-mask"), help: ArgumentHelp("Agent state mask (names, numbers, lists, all).", valueName: "mask"), completion: .maskNames(\.agentStateMask))
     var agentMask: String?
 
-    @Option(name: .customLong("config-mask"), help: ArgumentHelp("Configuration mask (names, numbers, lists, all).", valueName: "mask"))
+    @Option(name: .customLong("config-mask"), help: ArgumentHelp("Configuration mask (names, numbers, lists, all).", valueName: "mask"), completion: .maskNames(\.configMask))
     var configMask: String?
 
     @Option(name: .customLong("agent-id"), help: "AgentID for Client Events.")

@@ -6,24 +6,52 @@ import Glibc
 #endif
 
 /// libedit (readline API, callback mode) for the REPL: line editing, history in a file, tab
-/// completion of the words ``Completion`` offers, and lines printed *above* the prompt while one
-/// is being typed (the partly typed line is redrawn under them). It runs on a thread of its own,
-/// never on the Swift concurrency pool or an event loop.
+/// completion by context (``Completion``), lines printed *above* the prompt while one is being
+/// typed (the partly typed line is redrawn under them), and a prompt that can change while a line
+/// is typed. It runs on a thread of its own, never on the Swift concurrency pool or an event loop.
+///
+/// Signals are the REPL's, not libedit's (`rl_catch_signals = 0`): libedit's own SIGINT handler
+/// puts the terminal in cooked mode, re-raises the signal and leaves raw mode to be restored when
+/// the next key is read, but in cooked mode no key reaches the editor's `poll` until Enter, so
+/// Tab, Ctrl-A and Ctrl-L were typed into the terminal's line buffer. The REPL's signal sources
+/// call ``interrupt()``, ``terminalResized()`` and ``terminalResumed()`` instead.
 final class LineEditor: @unchecked Sendable {
     private let thread = DispatchQueue(label: "cti.readline")
     private let historyPath: String?
     /// Lines waiting to be printed above the prompt, and the pipe that wakes the editor's poll.
     private let pending = NIOLockedValueBox<[(toStdout: Bool, bytes: [UInt8])]>([])
     private var wake: [Int32] = [-1, -1]
-    /// Ctrl-C while a line is typed: discard it and show a fresh prompt.
-    private let interrupted = NIOLockedValueBox(false)
+    /// What the editor's thread is asked to do when it wakes.
+    private let requests = NIOLockedValueBox(Requests())
+
+    private struct Requests {
+        /// Ctrl-C while a line is typed: discard it and show a fresh prompt.
+        var interrupt = false
+        /// The window changed size (SIGWINCH).
+        var resize = false
+        /// The process was continued after a stop (SIGCONT): the terminal needs raw mode again.
+        var resume = false
+        /// A newer prompt, and the ticket of the moment it was computed.
+        var prompt: (ticket: UInt64, text: String)?
+        /// The ticket of the prompt shown (older prompts are dropped), and its text.
+        var shownTicket: UInt64 = 0
+        var shownText = ""
+        /// The last ticket handed out by ``LineEditor/promptTicket()``.
+        var lastTicket: UInt64 = 0
+    }
 
     /// At most this many lines of history are kept.
     static let historyLimit: Int32 = 1000
 
     init(historyPath: String?) {
         self.historyPath = historyPath
+        // Before anything initialises libedit (the history calls below do).
+        rl_catch_signals = 0
         rl_readline_name = UnsafePointer(strdup("cti"))
+        // Words are split at blanks only: ``Completion`` completes whole words (`A,B`, `Field=value`).
+        rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n"))
+        rl_completer_word_break_characters = strdup(" \t\n")
+        rl_attempted_completion_function = attemptCompletion
         rl_completion_entry_function = completionGenerator
         // libedit's callback mode does not report Ctrl-D: its keys come through readKey.
         rl_getc_function = readKey
@@ -49,24 +77,64 @@ final class LineEditor: @unchecked Sendable {
 
     /// Ctrl-C (from the REPL's signal handler): the line being typed is dropped.
     func interrupt() {
-        interrupted.withLockedValue { $0 = true }
+        request { $0.interrupt = true }
+    }
+
+    /// SIGWINCH: the line is laid out again for the new width.
+    func terminalResized() {
+        request { $0.resize = true }
+    }
+
+    /// SIGCONT (after Ctrl-Z and `fg`): the shell left the terminal in cooked mode; raw mode again.
+    func terminalResumed() {
+        request { $0.resume = true }
+    }
+
+    /// A ticket to take before computing a prompt: ``show(prompt:ticket:)`` drops a prompt computed
+    /// before the one shown, whichever finishes first.
+    func promptTicket() -> UInt64 {
+        requests.withLockedValue { requests in
+            requests.lastTicket += 1
+            return requests.lastTicket
+        }
+    }
+
+    /// Shows `prompt` instead of the current one, with the typed text redrawn after it (from any
+    /// thread); the prompt of the next ``read(prompt:ticket:)`` unless a newer one is given.
+    func show(prompt: String, ticket: UInt64) {
+        request { requests in
+            guard ticket > requests.shownTicket, ticket > requests.prompt?.ticket ?? 0 else { return }
+            requests.prompt = prompt == requests.shownText ? nil : (ticket, prompt)
+        }
+    }
+
+    private func request(_ change: (inout Requests) -> Void) {
+        requests.withLockedValue(change)
         var byte: UInt8 = 1
         _ = write(wake[1], &byte, 1)
     }
 
     /// One line (or where it stops being UTF-8), or `nil` at end of input (Ctrl-D). Lines queued
     /// by ``printAbove`` meanwhile appear above the prompt.
-    func read(prompt: String) async -> Result<String, UTF8Text.Invalid>? {
+    /// `ticket`: from ``promptTicket()``, taken before `prompt` was computed.
+    func read(prompt: String, ticket: UInt64) async -> Result<String, UTF8Text.Invalid>? {
         await withCheckedContinuation { continuation in
-            thread.async { [self] in continuation.resume(returning: readLoop(prompt: prompt)) }
+            thread.async { [self] in continuation.resume(returning: readLoop(prompt: prompt, ticket: ticket)) }
         }
     }
 
-    private func readLoop(prompt: String) -> Result<String, UTF8Text.Invalid>? {
+    private func readLoop(prompt: String, ticket: UInt64) -> Result<String, UTF8Text.Invalid>? {
         LineEditorState.line = nil
         LineEditorState.done = false
         LineEditorState.endOfInput = false
-        rl_callback_handler_install(prompt, lineHandler)
+        let newer = requests.withLockedValue { requests -> String? in
+            let newer = requests.prompt.flatMap { $0.ticket > ticket ? $0.text : nil }
+            requests.shownTicket = max(ticket, requests.prompt?.ticket ?? 0)
+            requests.shownText = newer ?? prompt
+            requests.prompt = nil
+            return newer
+        }
+        rl_callback_handler_install(newer ?? prompt, lineHandler)
         defer { rl_callback_handler_remove() }
         var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake[0], events: Int16(POLLIN), revents: 0)]
         while !LineEditorState.done {
@@ -77,21 +145,53 @@ final class LineEditor: @unchecked Sendable {
             if descriptors[1].revents & Int16(POLLIN) != 0 {
                 var drain = [UInt8](repeating: 0, count: 64)
                 _ = Glibc.read(wake[0], &drain, drain.count)
-                if interrupted.withLockedValue({ flag in defer { flag = false }; return flag }) {
-                    // libedit's rl_replace_line ignores an empty text: replace with one blank, delete it.
-                    rl_replace_line(" ", 0)
-                    _ = rl_delete_text(0, 1)
-                    rl_point = 0
-                    rl_end = 0
-                    _ = "^C\n".withCString { write(STDERR_FILENO, $0, 3) }
-                    rl_forced_update_display()
-                }
+                serveRequests()
             }
             if descriptors[0].revents & Int16(POLLHUP) != 0 && descriptors[0].revents & Int16(POLLIN) == 0 { return nil }
             if descriptors[0].revents & Int16(POLLIN) != 0 { rl_callback_read_char() }
         }
         flushPending(redraw: false)
         return LineEditorState.line.map(UTF8Text.decode)
+    }
+
+    /// What ``interrupt()``, ``terminalResized()``, ``terminalResumed()`` and ``show(prompt:ticket:)``
+    /// asked for, done on the editor's thread.
+    private func serveRequests() {
+        let asked = requests.withLockedValue { requests in
+            defer {
+                if let prompt = requests.prompt {
+                    requests.shownTicket = prompt.ticket
+                    requests.shownText = prompt.text
+                }
+                requests.interrupt = false
+                requests.resize = false
+                requests.resume = false
+                requests.prompt = nil
+            }
+            return requests
+        }
+        if asked.resume {
+            // libedit believes the terminal is still raw: through cooked mode to raw again.
+            rl_deprep_terminal()
+            rl_prep_terminal(1)
+            rl_forced_update_display()
+        }
+        if asked.resize { rl_resize_terminal() }
+        if asked.interrupt {
+            // libedit's rl_replace_line ignores an empty text: replace with one blank, delete it.
+            rl_replace_line(" ", 0)
+            _ = rl_delete_text(0, 1)
+            rl_point = 0
+            rl_end = 0
+            _ = "^C\n".withCString { write(STDERR_FILENO, $0, 3) }
+            rl_forced_update_display()
+        }
+        if let prompt = asked.prompt {
+            let clear = Array("\r\u{1B}[K".utf8)
+            _ = clear.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            _ = rl_set_prompt(prompt.text)
+            rl_forced_update_display()
+        }
     }
 
     /// Writes the queued lines: clear the prompt line, print, redraw prompt and typed text.
@@ -180,19 +280,30 @@ enum History {
     }
 }
 
-/// The words tab completion offers (set by the REPL), read by the C callback.
+/// Tab completion, read by the C callbacks on the editor's thread: `candidates` (set by the REPL)
+/// takes the line up to the cursor and gives the whole words its last word can become.
 enum Completion {
-    nonisolated(unsafe) static var words: [String] = []
+    nonisolated(unsafe) static var candidates: (_ lineBeforeCursor: String) -> [String] = { _ in [] }
     nonisolated(unsafe) static var matches: [String] = []
 }
 
-/// libedit calls this with state 0, 1, ... until it returns NULL; each match is `strdup`ed.
-private let completionGenerator: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { text, state in
-    if state == 0 {
-        let prefix = text.map { String(cString: $0) } ?? ""
-        let lowered = prefix.lowercased()
-        Completion.matches = Completion.words.filter { $0.lowercased().hasPrefix(lowered) }
+/// libedit asks for the matches of the word before the cursor (words end at blanks only).
+private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
+    rl_attempted_completion_over = 1  // no file names when nothing matches
+    var before = text.map { String(cString: $0) } ?? ""
+    if let buffer = rl_line_buffer, rl_point >= 0, rl_point <= strlen(buffer) {
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(rl_point))
+        before = String(decoding: bytes, as: UTF8.self)
     }
+    Completion.matches = Completion.candidates(before)
+    // `Field=` and `A,` are not finished words: no blank after them.
+    let open = Completion.matches.count == 1 && (Completion.matches[0].hasSuffix("=") || Completion.matches[0].hasSuffix(","))
+    rl_completion_append_character = open ? 0 : 0x20
+    return rl_completion_matches(text, completionGenerator)
+}
+
+/// libedit calls this with state 0, 1, ... until it returns NULL; each match is `strdup`ed.
+private let completionGenerator: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, state in
     guard Int(state) < Completion.matches.count else { return nil }
     return strdup(Completion.matches[Int(state)])
 }

@@ -6,9 +6,10 @@ import CTIProtocol
 import Glibc
 #endif
 
-/// The interactive console: a prompt showing the session's state (`cti[A:open]>`), libedit line
-/// editing and history, tab completion of verbs, options, mask and message names; events print
-/// as they arrive. Ctrl-D (or `quit`) closes the session with CLOSE_REQ and exits.
+/// The interactive console: a prompt showing the session's side and state (`cti[A:open]>`),
+/// redrawn as they change; libedit line editing and history; tab completion by context
+/// (``LineCompletion``); events print as they arrive. Ctrl-D (or `quit`) closes the session with
+/// CLOSE_REQ and exits.
 struct REPL {
     let runner: LineRunner
     let editor: LineEditor
@@ -16,11 +17,7 @@ struct REPL {
     init(runner: LineRunner, environment: [String: String]) {
         self.runner = runner
         self.editor = LineEditor(historyPath: History.path(environment: environment))
-        staticWords = REPL.completionWords()
     }
-
-    /// Verbs, options, mask and message names; the call IDs and agents seen are added per line.
-    private let staticWords: [String]
 
     func run() async -> Int32 {
         StandardStream.diagnose("cti \(VersionInfo.tool): type `open` to open a session, `help` for commands, Ctrl-D to quit")
@@ -32,13 +29,36 @@ struct REPL {
         interrupts.setEventHandler {
             if let task = running.withLockedValue({ $0 }) { task.cancel() } else { editor.interrupt() }
         }
-        interrupts.resume()
-        defer { interrupts.cancel() }
+        // libedit leaves these to the REPL (`rl_catch_signals = 0`, see ``LineEditor``).
+        let resizes = DispatchSource.makeSignalSource(signal: SIGWINCH, queue: DispatchQueue(label: "cti.repl.sigwinch"))
+        resizes.setEventHandler { editor.terminalResized() }
+        let continues = DispatchSource.makeSignalSource(signal: SIGCONT, queue: DispatchQueue(label: "cti.repl.sigcont"))
+        continues.setEventHandler { editor.terminalResumed() }
+        let sources = [interrupts, resizes, continues]
+        for source in sources { source.resume() }
+        defer { for source in sources { source.cancel() } }
+        // Lifecycle events redraw the prompt (the side and state it shows), one at a time, the latest last.
+        let (changes, change) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let prompter = Task { [self] in
+            for await _ in changes {
+                let ticket = editor.promptTicket()
+                editor.show(prompt: await prompt(), ticket: ticket)
+            }
+        }
+        defer {
+            change.finish()
+            prompter.cancel()
+        }
+        let context = runner.context
+        Completion.candidates = { line in LineCompletion.cti.candidates(lineBeforeCursor: line, seen: context.knownWords.sorted()) }
         while true {
             // While a line is being typed, events print above the prompt.
-            runner.context.setSink { output, errors in editor.printAbove(output: output, errors: errors) }
-            Completion.words = staticWords + runner.context.knownWords.sorted()
-            let read = await editor.read(prompt: await prompt())
+            runner.context.setSink { output, errors in
+                editor.printAbove(output: output, errors: errors)
+                change.yield()
+            }
+            let ticket = editor.promptTicket()
+            let read = await editor.read(prompt: await prompt(), ticket: ticket)
             runner.context.setSink(nil)
             guard let read else { break }
             let line: String
@@ -62,29 +82,10 @@ struct REPL {
         return 0
     }
 
+    /// `cti>` without a session, `cti[-:connecting]>` while no side is open, `cti[B:open]>`.
     private func prompt() async -> String {
         guard let session = runner.context.session else { return "cti> " }
         guard let side = await session.client.activeSide else { return "cti[-:connecting]> " }
         return "cti[\(side.rawValue):open]> "
-    }
-
-    /// Verbs, subcommands, options, mask and message names.
-    static func completionWords() -> [String] {
-        var words: [String] = ["quit", "help"]
-        func walk(_ command: any ParsableCommand.Type) {
-            for sub in command.configuration.subcommands {
-                words.append(sub.configuration.commandName ?? "")
-                walk(sub)
-            }
-        }
-        walk(CTI.self)
-        words += ["--host", "--host-b", "--services", "--call-mask", "--agent-mask", "--config-mask", "--instrument", "--agent-id",
-                  "--agent-ext", "--peripheral", "--output", "--filter", "--count", "--timeout", "--follow", "--device", "--off"]
-        let catalog = MessageCatalog.standard
-        for table in [catalog.serviceMask, catalog.callEventMask, catalog.agentStateMask, catalog.configMask] {
-            words += table.entries.map(\.name)
-        }
-        words += catalog.messages.map(\.name)
-        return Array(Set(words.filter { !$0.isEmpty })).sorted()
     }
 }

@@ -120,6 +120,35 @@ results["statusAfterInterrupt"] = screen.expect("session   open", timeout=5)
 results["interruptedLineDropped"] = "garbage" not in screen.since_mark()
 screen.expect(PROMPT)
 
+# After Ctrl-C the editor is still in raw mode: Tab completes and Ctrl-A moves to the line start
+# at once, before any Enter (a terminal left in cooked mode would hold those keys until Enter).
+time.sleep(0.2)
+screen.send(b"more-garbage")
+time.sleep(0.3)
+screen.send(b"\x03")
+screen.expect("^C")
+time.sleep(0.3)
+screen.send(b"stat\t")
+# libedit writes the completed "us " after the typed "stat"; a cooked terminal only echoes the Tab.
+results["tabAfterInterrupt"] = screen.expect("us ", timeout=3)
+screen.send(b"\x15tatus\x01s\r")  # Ctrl-U, then the word without its first letter, Ctrl-A, the letter
+results["lineStartAfterInterrupt"] = screen.expect("session   open", timeout=5)
+screen.expect(PROMPT)
+
+# Context completion: the first word completes commands, the next a command's subcommands.
+time.sleep(0.2)
+screen.send(b"ag\t")
+time.sleep(0.3)
+screen.send(b"lo\t\t")
+results["subcommandsListed"] = screen.expect("logout", timeout=3) and "login" in screen.since_mark()
+screen.send(b"out\r")  # `agent logout` (checked in the history file below)
+screen.expect(PROMPT)
+
+# A failover redraws the prompt with the new side, without Enter.
+time.sleep(0.2)
+screen.send(b"sim kill A\r")
+results["failoverPrompt"] = screen.expect("cti[B:open]> ", timeout=20)
+
 time.sleep(0.3)
 screen.send(b"\x04")  # Ctrl-D: close the session and quit
 results["closedOnExit"] = screen.expect("session closed")
@@ -130,7 +159,7 @@ out = screen.data
 pid, fd = spawn()
 out2, _ = read_until(fd, "cti> ")
 os.write(fd, b"\x1b[A")
-out2, results["historyRecalled"] = read_until(fd, "status", seen=out2)
+out2, results["historyRecalled"] = read_until(fd, "sim kill A", seen=out2)
 # Tab completion of a mask name.
 os.write(fd, b"\x15config show --no-config --services CTI_SERVICE_ALL_EV\t")
 time.sleep(0.3)
@@ -142,5 +171,6 @@ with open(HISTFILE, "rb") as handle:
     results["historyFile"] = handle.read().decode(errors="replace")
 # The completed word reached the line that ran (the history stores it as typed + completed).
 results["tabCompleted"] = "watch\\040--filter\\040END_CALL_EVENT" in results["historyFile"]
+results["commandCompleted"] = "agent\\040logout" in results["historyFile"]
 results["transcript"] = out.decode(errors="replace")[-3000:]
 print(json.dumps(results))
