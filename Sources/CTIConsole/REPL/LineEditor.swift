@@ -258,19 +258,7 @@ enum History {
         if let explicit = environment["CTI_HISTFILE"] {
             return explicit.isEmpty || explicit == "/dev/null" ? nil : explicit
         }
-        let base: String
-        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-            base = state + "/cti"
-        } else if let home = environment["HOME"], !home.isEmpty {
-            base = home + "/.local/state/cti"
-        } else {
-            return nil
-        }
-        var directory = ""
-        for component in base.split(separator: "/") {
-            directory += "/" + component
-            mkdir(directory, 0o700)
-        }
+        guard let base = StateDirectory.path(environment: environment) else { return nil }
         return base + "/history"
     }
 

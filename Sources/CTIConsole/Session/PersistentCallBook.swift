@@ -14,13 +14,8 @@ struct PersistentCallBook: Sendable {
     init?(settings: ConsoleSettings, environment: [String: String] = SessionCommandSupport.environment) {
         guard !settings.embedded, let hostA = settings.hostA else { return nil }
         server = "\(hostA)"
-        if let base = environment["XDG_STATE_HOME"], !base.isEmpty {
-            path = base + "/cti/persistent-calls"
-        } else if let home = environment["HOME"], !home.isEmpty {
-            path = home + "/.local/state/cti/persistent-calls"
-        } else {
-            return nil
-        }
+        guard let directory = StateDirectory.path(environment: environment) else { return nil }
+        path = directory + "/persistent-calls"
     }
 
     struct Entry: Equatable {
@@ -57,7 +52,6 @@ struct PersistentCallBook: Sendable {
     /// Best effort: a book that cannot be written only means a later drop needs `--device`.
     private func write(_ entries: [Entry]) {
         let text = entries.map { "\($0.server) \($0.callID) \($0.device)\n" }.joined()
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
