@@ -211,8 +211,11 @@ final class ClientCore: @unchecked Sendable {
                 process(machine.connectionClosed(side, reason: "cannot encode \(message.name): \(error)"))
             }
         case .reset(let side):
-            if let channel = connections[side]?.channel { channel.close(promise: nil) }
-            connections[side] = nil
+            // Forgotten before it closes: a close on the loop may report the channel inactive
+            // at once, and that must not count as a failure of the connection that replaces it
+            // (``CTIClient/reconnectNow(to:)`` resets and reconnects a side in one go).
+            let channel = connections.removeValue(forKey: side)?.channel
+            channel?.close(promise: nil)
             openedAt[side] = nil
             heartbeatSentAt[side] = nil
             for timer in timers.keys where timer.belongs(to: side) { timers.removeValue(forKey: timer)?.cancel() }
