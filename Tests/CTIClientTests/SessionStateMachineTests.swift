@@ -344,6 +344,14 @@ import Testing
         #expect(machine.connectFailed(.a, reason: "refused").last == .schedule(.reconnect(.b), after: .zero))
     }
 
+    @Test func closingWhileStillOpeningEndsTheOpen() {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        _ = machine.start()
+        _ = machine.connectFailed(.a, reason: "refused")
+        #expect(machine.close() == [.cancel(.reconnect(.a)), .cancel(.reconnect(.b)), .openFinished(.failure(.closed)),
+                                    .report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil)])
+    }
+
     @Test func reconnectNowDoesNothingBeforeStartOrAfterClose() {
         var machine = SessionStateMachine(configuration: Self.configuration())
         #expect(machine.reconnectNow() == [])

@@ -61,6 +61,16 @@ struct FailoverCommandTests {
         #expect(records[3]["nextSide"] is NSNull, "nothing is tried after B")
     }
 
+    @Test func aScriptsOpenGivesUpOnceEverySideFailedNamingEach() throws {
+        let (a, b) = Self.closedPorts()
+        let (result, took) = try Self.timed(["-c", "open " + Self.hosts(a, b).joined(separator: " "), "-c", "status"])
+        #expect(result.status == 2)
+        #expect(took < .seconds(5), "\(took)")
+        #expect(result.stderr.contains("cti: no session opened: side A 127.0.0.1:\(a): connection refused; side B 127.0.0.1:\(b): connection refused"),
+                "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "the script stopped at the failing open")
+    }
+
     @Test func connectTimeoutIsHonouredAgainstAListenerThatNeverAccepts() throws {
         let listener = LoopbackListener(backlogFull: true)
         defer { listener.close() }

@@ -552,6 +552,8 @@ public struct SessionStateMachine: Sendable {
         var actions: [SessionAction] = []
         for id in pending.keys.sorted() { actions.append(.resolve(invokeID: id, .failure(.closed))) }
         pending = [:]
+        // Closed while still opening: the caller of open() learns it.
+        if !hasOpened { actions.append(.openFinished(.failure(.closed))) }
         return actions + [.report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil)]
     }
 

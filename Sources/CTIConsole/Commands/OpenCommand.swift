@@ -1,6 +1,7 @@
 import ArgumentParser
 import CTIClient
 import CTIProtocol
+import NIOConcurrencyHelpers
 
 /// `cti open`: open a session, print what was granted, close it.
 struct OpenCommand: AsyncParsableCommand {
@@ -17,14 +18,35 @@ struct OpenCommand: AsyncParsableCommand {
                 StandardStream.diagnose("cti: a session is already open (`close` it first)")
                 throw ExitStatus.usage
             }
-            // The session stays open for the following lines, and reopens after a failure.
+            // The session stays open for the following lines, and reopens after a failure; but
+            // the first opening gives up once every side has failed (a script must not wait for
+            // ever), naming each side and why.
             let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: true, quiet: outputOptions.quiet)
+            let firstRound = FirstRound(settings: session.settings)
+            await session.client.observeLifecycle { firstRound.observe($0) }
             context.adopt(session)
-            do {
-                try await session.client.open()
-            } catch {
-                StandardStream.diagnose("cti: \(error)")
-                await context.closeSession()
+            let failure = await withTaskGroup(of: String?.self) { group in
+                group.addTask {
+                    do {
+                        try await session.client.open()
+                        firstRound.signal.fire(nil)
+                        return nil
+                    } catch {
+                        firstRound.signal.fire(nil)
+                        return "\(error)"
+                    }
+                }
+                group.addTask { await firstRound.signal.wait() }
+                var failure: String?
+                for await outcome in group where failure == nil {
+                    failure = outcome
+                    // Ends the opening (its task then returns too).
+                    if failure != nil { await context.closeSession() }
+                }
+                return failure
+            }
+            if let failure {
+                StandardStream.diagnose("cti: \(failure)")
                 throw ExitStatus.connectionFailure
             }
             return
@@ -45,5 +67,37 @@ struct OpenCommand: AsyncParsableCommand {
         }
         try? StandardStream.output.flush()
         await session.shutdown()
+    }
+}
+
+extension OpenCommand {
+    /// Watches the first opening of a REPL or script session: once every configured side has
+    /// failed before any session opened, ``signal`` gives the reasons
+    /// (`no session opened: side A 127.0.0.1:1: connection refused; side B ...`).
+    final class FirstRound: Sendable {
+        let signal = OneShotSignal<String?>(fallback: nil)
+        private let endpoints: [(CTISide, String)]
+        private let reasons = NIOLockedValueBox<[CTISide: String]>([:])
+
+        init(settings: ConsoleSettings) {
+            endpoints = [(CTISide.a, settings.hostA), (.b, settings.hostB)].compactMap { side, host in host.map { (side, $0.description) } }
+        }
+
+        /// Called with every lifecycle record (on the client's loop).
+        func observe(_ event: ClientEvent) {
+            switch event.lifecycle {
+            case .opened?:
+                signal.fire(nil)
+            case .connectFailed(let side, let reason, _, _)?:
+                let reasons = reasons.withLockedValue { reasons in
+                    reasons[side] = reason
+                    return reasons
+                }
+                guard endpoints.allSatisfy({ reasons[$0.0] != nil }) else { return }
+                signal.fire("no session opened: " + endpoints.map { "side \($0.0) \($0.1): \(reasons[$0.0]!)" }.joined(separator: "; "))
+            default:
+                break
+            }
+        }
     }
 }
