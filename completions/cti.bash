@@ -183,13 +183,13 @@ _cti() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    open|close|status|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|wait|sleep|quit|help)
+    open|close|reconnect|status|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|wait|sleep|quit|help)
         # Offer subcommand argument completions
         "_cti_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'open close status watch call agent query persistent send sim describe config decode encode simulate wait sleep quit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'open close reconnect status watch call agent query persistent send sim describe config decode encode simulate wait sleep quit help' -- "${cur}"))
         ;;
     esac
 }
@@ -287,6 +287,29 @@ _cti_close() {
     repeating_options=()
     non_repeating_options=()
     __cti_offer_flags_options 0
+}
+
+_cti_reconnect() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--timeout)
+    __cti_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __cti_add_completions -W 'A'$'\n''B'
+        return
+        ;;
+    esac
 }
 
 _cti_status() {

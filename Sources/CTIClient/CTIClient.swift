@@ -33,8 +33,9 @@ public final class CTIClient: Sendable {
 
     /// Starts the client and waits until a session is open; returns what the server granted.
     /// Throws ``CTIClientError/openRefused(status:)`` when the server refuses the OPEN_REQ (the
-    /// connection is reset), or the last failure when ``ClientConfiguration/initialOpenDeadline``
-    /// passes first.
+    /// connection is reset), or ``CTIClientError/unreachable(_:)`` naming every side and why it
+    /// failed when ``ClientConfiguration/initialOpenDeadline`` passes or
+    /// ``ClientConfiguration/initialOpenRounds`` are used up first.
     @discardableResult
     public func open() async throws -> OpenConfirmation {
         try await core.loop.flatSubmit { self.core.open() }.get()
@@ -78,6 +79,30 @@ public final class CTIClient: Sendable {
     /// The side requests go to, `nil` while no session is open.
     public var activeSide: CTISide? {
         get async { (try? await core.loop.submit { self.core.activeSide }.get()) ?? nil }
+    }
+
+    /// Reconnects at once instead of waiting for the back-off: to `side`, or by default to the
+    /// other side than the one in use (single-session mode; in active/standby mode `side`'s
+    /// connection, or every connection waiting for its back-off). A session open on the side
+    /// left is reset; its pending requests fail. Returns false when the client is not running
+    /// (``open()`` not called yet, or the client ended). `session.md` §1.
+    @discardableResult
+    public func reconnectNow(to side: CTISide? = nil) async -> Bool {
+        (try? await core.loop.submit { self.core.reconnectNow(to: side) }.get()) ?? false
+    }
+
+    /// Where the session is and how it has been doing: side, state, heartbeat round trip,
+    /// uptime, messages received, peripheral status, time since the last failover.
+    public func status() async -> ClientStatus? {
+        try? await core.loop.submit { self.core.status() }.get()
+    }
+
+    /// Calls `observer` with every lifecycle record as the client makes it (on the client's
+    /// event loop: it must not block), besides putting it in ``events``: for a caller that
+    /// reads the stream only once ``open()`` has returned but wants to show each attempt as it
+    /// happens. Set it before ``open()``.
+    public func observeLifecycle(_ observer: @escaping @Sendable (ClientEvent) -> Void) async {
+        try? await core.loop.submit { self.core.observeLifecycle(observer) }.get()
     }
 }
 

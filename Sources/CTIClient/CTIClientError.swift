@@ -4,9 +4,8 @@ import CTIProtocol
 public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The server refused the OPEN_REQ with this status (FAILURE_CONF).
     case openRefused(status: UInt32)
-    /// No OPEN_CONF within the configured time.
-    case openTimedOut
-    /// No side could be reached before the deadline; the last failure.
+    /// No session opened: every configured side and why it failed (or where it was when
+    /// ``ClientConfiguration/initialOpenDeadline`` passed).
     case unreachable(String)
     /// A request was refused with FAILURE_CONF (status code).
     case requestFailed(status: UInt32)
@@ -48,7 +47,6 @@ public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .openRefused(let status): "OPEN refused: \(CTIClientError.statusName(status)) (\(status))"
-        case .openTimedOut: "no OPEN_CONF in time"
         case .unreachable(let reason): "no CTI Server reachable: \(reason)"
         case .requestFailed(let status): "request refused: \(CTIClientError.statusName(status)) (\(status))"
         case .controlFailed(let code, let peripheral):

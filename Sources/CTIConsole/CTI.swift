@@ -21,7 +21,7 @@ public struct CTI: AsyncParsableCommand {
         64 usage error; 65 undecodable input (decode); 124 a --timeout ran out.
         """,
         version: VersionInfo.text,
-        subcommands: [OpenCommand.self, CloseCommand.self, StatusCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,
+        subcommands: [OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,
                       QueryCommand.self, PersistentCommand.self, SendCommand.self, SimCommand.self, DescribeCommand.self, ConfigCommand.self, DecodeCommand.self,
                       EncodeCommand.self, SimulateCommand.self, WaitCommand.self, SleepCommand.self, QuitCommand.self]
     )

@@ -69,9 +69,12 @@ import Testing
         var machine = openedOnA()
         #expect(machine.timerFired(.heartbeat(.a, epoch: 1)) == [
             .send(.a, SessionMessages.heartbeatRequest(invokeID: 2)),
+            .heartbeatSent(.a),
             .schedule(.heartbeat(.a, epoch: 1), after: .seconds(5)),
         ])
-        #expect(receive(&machine, .a, SessionMessages.heartbeatConfirmation(invokeID: 2)) == [])
+        // The runtime times the round trip from these two marks.
+        #expect(receive(&machine, .a, SessionMessages.heartbeatConfirmation(invokeID: 2)) == [.heartbeatConfirmed(.a)])
+        #expect(receive(&machine, .a, SessionMessages.heartbeatConfirmation(invokeID: 2)) == [], "a confirmation once only")
         // Confirmed: the next tick counts no miss.
         #expect(machine.timerFired(.heartbeat(.a, epoch: 1)).first == .send(.a, SessionMessages.heartbeatRequest(invokeID: 3)))
         #expect(machine.timerFired(.heartbeat(.a, epoch: 1)).first == .report(.heartbeatMissed(.a, count: 1)))
@@ -255,14 +258,133 @@ import Testing
         ])
     }
 
-    @Test func theInitialOpenDeadlineEndsTheClientWithTheLastFailure() {
+    @Test func theInitialOpenDeadlineEndsTheClientNamingEverySide() {
         var machine = SessionStateMachine(configuration: Self.configuration(deadline: .seconds(10)))
         #expect(machine.start().first == .schedule(.initialOpen, after: .seconds(10)))
         _ = machine.connectFailed(.a, reason: "connection refused")
+        _ = machine.timerFired(.reconnect(.b))
+        _ = machine.connected(.b)
         let actions = machine.timerFired(.initialOpen)
-        let failure = CTIClientError.unreachable("127.0.0.1:42027: connection refused")
+        let failure = CTIClientError.unreachable("side A 127.0.0.1:42027: connection refused; side B 127.0.0.1:43027: connected, no OPEN_CONF yet")
         #expect(actions.contains(.openFinished(.failure(failure))))
         #expect(actions.last == .terminate(failure))
+    }
+
+    /// One-shot commands: each side once, then the error names both (`initialOpenRounds`).
+    @Test func oneRoundTriesEachSideOnceThenNamesBoth() {
+        var configuration = Self.configuration()
+        configuration.initialOpenRounds = 1
+        configuration.openTimeout = .seconds(5)
+        var machine = SessionStateMachine(configuration: configuration)
+        _ = machine.start()
+        // Side A accepts but never answers (half-open): after the OPEN_CONF wait, side B at once.
+        _ = machine.connected(.a)
+        let timedOut = machine.timerFired(.openTimeout(.a, epoch: 1))
+        #expect(timedOut.suffix(2) == [
+            .report(.connectFailed(.a, reason: "no OPEN_CONF within 5.0 seconds", nextSide: .b, retryIn: .zero)),
+            .schedule(.reconnect(.b), after: .zero),
+        ])
+        #expect(machine.timerFired(.reconnect(.b)) == [.report(.connecting(.b, Self.b)), .connect(.b)])
+        let failed = machine.connectFailed(.b, reason: "connect timeout")
+        let failure = CTIClientError.unreachable("side A 127.0.0.1:42027: no OPEN_CONF within 5.0 seconds; side B 127.0.0.1:43027: connect timeout")
+        #expect(failed.first == .report(.connectFailed(.b, reason: "connect timeout", nextSide: nil, retryIn: nil)))
+        #expect(failed.contains(.openFinished(.failure(failure))))
+        #expect(failed.last == .terminate(failure))
+        #expect(machine.isClosed)
+    }
+
+    @Test func oneRoundStillReachesSideBAfterAStandbyRefusalOnA() {
+        var configuration = Self.configuration()
+        configuration.initialOpenRounds = 1
+        var machine = SessionStateMachine(configuration: configuration)
+        _ = machine.start()
+        _ = machine.connected(.a)
+        let refused = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: 107))
+        #expect(refused.last == .schedule(.reconnect(.b), after: .zero))
+        _ = machine.timerFired(.reconnect(.b))
+        _ = machine.connected(.b)
+        #expect(receive(&machine, .b, openConfirmation(invokeID: 2)).last == .openFinished(.success(OpenConfirmation(invokeID: 2, servicesGranted: 0x14))))
+        // After the first open the rounds no longer count: a failure reconnects as usual.
+        #expect(machine.connectionClosed(.b, reason: "reset").last == .schedule(.reconnect(.a), after: .zero))
+    }
+
+    // MARK: Reconnect now
+
+    @Test func reconnectNowLeavesTheOpenSideForTheOtherAtOnce() throws {
+        var machine = openedOnA()
+        _ = machine.send(try MessageFields(named: "QUERY_AGENT_STATE_REQ"))
+        #expect(machine.reconnectNow() == [
+            .reset(.a),
+            .cancel(.request(invokeID: 2)), .resolve(invokeID: 2, .failure(.connectionLost("reconnect requested"))),
+            .report(.closed(.a, reason: "reconnect requested")),
+            .cancel(.reconnect(.a)), .cancel(.reconnect(.b)),
+            .report(.connecting(.b, Self.b)), .connect(.b),
+        ])
+        #expect(machine.state(of: .a) == .idle)
+        #expect(machine.state(of: .b) == .connecting)
+        _ = machine.connected(.b)
+        let opened = receive(&machine, .b, openConfirmation(invokeID: 3))
+        #expect(opened.contains(.report(.failedOver(from: .a, to: .b))))
+        #expect(machine.activeSide == .b)
+        // `reconnect A`: back to side A, named.
+        #expect(machine.reconnectNow(to: .a).suffix(2) == [.report(.connecting(.a, Self.a)), .connect(.a)])
+    }
+
+    @Test func reconnectNowSkipsTheBackOff() {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        _ = machine.start()
+        _ = machine.connectFailed(.a, reason: "refused")
+        _ = machine.timerFired(.reconnect(.b))
+        let waiting = machine.connectFailed(.b, reason: "refused")
+        #expect(waiting.last == .schedule(.reconnect(.a), after: .seconds(1)))
+        #expect(machine.state(of: .a) == .waitingToReconnect)
+        // Without a side: the one the back-off was waiting for, now.
+        #expect(machine.reconnectNow() == [.cancel(.reconnect(.a)), .cancel(.reconnect(.b)), .report(.connecting(.a, Self.a)), .connect(.a)])
+        // The back-off starts again: the next failure goes to the other side at once.
+        #expect(machine.connectFailed(.a, reason: "refused").last == .schedule(.reconnect(.b), after: .zero))
+    }
+
+    @Test func closingWhileStillOpeningEndsTheOpen() {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        _ = machine.start()
+        _ = machine.connectFailed(.a, reason: "refused")
+        #expect(machine.close() == [.cancel(.reconnect(.a)), .cancel(.reconnect(.b)), .openFinished(.failure(.closed)),
+                                    .report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil)])
+    }
+
+    @Test func reconnectNowDoesNothingBeforeStartOrAfterClose() {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        #expect(machine.reconnectNow() == [])
+        _ = machine.start()
+        _ = machine.close()
+        #expect(machine.reconnectNow() == [])
+    }
+
+    @Test func reconnectNowInActiveStandbyRedoesTheNamedSide() {
+        var machine = activeStandbyOpen()
+        let actions = machine.reconnectNow(to: .b)
+        #expect(actions == [.reset(.b), .report(.closed(.b, reason: "reconnect requested")), .cancel(.reconnect(.b)),
+                            .report(.connecting(.b, Self.b)), .connect(.b)])
+        #expect(machine.activeSide == .a)
+        #expect(machine.state(of: .a) == .open)
+    }
+
+    @Test func peripheralStatusFollowsOpenConfAndSystemEvents() throws {
+        var machine = SessionStateMachine(configuration: Self.configuration())
+        #expect(machine.peripheralOnline == nil, "not known before OPEN_CONF")
+        _ = machine.start()
+        _ = machine.connected(.a)
+        var confirmation = OpenConfirmation(invokeID: 1, servicesGranted: 0x14)
+        confirmation.peripheralOnline = false
+        _ = receive(&machine, .a, .fields(confirmation.fields))
+        #expect(machine.peripheralOnline == false)
+        var event = try MessageFields(named: "SYSTEM_EVENT")
+        try event.set("SystemEventID", .number(3))
+        #expect(receive(&machine, .a, .fields(event)).count == 1, "still delivered")
+        #expect(machine.peripheralOnline == true)
+        try event.set("SystemEventID", .number(4))
+        _ = receive(&machine, .a, .fields(event))
+        #expect(machine.peripheralOnline == false)
     }
 
     // MARK: Active / standby

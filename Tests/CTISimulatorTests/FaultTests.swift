@@ -47,6 +47,9 @@ import Testing
 
     @Test func hangStopsReadingUntilUnhang() async throws {
         try await withSimulator { simulator, _ in
+            // Side B down: A stays active (a demoted A lets a single-session client go at
+            // unhang: DemotionTests).
+            await simulator.kill(.b)
             let client = try await simulator.connect(.a)
             // IdleTimeout 40 × 50 ms = 2 s: room for a stalled test process between OPEN and hang.
             try await client.open(Fixtures.open(services: Fixtures.clientControl, idleTimeout: 40))

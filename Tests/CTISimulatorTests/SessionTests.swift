@@ -17,6 +17,9 @@ import Testing
     @Test func stoppedHeartbeatsAreIgnoredAndTheFirstIgnoredOneIsObservable() async throws {
         try await withSimulator { simulator, log in
             let events = simulator.events()
+            // Side B down: A stays active (a demoted A lets a single-session client go when it
+            // answers again: DemotionTests).
+            await simulator.kill(.b)
             let client = try await simulator.connect(.a)
             try await client.open(Fixtures.open(services: Fixtures.clientControl))
             await simulator.stopHeartbeats(on: .a)

@@ -25,6 +25,10 @@ public struct ClientConfiguration: Sendable {
     /// How long ``CTIClient/open()`` keeps alternating between sides before it gives up;
     /// `nil`: until a session opens.
     public var initialOpenDeadline: Duration?
+    /// How many times ``CTIClient/open()`` tries each configured side (A, then B, each attempt
+    /// bounded by ``connectTimeout`` and ``openTimeout``) before it gives up, naming every side
+    /// and why it failed; `nil`: until a session opens (or ``initialOpenDeadline``).
+    public var initialOpenRounds: Int?
     /// Whether an OPEN refusal is retried like a connection failure (with back-off) instead of
     /// ending the client. Refusals that mean "try the other side" (server offline, standby,
     /// maintenance) are always retried.
@@ -44,7 +48,7 @@ public struct ClientConfiguration: Sendable {
         sideA: Endpoint, sideB: Endpoint? = nil, protocolVersion: ProtocolVersion = .v25, open: OpenRequest,
         heartbeatInterval: Duration? = .seconds(15), connectTimeout: Duration = .seconds(5), openTimeout: Duration = .seconds(30),
         requestTimeout: Duration = .seconds(30), closeTimeout: Duration = .seconds(5), backoff: Backoff = Backoff(),
-        initialOpenDeadline: Duration? = nil, retryRefusedOpen: Bool = false, reconnect: Bool = true, acceptMaintenance: Bool = true,
+        initialOpenDeadline: Duration? = nil, initialOpenRounds: Int? = nil, retryRefusedOpen: Bool = false, reconnect: Bool = true, acceptMaintenance: Bool = true,
         bufferCapacity: Int = 100_000
     ) {
         self.sideA = sideA
@@ -58,11 +62,18 @@ public struct ClientConfiguration: Sendable {
         self.closeTimeout = closeTimeout
         self.backoff = backoff
         self.initialOpenDeadline = initialOpenDeadline
+        self.initialOpenRounds = initialOpenRounds
         self.retryRefusedOpen = retryRefusedOpen
         self.reconnect = reconnect
         self.acceptMaintenance = acceptMaintenance
         self.bufferCapacity = bufferCapacity
     }
+
+    /// The OPEN_CONF wait of a client that gives up rather than retries (one-shot commands):
+    /// the guide's "normally within 5 s" (`session.md` §3), so that side B is tried in time when
+    /// side A accepts connections but does not answer. Clients that keep retrying wait the
+    /// guide's 30 s (``openTimeout``'s default).
+    public static let promptOpenTimeout = Duration.seconds(5)
 
     /// The shortest heartbeat interval the guide allows.
     public static let minimumHeartbeatInterval = Duration.seconds(5)

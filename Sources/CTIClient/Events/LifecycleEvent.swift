@@ -43,6 +43,15 @@ public enum LifecycleEvent: Hashable, Sendable {
         }
     }
 
+    /// Whether the record tells of an attempt or session that failed (connect failure, OPEN
+    /// refusal, missed heartbeat, session failure).
+    public var isFailure: Bool {
+        switch self {
+        case .connectFailed, .openRefused, .heartbeatMissed, .sessionFailed: true
+        case .connecting, .connected, .opened, .failedOver, .maintenanceRequested, .maintenance, .closed: false
+        }
+    }
+
     /// The side the event concerns.
     public var side: CTISide? {
         switch self {

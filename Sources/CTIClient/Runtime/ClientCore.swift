@@ -33,6 +33,15 @@ final class ClientCore: @unchecked Sendable {
     /// (`channelReadComplete`): the consumer wakes once per burst, not once per event.
     private var batch: [ClientEvent] = []
     private var inReadBurst = false
+    /// Sees every lifecycle record as it is made (``CTIClient/observeLifecycle(_:)``).
+    private var lifecycleObserver: (@Sendable (ClientEvent) -> Void)?
+    /// For ``status()``: counted as the session goes.
+    private var messagesReceived: UInt64 = 0
+    private var sessionsOpened = 0
+    private var openedAt: [CTISide: NIODeadline] = [:]
+    private var heartbeatSentAt: [CTISide: NIODeadline] = [:]
+    private var lastHeartbeatRoundTrip: Duration?
+    private var lastFailoverAt: NIODeadline?
 
     init(configuration: ClientConfiguration, loop: any EventLoop) {
         self.configuration = configuration
@@ -107,6 +116,34 @@ final class ClientCore: @unchecked Sendable {
     var isOpen: Bool { machine.isOpen }
     var activeSide: CTISide? { machine.isOpen ? machine.activeSide : nil }
 
+    func observeLifecycle(_ observer: @escaping @Sendable (ClientEvent) -> Void) {
+        loop.preconditionInEventLoop()
+        lifecycleObserver = observer
+    }
+
+    /// Skips the back-off (``SessionStateMachine/reconnectNow(to:)``); false when the client
+    /// is not running (not yet opened, or ended).
+    func reconnectNow(to side: CTISide?) -> Bool {
+        loop.preconditionInEventLoop()
+        let actions = machine.reconnectNow(to: side)
+        process(actions)
+        return !actions.isEmpty
+    }
+
+    func status() -> ClientStatus {
+        loop.preconditionInEventLoop()
+        let now = NIODeadline.now()
+        let sides: [CTISide] = configuration.sideB == nil ? [.a] : [.a, .b]
+        let states = Dictionary(uniqueKeysWithValues: sides.map { ($0, machine.state(of: $0)) })
+        let busy: Set<ClientStatus.LegState> = [.connecting, .opening, .waitingToReconnect, .closing]
+        let side = activeSide ?? sides.first { busy.contains(states[$0]!) }
+        return ClientStatus(
+            side: side, endpoint: side.map { configuration.endpoint($0) }, states: states, heartbeatInterval: configuration.heartbeatInterval,
+            lastHeartbeatRoundTrip: lastHeartbeatRoundTrip, sessionUptime: activeSide.flatMap { openedAt[$0] }.map { Duration(now - $0) },
+            messagesReceived: messagesReceived, sessionsOpened: sessionsOpened, peripheralOnline: machine.peripheralOnline,
+            sinceLastFailover: lastFailoverAt.map { Duration(now - $0) })
+    }
+
     // MARK: - From the channels (on the loop)
 
     func frameReceived(_ frame: CTIFrame, side: CTISide, connectionID: Int) {
@@ -174,8 +211,13 @@ final class ClientCore: @unchecked Sendable {
                 process(machine.connectionClosed(side, reason: "cannot encode \(message.name): \(error)"))
             }
         case .reset(let side):
-            if let channel = connections[side]?.channel { channel.close(promise: nil) }
-            connections[side] = nil
+            // Forgotten before it closes: a close on the loop may report the channel inactive
+            // at once, and that must not count as a failure of the connection that replaces it
+            // (``CTIClient/reconnectNow(to:)`` resets and reconnects a side in one go).
+            let channel = connections.removeValue(forKey: side)?.channel
+            channel?.close(promise: nil)
+            openedAt[side] = nil
+            heartbeatSentAt[side] = nil
             for timer in timers.keys where timer.belongs(to: side) { timers.removeValue(forKey: timer)?.cancel() }
         case .schedule(let timer, let delay):
             timers.removeValue(forKey: timer)?.cancel()
@@ -186,9 +228,23 @@ final class ClientCore: @unchecked Sendable {
         case .cancel(let timer):
             timers.removeValue(forKey: timer)?.cancel()
         case .deliver(let side, let message, let frame):
+            messagesReceived &+= 1
             emit(.message(message, frame), side: side)
         case .report(let event):
-            emit(.lifecycle(event), side: event.side)
+            switch event {
+            case .opened(let side, _):
+                openedAt[side] = .now()
+                sessionsOpened += 1
+            case .failedOver:
+                lastFailoverAt = .now()
+            default:
+                break
+            }
+            if let record = emit(.lifecycle(event), side: event.side) { lifecycleObserver?(record) }
+        case .heartbeatSent(let side):
+            heartbeatSentAt[side] = .now()
+        case .heartbeatConfirmed(let side):
+            if let sent = heartbeatSentAt.removeValue(forKey: side) { lastHeartbeatRoundTrip = Duration(.now() - sent) }
         case .resolve(let invokeID, let result):
             requests.removeValue(forKey: invokeID)?.completeWith(result.mapError { $0 as any Error })
         case .openFinished(let result):
@@ -251,11 +307,15 @@ final class ClientCore: @unchecked Sendable {
         }
     }
 
-    private func emit(_ kind: ClientEvent.Kind, side: CTISide?) {
-        guard source != nil, !terminated else { return }
+    /// Puts a record in the stream; the record, or `nil` once the stream has ended.
+    @discardableResult
+    private func emit(_ kind: ClientEvent.Kind, side: CTISide?) -> ClientEvent? {
+        guard source != nil, !terminated else { return nil }
         sequence += 1
-        batch.append(ClientEvent(timestamp: ClientCore.nowMilliseconds(), sequence: sequence, side: side, kind: kind))
+        let event = ClientEvent(timestamp: ClientCore.nowMilliseconds(), sequence: sequence, side: side, kind: kind)
+        batch.append(event)
         if !inReadBurst { flush() }
+        return event
     }
 
     private func flush() {
@@ -305,6 +365,12 @@ extension SessionTimer {
         case .heartbeat(let s, _), .openTimeout(let s, _), .closeTimeout(let s, _), .stopping(let s, _): s == side
         case .reconnect, .request, .drain, .initialOpen: false
         }
+    }
+}
+
+extension Duration {
+    init(_ amount: TimeAmount) {
+        self = .nanoseconds(amount.nanoseconds)
     }
 }
 

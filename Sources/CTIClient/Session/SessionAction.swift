@@ -35,6 +35,10 @@ public enum SessionAction: Hashable, Sendable {
     case deliver(CTISide, CTIMessage, CTIFrame)
     /// Put a lifecycle record in the event stream.
     case report(LifecycleEvent)
+    /// A HEARTBEAT_REQ went out on a side, and its HEARTBEAT_CONF came (the runtime times
+    /// the round trip for ``CTIClient/status()``).
+    case heartbeatSent(CTISide)
+    case heartbeatConfirmed(CTISide)
     /// Complete a request.
     case resolve(invokeID: UInt32, Result<CTIMessage, CTIClientError>)
     /// Complete ``CTIClient/open()``.

@@ -55,7 +55,12 @@ public struct SessionStateMachine: Sendable {
     /// open: the next one waits its back-off (both sides may call themselves standby while
     /// they switch).
     private var redirectedByStandby = false
-    private var lastFailure: CTIClientError?
+    /// Before the first open: why each side's last attempt failed (named when ``CTIClient/open()``
+    /// gives up), and how many attempts were made (``ClientConfiguration/initialOpenRounds``).
+    private var openFailures: [CTISide: String] = [:]
+    private var openAttempts = 0
+    /// The side a back-off timer will connect to (single-session mode).
+    private var pendingReconnect: CTISide?
     private var hasOpened = false
     private var pending: [UInt32: CTISide] = [:]
     private var readingPaused = false
@@ -63,6 +68,9 @@ public struct SessionStateMachine: Sendable {
     private var drainingSide: CTISide?
     private var held: [(CTISide, CTIMessage, CTIFrame)] = []
     private var maintenanceSide: CTISide?
+    /// What the last SYSTEM_EVENT SYS_PERIPHERAL_ONLINE/OFFLINE or OPEN_CONF said about the
+    /// peripherals (`session.md` §3, §10); `nil` until one came.
+    public private(set) var peripheralOnline: Bool?
 
     public init(configuration: ClientConfiguration) {
         self.configuration = configuration
@@ -79,6 +87,17 @@ public struct SessionStateMachine: Sendable {
     public var isClosed: Bool { overall == .closed }
     /// Requests waiting for their confirmation.
     public var pendingRequestCount: Int { pending.count }
+
+    /// Where a side's connection is (``CTIClient/status()``).
+    public func state(of side: CTISide) -> ClientStatus.LegState {
+        switch self[side].phase {
+        case .idle: overall == .closed ? .closed : (pendingReconnect == side ? .waitingToReconnect : .idle)
+        case .connecting: .connecting
+        case .opening: .opening
+        case .open(let type): type == .standby && configuration.isActiveStandby ? .openStandby : .open
+        case .closing: .closing
+        }
+    }
 
     // MARK: - Inputs
 
@@ -97,6 +116,29 @@ public struct SessionStateMachine: Sendable {
     public mutating func reconnectDue(_ side: CTISide) -> [SessionAction] {
         guard overall == .running, self[side].phase == .idle else { return [] }
         return connect(side)
+    }
+
+    /// Reconnects at once, skipping the back-off (the console's `reconnect`). Single-session
+    /// mode: the session or attempt in progress ends and `side` is connected (default: the
+    /// other side than the one in use, or the side the back-off was waiting for). Active/standby
+    /// mode: `side`'s connection is made again (default: every side waiting for its back-off).
+    /// Requests pending on a connection that ends fail with ``CTIClientError/connectionLost(_:)``.
+    public mutating func reconnectNow(to side: CTISide? = nil) -> [SessionAction] {
+        guard overall == .running else { return [] }
+        let reason = "reconnect requested"
+        var actions: [SessionAction] = []
+        if configuration.isActiveStandby {
+            for target in side.map({ [$0] }) ?? CTISide.allCases.filter({ self[$0].phase == .idle }) {
+                actions += end(target, reason: reason) + [.cancel(.reconnect(target))] + connect(target)
+            }
+            return actions
+        }
+        let inUse = CTISide.allCases.first { self[$0].phase != .idle }
+        let target = configuration.sideB == nil ? .a : side ?? inUse?.other ?? pendingReconnect ?? .a
+        for used in CTISide.allCases where self[used].phase != .idle { actions += end(used, reason: reason) }
+        failures = 0
+        redirectedByStandby = false
+        return actions + CTISide.allCases.map { .cancel(.reconnect($0)) } + connect(target)
     }
 
     /// The TCP connection to a side is up.
@@ -119,7 +161,7 @@ public struct SessionStateMachine: Sendable {
     public mutating func connectFailed(_ side: CTISide, reason: String) -> [SessionAction] {
         guard self[side].phase == .connecting else { return [] }
         self[side].phase = .idle
-        lastFailure = .unreachable("\(configuration.endpoint(side)): \(reason)")
+        noteOpenFailure(side, reason)
         guard overall == .running else { return finishIfIdle() }
         return retry(after: side, reason: reason)
     }
@@ -144,11 +186,10 @@ public struct SessionStateMachine: Sendable {
         }
 
         if type == SessionMessageType.heartbeatConf {
-            if invokeID == self[side].outstandingHeartbeat {
-                self[side].outstandingHeartbeat = nil
-                self[side].misses = 0
-            }
-            return []
+            guard invokeID == self[side].outstandingHeartbeat else { return [] }
+            self[side].outstandingHeartbeat = nil
+            self[side].misses = 0
+            return [.heartbeatConfirmed(side)]
         }
         if type == SessionMessageType.failureConf, let invokeID, invokeID == self[side].outstandingHeartbeat {
             return fail(side, reason: "FAILURE_CONF to a heartbeat: the server is offline")
@@ -175,6 +216,13 @@ public struct SessionStateMachine: Sendable {
             return actions
         case SessionMessageType.standbyActiveEvent:
             return becameActive(side)
+        case SessionMessageType.systemEvent:
+            switch fields.number("SystemEventID") {
+            case SystemEventID.peripheralOnline: peripheralOnline = true
+            case SystemEventID.peripheralOffline: peripheralOnline = false
+            default: break
+            }
+            return deliver(side, message, frame)
         default:
             return deliver(side, message, frame)
         }
@@ -195,7 +243,7 @@ public struct SessionStateMachine: Sendable {
                 self[side] = Leg(epoch: self[side].epoch, failures: self[side].failures)
                 actions.append(.report(.closed(side, reason: "side in maintenance")))
                 actions += failPending(on: side, error: .connectionLost(reason))
-                if overall == .running { actions += scheduleLegRetry(side) }
+                if overall == .running { actions += scheduleLegRetry(side, reason: reason) }
                 return actions
             }
             return fail(side, reason: reason)
@@ -212,7 +260,6 @@ public struct SessionStateMachine: Sendable {
             return heartbeatDue(side)
         case .openTimeout(let side, let epoch):
             guard self[side].epoch == epoch, case .opening = self[side].phase else { return [] }
-            lastFailure = .openTimedOut
             return fail(side, reason: "no OPEN_CONF within \(configuration.openTimeout)")
         case .closeTimeout(let side, let epoch):
             guard self[side].epoch == epoch, case .closing = self[side].phase else { return [] }
@@ -228,7 +275,7 @@ public struct SessionStateMachine: Sendable {
             return [.send(side, SessionMessages.stoppingRequestsToThisSide())]
         case .initialOpen:
             guard !hasOpened, overall == .running else { return [] }
-            return terminate(with: lastFailure ?? .unreachable("no side answered"))
+            return terminate(with: .unreachable(openFailureSummary()))
         }
     }
 
@@ -299,6 +346,8 @@ public struct SessionStateMachine: Sendable {
     private mutating func connect(_ side: CTISide) -> [SessionAction] {
         self[side].phase = .connecting
         self[side].epoch += 1
+        if pendingReconnect == side { pendingReconnect = nil }
+        if !hasOpened { openAttempts += 1 }
         return [.report(.connecting(side, configuration.endpoint(side))), .connect(side)]
     }
 
@@ -310,6 +359,7 @@ public struct SessionStateMachine: Sendable {
         self[side].stoppingSent = false
         failures = 0
         redirectedByStandby = false
+        peripheralOnline = confirmation.peripheralOnline
         var actions: [SessionAction] = [.cancel(.openTimeout(side, epoch: self[side].epoch))]
         let becomesActive = !configuration.isActiveStandby || confirmation.sessionType != .standby
         if becomesActive {
@@ -332,8 +382,8 @@ public struct SessionStateMachine: Sendable {
     private mutating func openRefused(_ side: CTISide, status: UInt32) -> [SessionAction] {
         var actions: [SessionAction] = [.report(.openRefused(side, status: status))]
         actions += resetLeg(side)
-        lastFailure = .openRefused(status: status)
         let reason = "OPEN refused: \(CTIClientError.statusName(status))"
+        noteOpenFailure(side, reason)
         // A standby side says the other one is active: go there at once (single-session mode).
         if status == CTIClientError.standbyStatus, configuration.sideB != nil, !configuration.isActiveStandby, !redirectedByStandby {
             redirectedByStandby = true
@@ -357,6 +407,7 @@ public struct SessionStateMachine: Sendable {
         let invokeID = takeInvokeID()
         self[side].outstandingHeartbeat = invokeID
         actions.append(.send(side, SessionMessages.heartbeatRequest(invokeID: invokeID)))
+        actions.append(.heartbeatSent(side))
         if let interval = configuration.heartbeatInterval {
             actions.append(.schedule(.heartbeat(side, epoch: self[side].epoch), after: interval))
         }
@@ -406,18 +457,19 @@ public struct SessionStateMachine: Sendable {
         actions.append(.report(.sessionFailed(side, reason: reason)))
         if side == drainingSide { actions += flushHeld() }
         if activeSide == side { activeSide = nil }
-        if lastFailure == nil || hasOpened { lastFailure = .connectionLost(reason) }
+        noteOpenFailure(side, reason)
         guard overall == .running else { return actions + finishIfIdle() }
         if hasOpened && !configuration.reconnect {
             return actions + terminate(with: .connectionLost(reason))
         }
-        if configuration.isActiveStandby { return actions + scheduleLegRetry(side) }
+        if configuration.isActiveStandby { return actions + scheduleLegRetry(side, reason: reason) }
         return actions + retry(after: side, reason: reason)
     }
 
     /// After a failed attempt on `side`: the next side and when (single-session mode; at once
     /// when `immediately`), or the same side again (active/standby mode).
     private mutating func retry(after side: CTISide, reason: String, immediately: Bool = false) -> [SessionAction] {
+        if let givenUp = openAttemptsExhausted(after: side, reason: reason) { return givenUp }
         if configuration.isActiveStandby {
             self[side].failures += 1
             let delay = configuration.backoff.delay(afterFailures: max(2, self[side].failures))
@@ -427,12 +479,57 @@ public struct SessionStateMachine: Sendable {
         failures += 1
         let next = configuration.sideB == nil ? .a : side.other
         let delay = immediately ? .zero : configuration.backoff.delay(afterFailures: configuration.sideB == nil ? max(2, failures) : failures)
+        pendingReconnect = next
         return [.report(.connectFailed(side, reason: reason, nextSide: next, retryIn: delay)), .schedule(.reconnect(next), after: delay)]
     }
 
-    private mutating func scheduleLegRetry(_ side: CTISide) -> [SessionAction] {
+    private mutating func scheduleLegRetry(_ side: CTISide, reason: String) -> [SessionAction] {
+        if let givenUp = openAttemptsExhausted(after: side, reason: reason) { return givenUp }
         self[side].failures += 1
         return [.schedule(.reconnect(side), after: configuration.backoff.delay(afterFailures: max(2, self[side].failures)))]
+    }
+
+    /// Before the first open: why `side` failed, for the error that names every side.
+    private mutating func noteOpenFailure(_ side: CTISide, _ reason: String) {
+        if !hasOpened { openFailures[side] = reason }
+    }
+
+    /// The sides the client uses: A, and B when configured.
+    private var configuredSides: [CTISide] { configuration.sideB == nil ? [.a] : [.a, .b] }
+
+    /// With ``ClientConfiguration/initialOpenRounds``, before the first open: once every side
+    /// had its attempts, a failure schedules no retry, and the client ends (naming every side
+    /// and why it failed) when no attempt is left in progress; `nil` otherwise.
+    private mutating func openAttemptsExhausted(after side: CTISide, reason: String) -> [SessionAction]? {
+        guard !hasOpened, let rounds = configuration.initialOpenRounds, openAttempts >= rounds * configuredSides.count else { return nil }
+        let report = SessionAction.report(.connectFailed(side, reason: reason, nextSide: nil, retryIn: nil))
+        guard legs.allSatisfy({ $0.phase == .idle }) else { return [report] }
+        return [report] + terminate(with: .unreachable(openFailureSummary()))
+    }
+
+    /// Every configured side, where it is and why its last attempt failed:
+    /// `side A 10.0.0.1:42027: connection refused; side B 10.0.0.2:43027: no OPEN_CONF within 5.0 seconds`.
+    private func openFailureSummary() -> String {
+        configuredSides.map { side in
+            let failure = openFailures[side]
+            let state = switch self[side].phase {
+            case .connecting: "still connecting" + (failure.map { " (before: \($0))" } ?? "")
+            case .opening: "connected, no OPEN_CONF yet" + (failure.map { " (before: \($0))" } ?? "")
+            default: failure ?? "not tried"
+            }
+            return "side \(side) \(configuration.endpoint(side)): \(state)"
+        }.joined(separator: "; ")
+    }
+
+    /// Ends a side's connection at the client's wish (``reconnectNow(to:)``).
+    private mutating func end(_ side: CTISide, reason: String) -> [SessionAction] {
+        guard self[side].phase != .idle else { return [] }
+        var actions = resetLeg(side)
+        actions += failPending(on: side, error: .connectionLost(reason))
+        actions.append(.report(.closed(side, reason: reason)))
+        if side == drainingSide { actions += flushHeld() }
+        if activeSide == side { activeSide = nil }
+        return actions
     }
 
     private mutating func resetLeg(_ side: CTISide) -> [SessionAction] {
@@ -455,6 +552,8 @@ public struct SessionStateMachine: Sendable {
         var actions: [SessionAction] = []
         for id in pending.keys.sorted() { actions.append(.resolve(invokeID: id, .failure(.closed))) }
         pending = [:]
+        // Closed while still opening: the caller of open() learns it.
+        if !hasOpened { actions.append(.openFinished(.failure(.closed))) }
         return actions + [.report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil)]
     }
 
@@ -505,6 +604,17 @@ extension SessionStateMachine.Leg {
     }
 }
 
+/// SYSTEM_EVENT.SystemEventID values the session machine follows (`session.md` §10).
+enum SystemEventID {
+    static let peripheralOnline = value("SYS_PERIPHERAL_ONLINE")
+    static let peripheralOffline = value("SYS_PERIPHERAL_OFFLINE")
+
+    private static func value(_ name: String) -> UInt32 {
+        guard let value = MessageCatalog.standard.enumTable(named: "SystemEventID")?.value(named: name) else { preconditionFailure("no \(name) in the catalogue") }
+        return value
+    }
+}
+
 /// The catalogue type numbers of the messages the session machine acts on.
 enum SessionMessageType {
     static let openConf = number("OPEN_CONF")
@@ -516,6 +626,7 @@ enum SessionMessageType {
     static let activeMaintenanceRequest = number("ACTIVE_MAINTENANCE_REQ_MSG")
     static let activeMaintenanceEvent = number("ACTIVE_MAINTENANCE_EVENT_MSG")
     static let standbyActiveEvent = number("STANDBY_ACTIVE_EVENT_MSG")
+    static let systemEvent = number("SYSTEM_EVENT")
 
     private static func number(_ name: String) -> UInt32 {
         guard let descriptor = MessageCatalog.standard.descriptor(named: name) else { preconditionFailure("no \(name) in the catalogue") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CTIClient
 import CTIProtocol
+import NIOConcurrencyHelpers
 
 /// `cti open`: open a session, print what was granted, close it.
 struct OpenCommand: AsyncParsableCommand {
@@ -23,9 +24,10 @@ struct OpenCommand: AsyncParsableCommand {
         }
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: false, quiet: outputOptions.quiet)
         var events = session.client.events.makeAsyncIterator()
-        try await SessionCommandSupport.open(session)
-        // The lifecycle record of the opening carries the granted services and the side.
-        reading: while let event = await events.next() {
+        try await SessionCommandSupport.open(session, output: outputOptions)
+        // The lifecycle record of the opening carries the granted services and the side (with
+        // --lifecycle it is on stdout already, with every other record).
+        reading: while !outputOptions.lifecycle, let event = await events.next() {
             if case .opened = event.lifecycle {
                 switch outputOptions.output {
                 case .json: try? StandardStream.output.writeLine(bytes: event.jsonLine())

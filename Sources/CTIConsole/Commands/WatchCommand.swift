@@ -15,8 +15,9 @@ struct WatchCommand: AsyncParsableCommand {
         Defaults to --services ALL_EVENTS with every call and agent-state mask bit. Survives \
         failover (it reconnects, noting it on stderr). Exit status: 0 (count reached, --timeout \
         alone, Ctrl-C, SIGTERM, reader gone); 124 if --timeout ran out before --count; 2 if no \
-        session could be opened. Filters: --filter by message type, --device, --agent and \
-        --call by whom an event concerns, e.g. `cti watch --device 2001 --count 5 --timeout 30`.
+        session could be opened (also: none opened before --timeout). Filters: --filter by \
+        message type, --device, --agent and --call by whom an event concerns, e.g. \
+        `cti watch --device 2001 --count 5 --timeout 30`.
         """
     )
 
@@ -127,7 +128,12 @@ struct WatchCommand: AsyncParsableCommand {
         }
         flusher.stop()
         try? StandardStream.output.flush()
+        let neverOpened = await client.status()?.sessionsOpened == 0
         await session.shutdown()
+        if ending == .timeout, neverOpened {
+            StandardStream.diagnose("cti: no session opened before --timeout")
+            throw ExitStatus.connectionFailure
+        }
         switch ending {
         case .count, .signal, .readerGone: return
         case .timeout: if count != nil { throw ExitStatus.timeout }

@@ -98,18 +98,38 @@ final class ConsoleContext: Sendable {
     }
 
     /// Opens the session the following lines share (`open`, or the first request of a REPL or
-    /// script that has none): it reopens after a failure. Usage mistakes are exit 64, a session
-    /// that cannot be opened exit 2.
+    /// script that has none): it reopens after a failure, but the first opening gives up once
+    /// every side has failed (a script must not wait for ever), naming each side and why.
+    /// Usage mistakes are exit 64, a session that cannot be opened exit 2.
     @discardableResult
     func openSession(_ connection: ConnectionOptions, quiet: Bool) async throws -> ConsoleSession {
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: true, quiet: quiet)
         if quiet && !interactive { state.withLockedValue { $0.printer.quiet = true } }
+        let firstRound = FirstRound(settings: session.settings)
+        await session.client.observeLifecycle { firstRound.observe($0) }
         adopt(session)
-        do {
-            try await session.client.open()
-        } catch {
-            StandardStream.diagnose("cti: \(error)")
-            await closeSession()
+        let failure = await withTaskGroup(of: String?.self) { group in
+            group.addTask {
+                do {
+                    try await session.client.open()
+                    firstRound.signal.fire(nil)
+                    return nil
+                } catch {
+                    firstRound.signal.fire(nil)
+                    return "\(error)"
+                }
+            }
+            group.addTask { await firstRound.signal.wait() }
+            var failure: String?
+            for await outcome in group where failure == nil {
+                failure = outcome
+                // Ends the opening (its task then returns too).
+                if failure != nil { await self.closeSession() }
+            }
+            return failure
+        }
+        if let failure {
+            StandardStream.diagnose("cti: \(failure)")
             throw ExitStatus.connectionFailure
         }
         return session

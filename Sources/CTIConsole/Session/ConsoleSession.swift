@@ -39,11 +39,14 @@ final class ConsoleSession: Sendable {
         if let tls = settings.tls, !tls.verifyPeer {
             StandardStream.diagnose("cti: warning: --tls-insecure: the server's certificate and host name are not verified")
         }
+        // One-shot: each side once (A, then B), the connect bounded by --connect-timeout and the
+        // OPEN_CONF wait by the guide's usual answer time, so a half-open side A leaves time for
+        // B; then the error names both sides. Streaming waits the guide's 30 s and keeps trying.
         var configuration = ClientConfiguration(
             sideA: settings.hostA!, sideB: settings.hostB, protocolVersion: ProtocolVersion(settings.protocolVersion)!, open: request,
             heartbeatInterval: settings.heartbeat, connectTimeout: settings.connectTimeout,
-            initialOpenDeadline: reconnect ? nil : max(.seconds(10), settings.connectTimeout * 2), retryRefusedOpen: reconnect,
-            reconnect: reconnect)
+            initialOpenRounds: reconnect ? nil : 1, retryRefusedOpen: reconnect, reconnect: reconnect)
+        if !reconnect { configuration.openTimeout = ClientConfiguration.promptOpenTimeout }
         configuration.tls = settings.tls
         return ConsoleSession(client: CTIClient(configuration: configuration), settings: settings, simulator: simulator)
     }

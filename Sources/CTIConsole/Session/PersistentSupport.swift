@@ -91,7 +91,7 @@ extension RequestOptions {
             return
         }
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .request, reconnect: false, quiet: output.quiet)
-        try await SessionCommandSupport.open(session)
+        try await SessionCommandSupport.open(session, output: output)
         let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
         do {
             try await SessionCommandSupport.mappingErrors { try await body(session, session.settings, printer) }

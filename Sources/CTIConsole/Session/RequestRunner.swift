@@ -17,7 +17,7 @@ enum RequestRunner {
         }
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .request, reconnect: false, quiet: output.quiet)
         let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
-        try await SessionCommandSupport.open(session)
+        try await SessionCommandSupport.open(session, output: output)
         let confirmation: CTIMessage
         do {
             confirmation = try await SessionCommandSupport.mappingErrors { try await request(session.client, session.settings) }
@@ -36,7 +36,8 @@ enum RequestRunner {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     // The stream has buffered everything since the session opened.
-                    for await event in client.events {
+                    // Lifecycle records were shown as they happened (SessionCommandSupport.open).
+                    for await event in client.events where event.lifecycle == nil {
                         do { try printer.print(event) } catch { return }
                     }
                 }

@@ -39,10 +39,19 @@ enum SessionCommandSupport {
         }
     }
 
-    /// Opens the session; an OPEN refusal or no reachable server is exit 2, with the reason;
-    /// unusable TLS files are the caller's to fix (64).
+    /// Opens the session (one-shot); an OPEN refusal or no reachable server is exit 2, with the
+    /// reason; unusable TLS files are the caller's to fix (64). Each failed attempt shows on
+    /// stderr as it happens (`-q`: not), and with `--lifecycle` every lifecycle record on stdout:
+    /// the caller reads the event stream only once the session is open, so these are printed
+    /// from the client's lifecycle observer (and are not printed again from the stream).
     @discardableResult
-    static func open(_ session: ConsoleSession) async throws -> OpenConfirmation {
+    static func open(_ session: ConsoleSession, output: EventOutputOptions) async throws -> OpenConfirmation {
+        let printer = EventPrinter(options: output, environment: environment)
+        await session.client.observeLifecycle { event in
+            guard let record = event.lifecycle, printer.lifecycleOnStdout || record.isFailure else { return }
+            try? printer.print(event)
+            try? StandardStream.output.flush()
+        }
         do {
             return try await session.client.open()
         } catch {

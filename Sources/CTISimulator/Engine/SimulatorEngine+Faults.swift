@@ -13,7 +13,12 @@ extension SimulatorEngine {
         var line = answered ? "side \(side): heartbeats answered again" : "side \(side): heartbeats stopped (HEARTBEAT_REQ not answered)"
         log(line)
         if !answered { line += failOver(from: side, because: "side \(side) stopped answering heartbeats") }
+        if answered { line += releasedNote(releaseSessionsOfStandbySide(side)) }
         return line
+    }
+
+    private func releasedNote(_ count: Int) -> String {
+        count == 0 ? "" : "; standby: \(count) single-session client(s) told E_CTI_CTI_SERVER_OFFLINE and closed"
     }
 
     /// Makes the other side active when `side` is active and the other one can serve.
@@ -46,6 +51,7 @@ extension SimulatorEngine {
         var line = hung ? "side \(side): hung (not reading, not answering; connections stay open)" : "side \(side): reading and answering again"
         log(line)
         if hung { line += failOver(from: side, because: "side \(side) hung") }
+        if !hung { line += releasedNote(releaseSessionsOfStandbySide(side)) }
         return line
     }
 
