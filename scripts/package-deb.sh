@@ -39,7 +39,7 @@ arch=$(dpkg --print-architecture)
 release=(swift build -c release --product cti --static-swift-stdlib --disable-local-rpath)
 if [ "$build" = 1 ]; then
   start=$(date +%s)
-  "${release[@]}"
+  "${release[@]}" >&2   # progress on stderr: stdout is the path of the package
   echo "static release build: $(( $(date +%s) - start )) s" >&2
 fi
 binary="$("${release[@]}" --show-bin-path)/cti"
