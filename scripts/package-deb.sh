@@ -22,7 +22,7 @@ output=.build
 build=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    -o) output="$2"; shift 2 ;;
+    -o) output="${2:?package-deb.sh: -o needs a directory}"; shift 2 ;;
     --no-build) build=0; shift ;;
     -h|--help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "package-deb.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
