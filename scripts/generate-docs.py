@@ -4,6 +4,9 @@
 The man page comes from the command tree (`cti --experimental-dump-help`, the same data
 swift-argument-parser's generate-manual plugin reads), completed with EXIT STATUS,
 ENVIRONMENT, FILES and EXAMPLES; the completions are `cti --generate-completion-script`.
+Options of a titled option group (`@OptionGroup(title:)`, e.g. "Connection Options") are the
+same under every command that takes them: the page describes them once, in a section of that
+name, and each command refers to it.
 
     scripts/generate-docs.py [CTI]          write man/cti.1 and completions/*
     scripts/generate-docs.py --check [CTI]  exit 1 when a committed file differs
@@ -22,7 +25,8 @@ EXIT_STATUS = [
     ("2", "connection or session failure, OPEN refused, or no server configured with --no-embedded"),
     ("64", "usage error: unknown option, command, message, field or mask name, a value that does not fit"),
     ("65", "undecodable input (decode)"),
-    ("124", "a --timeout ran out before --count was reached (watch --timeout alone exits 0)"),
+    ("124", "a --timeout ran out before --count was reached (watch --timeout alone exits 0), or before wait's event came"),
+    ("130", "wait was ended by SIGINT or SIGTERM before its event came"),
 ]
 ENVIRONMENT = [
     ("CTI_HOST", "side A of the CTI Server, host[:port] (default port 42027)"),
@@ -40,6 +44,14 @@ FILES = [
     ("$XDG_CONFIG_HOME/cti/config", "TOML: top-level keys and [profiles.NAME] tables with the long option names (host, host-b, protocol, client-id, password-file, peripheral, services, call-mask, agent-mask, config-mask, agent-id, agent-ext, instrument, heartbeat, connect-timeout); precedence flag > environment > file > default"),
     ("$XDG_STATE_HOME/cti/history", "REPL history (1000 lines; lines naming a password are never stored)"),
 ]
+# What a shared option section says before its list (keyed by the group's title).
+SECTION_INTRODUCTIONS = {
+    "Connection Options": "The commands that say so under COMMANDS take these. Each value comes from the "
+                          "option, else the environment (ENVIRONMENT), else the config file profile (FILES), else the "
+                          "default; cti config show prints the result and where each value came from.",
+    "Output Options": "How the commands that print events (open, watch, the request commands with --follow) print "
+                      "them.",
+}
 EXAMPLES = [
     ("Watch every event of the embedded simulator as JSON Lines:", "cti watch -o json | jq -c 'select(.type == \"AGENT_STATE_EVENT\")'"),
     ("Open a session against a real server and show what was granted:", "cti open --host cti-a.example.com --host-b cti-b.example.com"),
@@ -73,6 +85,58 @@ def option_line(argument):
     return " , ".join(flags)
 
 
+def shown_arguments(command):
+    return [a for a in command.get("arguments", []) if a.get("shouldDisplay", True)
+            and not (a.get("names") and a["names"][0]["name"] in ("help", "version"))]
+
+
+def section_name(title):
+    return title.upper()
+
+
+def shared_sections(root):
+    """The titled option groups: title -> (arguments, commands taking them), in order of appearance.
+
+    Fails when a group's options differ between two commands: the page could not describe them once."""
+    sections = {}
+
+    def walk(command, path):
+        groups = {}
+        for argument in shown_arguments(command):
+            if argument.get("sectionTitle"):
+                groups.setdefault(argument["sectionTitle"], []).append(argument)
+        for title, arguments in groups.items():
+            if title not in sections:
+                sections[title] = (arguments, [])
+            elif sections[title][0] != arguments:
+                sys.exit(f"generate-docs: the {title} of `{' '.join(path)}` differ from those of "
+                         f"`{sections[title][1][0]}`: a titled option group must be the same under every command")
+            sections[title][1].append(" ".join(path))
+        for sub in command.get("subcommands", []):
+            walk(sub, path + [sub["commandName"]])
+
+    walk(root, ["cti"])
+    return sections
+
+
+def argument_list(arguments, out):
+    out.append(".Bl -tag -width 6n")
+    for argument in arguments:
+        out.append(f".It {option_line(argument)}")
+        out.append(esc(argument.get("abstract", "")) or "\\&")
+    out.append(".El")
+
+
+def section_references(titles):
+    """`Also takes the options under .Sx A and .Sx B .` as mdoc lines."""
+    lines = [".Pp", "Also takes the options under"]
+    for index, title in enumerate(titles):
+        if index:
+            lines.append("and" if index == len(titles) - 1 else ",")
+        lines.append(f".Sx {section_name(title)}" + (" ." if index == len(titles) - 1 else ""))
+    return lines
+
+
 def command_section(command, path, out):
     name = " ".join(path)
     out.append(f".Ss {esc(name)}")
@@ -83,13 +147,13 @@ def command_section(command, path, out):
     if len(path) > 1 and command.get("discussion"):
         out.append(".Pp")
         out.append(esc(command["discussion"]))
-    arguments = [a for a in command.get("arguments", []) if a.get("shouldDisplay", True) and not (a.get("names") and a["names"][0]["name"] in ("help", "version"))]
-    if arguments:
-        out.append(".Bl -tag -width 6n")
-        for argument in arguments:
-            out.append(f".It {option_line(argument)}")
-            out.append(esc(argument.get("abstract", "")) or "\\&")
-        out.append(".El")
+    arguments = shown_arguments(command)
+    own = [a for a in arguments if not a.get("sectionTitle")]
+    if own:
+        argument_list(own, out)
+    titles = list(dict.fromkeys(a["sectionTitle"] for a in arguments if a.get("sectionTitle")))
+    if titles:
+        out += section_references(titles)
     for sub in command.get("subcommands", []):
         if sub.get("shouldDisplay", True) and sub["commandName"] != "help":
             command_section(sub, path + [sub["commandName"]], out)
@@ -107,6 +171,10 @@ def manual(tree):
         ".Sh COMMANDS",
     ]
     command_section(root, ["cti"], out)
+    for title, (arguments, commands) in shared_sections(root).items():
+        out.append(f".Sh {section_name(title)}")
+        out.append(esc(SECTION_INTRODUCTIONS.get(title, "")) or f"Taken by {len(commands)} commands.")
+        argument_list(arguments, out)
     out.append(".Sh ENVIRONMENT")
     out.append(".Bl -tag -width XDG_CONFIG_HOME")
     for name, text in ENVIRONMENT:

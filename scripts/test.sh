@@ -18,4 +18,7 @@ swift build --build-tests
 status=0
 swift test --skip-build --parallel --skip ctiTests || status=$?
 swift test --skip-build --parallel --filter ctiTests || status=$?
+# The Debian package: one static release build (the slow part: minutes), unpacked into a
+# temporary root and checked (ldd, cti --version, cti decode).
+scripts/test-package.sh || status=$?
 exit $status

@@ -18,7 +18,7 @@ public struct CTI: AsyncParsableCommand {
         a host) cti runs against its embedded simulator.
 
         EXIT STATUS: 0 success; 1 request refused by the server; 2 connection or session failure; \
-        64 usage error; 65 undecodable input (decode); 124 a --timeout ran out.
+        64 usage error; 65 undecodable input (decode); 124 a --timeout ran out; 130 wait interrupted.
         """,
         version: VersionInfo.text,
         subcommands: [OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,

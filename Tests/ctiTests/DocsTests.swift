@@ -26,6 +26,24 @@ import Testing
         }
     }
 
+    /// The ~30 options every session command shares are described once, in their own section,
+    /// and each command refers to that section instead of repeating them.
+    @Test func sharedOptionsAreDescribedOnceAndReferredTo() throws {
+        let text = try String(contentsOfFile: Self.root.appendingPathComponent("man/cti.1").path, encoding: .utf8)
+        let lines = text.split(separator: "\n").map(String.init)
+        for section in ["CONNECTION OPTIONS", "OUTPUT OPTIONS"] { #expect(text.contains("\n.Sh \(section)\n"), "no \(section) section") }
+        for item in [".It Fl -host-b Ar host[:port]", ".It Fl -connect-timeout Ar seconds", ".It Fl -tls-insecure",
+                     ".It Fl -color Ar color", ".It Fl -lifecycle"] {
+            #expect(lines.filter { $0 == item }.count == 1, "\(item) is described \(lines.filter { $0 == item }.count) times")
+        }
+        guard let hold = lines.firstIndex(of: ".Ss cti call hold"), let next = lines[(hold + 1)...].firstIndex(where: { $0.hasPrefix(".Ss ") }) else {
+            Issue.record("no cti call hold section"); return
+        }
+        let section = lines[hold..<next]
+        #expect(section.contains(".Sx CONNECTION OPTIONS") && section.contains(".Sx OUTPUT OPTIONS ."))
+        #expect(section.contains(".It Fl -follow Ar seconds"), "a command's own options stay under it")
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/bin/bash")))
     func theBashCompletionParses() throws {
         let script = Self.root.appendingPathComponent("completions/cti.bash").path

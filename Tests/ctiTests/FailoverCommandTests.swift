@@ -145,7 +145,8 @@ struct FailoverCommandTests {
         let simulator = try SimulatorProcess()
         defer { simulator.stop() }
         _ = try simulator.ask("kill A", expecting: "killed")
-        let open = "open " + Self.hosts(simulator.portA, simulator.portB).joined(separator: " ") + " -q"
+        // Not `-q`: in a script that would quiet the session's lifecycle notes, checked below.
+        let open = "open " + Self.hosts(simulator.portA, simulator.portB).joined(separator: " ")
         let result = try CLIRunner.run(["-c", open, "-c", "status", "-c", "reconnect", "-c", "status", "-c", "reconnect b --timeout 5"])
         #expect(result.status == 0, "\(result.stderr)")
         let statuses = result.stdout.components(separatedBy: "session   ").dropFirst().map { "session   " + $0 }

@@ -9,7 +9,7 @@ struct ConfigCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The settings a session would use, with their sources (flag, env, config file, default).")
-        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup(title: ConnectionOptions.title) var connection: ConnectionOptions
 
         func run() throws {
             let settings = try SessionCommandSupport.resolveSettings(connection, defaults: .session)

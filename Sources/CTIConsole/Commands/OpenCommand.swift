@@ -9,8 +9,8 @@ struct OpenCommand: AsyncParsableCommand {
         commandName: "open",
         abstract: "Open a session, print what the server granted, and close it (in the REPL it stays open).")
 
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var outputOptions: EventOutputOptions
+    @OptionGroup(title: ConnectionOptions.title) var connection: ConnectionOptions
+    @OptionGroup(title: EventOutputOptions.title) var outputOptions: EventOutputOptions
 
     func run() async throws {
         if let context = ConsoleContext.current {

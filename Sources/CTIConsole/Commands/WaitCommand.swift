@@ -27,8 +27,8 @@ struct WaitCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Give up after this many seconds (exit 124).", valueName: "seconds"))
     var timeout: Double?
 
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var outputOptions: EventOutputOptions
+    @OptionGroup(title: ConnectionOptions.title) var connection: ConnectionOptions
+    @OptionGroup(title: EventOutputOptions.title) var outputOptions: EventOutputOptions
 
     func validate() throws {
         if let timeout { try SecondsOption.check(timeout, option: "--timeout") }

@@ -21,8 +21,8 @@ struct WatchCommand: AsyncParsableCommand {
         """
     )
 
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var outputOptions: EventOutputOptions
+    @OptionGroup(title: ConnectionOptions.title) var connection: ConnectionOptions
+    @OptionGroup(title: EventOutputOptions.title) var outputOptions: EventOutputOptions
 
     @Option(help: "Stop after this many protocol messages (lifecycle records do not count).")
     var count: Int?

@@ -4,6 +4,9 @@ import ArgumentParser
 /// config file profile > default). The password comes from `--password` (hidden from `ps` at
 /// once, with a warning), `--password-file`, a no-echo prompt or `CTI_PASSWORD`.
 struct ConnectionOptions: ParsableArguments {
+    /// The heading these options have in `--help` and the man page (described there once).
+    static let title = "Connection Options"
+
     @Option(name: .customLong("host"), help: ArgumentHelp("Side A of the CTI Server (default port 42027); env CTI_HOST.", valueName: "host[:port]"))
     var host: String?
 

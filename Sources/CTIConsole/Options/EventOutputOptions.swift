@@ -10,6 +10,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// How session commands print events (`watch`, `--follow`, the REPL).
 struct EventOutputOptions: ParsableArguments {
+    /// The heading these options have in `--help` and the man page (described there once).
+    static let title = "Output Options"
+
     @Option(name: [.short, .long], help: "Output format: text (one aligned line per event) or json (JSON Lines).")
     var output: OutputFormat = .text
 

@@ -4,8 +4,8 @@ import CTIProtocol
 
 /// What every request subcommand takes: the connection, the output, and `--follow`.
 struct RequestOptions: ParsableArguments {
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var output: EventOutputOptions
+    @OptionGroup(title: ConnectionOptions.title) var connection: ConnectionOptions
+    @OptionGroup(title: EventOutputOptions.title) var output: EventOutputOptions
 
     @Option(help: ArgumentHelp("After the confirmation, also print the events of the next S seconds.", valueName: "seconds"))
     var follow: Double?
