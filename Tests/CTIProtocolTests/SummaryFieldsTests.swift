@@ -47,6 +47,23 @@ import Testing
         #expect(picked > 1000)
     }
 
+    @Test func theSummaryWritesThePicksTextFormsOnRandomMessagesOfEveryLayout() {
+        // Strings are written from their bytes: the line must be the picks' text forms.
+        let summary = SummaryFields(Self.groups, valueWidth: 24, catalog: catalog)
+        RandomMessage(catalog: catalog).forEachMessageOfEveryLayout(rounds: 4, seed: 0x7E87) { fields, _ in
+            var expected: [UInt8] = []
+            for pick in summary.pick(from: fields) {
+                expected += Array(" \(pick.label)=".utf8)
+                let start = expected.count
+                expected += Array(pick.field.value.text.utf8)
+                TextCut.cut(&expected, from: start, toScalars: 24)
+            }
+            var line: [UInt8] = []
+            summary.appendSummary(of: fields, to: &line)
+            #expect(line == expected, "\(fields.descriptor.name)")
+        }
+    }
+
     @Test func theAlternateLayoutIsPlannedByItsOwnPositions() throws {
         // FAILURE_CONF's 10-byte form: FailureCode is its second field, and there is no Status.
         var fields = try MessageFields(named: "FAILURE_CONF")

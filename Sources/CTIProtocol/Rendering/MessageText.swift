@@ -116,24 +116,27 @@ public enum TextQuoting {
     /// escape is ASCII, and the bytes of other characters are copied as they are.
     static func append(_ string: String, to text: inout [UInt8]) {
         var string = string
-        string.withUTF8 { bytes in
-            if !bytes.isEmpty && bytes.allSatisfy(isPlain) { return text.append(contentsOf: bytes) }
-            text.append(UInt8(ascii: "\""))
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "\""): text.append(contentsOf: #"\""#.utf8)
-                case UInt8(ascii: "\\"): text.append(contentsOf: #"\\"#.utf8)
-                case UInt8(ascii: "\n"): text.append(contentsOf: #"\n"#.utf8)
-                case UInt8(ascii: "\t"): text.append(contentsOf: #"\t"#.utf8)
-                case UInt8(ascii: "\r"): text.append(contentsOf: #"\r"#.utf8)
-                case ..<0x20, 0x7F:
-                    text.append(contentsOf: #"\x"#.utf8)
-                    text.append(contentsOf: String(byte, radix: 16).utf8)
-                default: text.append(byte)
-                }
+        string.withUTF8 { append(utf8: UnsafeRawBufferPointer($0), to: &text) }
+    }
+
+    /// Appends the quoted form of UTF-8 bytes (a received string's, before any String is made).
+    static func append(utf8 bytes: UnsafeRawBufferPointer, to text: inout [UInt8]) {
+        if !bytes.isEmpty && bytes.allSatisfy(isPlain) { return text.append(contentsOf: bytes) }
+        text.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): text.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): text.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): text.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\t"): text.append(contentsOf: #"\t"#.utf8)
+            case UInt8(ascii: "\r"): text.append(contentsOf: #"\r"#.utf8)
+            case ..<0x20, 0x7F:
+                text.append(contentsOf: #"\x"#.utf8)
+                text.append(contentsOf: String(byte, radix: 16).utf8)
+            default: text.append(byte)
             }
-            text.append(UInt8(ascii: "\""))
         }
+        text.append(UInt8(ascii: "\""))
     }
 
     /// Whether a byte may stand in a bare token: printable ASCII but space and `"\={}[],`.
