@@ -76,6 +76,122 @@ import Testing
         #expect(!line.hasSuffix(" "))
     }
 
+    /// An event carrying `name` built from `Field=value` assignments, through the encoder and
+    /// the decoder as a received message is.
+    func received(_ name: String, _ assignments: [String]) throws -> ClientEvent {
+        let message = CTIMessage.fields(try FieldAssignment().build(name, assignments: assignments))
+        var bytes = try CTIMessageEncoder().encode(message)
+        var decoder = CTIFrameDecoder()
+        let frame = try #require(try decoder.decode(buffer: &bytes))
+        return event(.message(try CTIMessageDecoder().decode(frame), frame))
+    }
+
+    @Test func callBeginShowsTheCallersNumbersAndTheCallData() throws {
+        let begin = try received("BEGIN_CALL_EVENT", [
+            "ConnectionCallID=16777300", "ConnectionDeviceID=2001", "ANI=4085551234", "DNIS=8005550100", "DialedNumber=5550100",
+            "CallVariable1=account 1234567", "CallVariable2=", "CallVariable3=gold", "CallVariable10=last",
+            "NamedVariable=user.CustomerID=C-0042117", "NamedVariable=user.Reason=billing",
+        ])
+        // CallVariable2 is empty: left out; the named variables are cut to 42 characters.
+        #expect(begin.textLine() == "13:45:46.123 A BEGIN_CALL_EVENT               call=16777300 device=2001 ani=4085551234 "
+            + #"dnis=8005550100 dialed=5550100 var1="account 1234567" var3=gold var10=last named={user.CustomerID=C-0042117 user.Reason=b…}"#)
+        #expect(begin.textLine(style: TextStyle(colored: true)) == "\u{1B}[2m13:45:46.123\u{1B}[0m A \u{1B}[36mBEGIN_CALL_EVENT              \u{1B}[0m"
+            + " call=16777300 device=2001 ani=4085551234 "
+            + #"dnis=8005550100 dialed=5550100 var1="account 1234567" var3=gold var10=last named={user.CustomerID=C-0042117 user.Reason=b…}"#)
+    }
+
+    @Test func callDataAndDeliveryShowTheNumbersTheyCarry() throws {
+        let update = try received("CALL_DATA_UPDATE_EVENT", [
+            "ConnectionCallID=5", "ConnectionDeviceID=2001", "NewConnectionDeviceID=2001", "CallVariable4=segment retail", "NamedVariable=user.Lang=es",
+        ])
+        #expect(update.textLine() == #"13:45:46.123 A CALL_DATA_UPDATE_EVENT         call=5 device=2001 var4="segment retail" named={user.Lang=es}"#)
+        // An empty ANI is left out; the line keeps the call's state and cause.
+        let delivered = try received("CALL_DELIVERED_EVENT", [
+            "ConnectionCallID=5", "ConnectionDeviceID=2001", "LocalConnectionState=ALERTING", "EventCause=NEW_CALL",
+            "ANI=", "DNIS=8005550100", "DialedNumber=8005550100", "CallVariable1=gold",
+        ])
+        #expect(delivered.textLine() == "13:45:46.123 A CALL_DELIVERED_EVENT           call=5 device=2001 state=LCS_ALERTING cause=CEC_NEW_CALL "
+            + "dnis=8005550100 dialed=8005550100 var1=gold")
+    }
+
+    @Test func transfersAndConferencesShowBothCallsAndTheParties() throws {
+        let transferred = try received("CALL_TRANSFERRED_EVENT", [
+            "PrimaryCallID=5", "SecondaryCallID=6", "LocalConnectionState=CONNECT", "EventCause=TRANSFER",
+            "PrimaryDeviceID=2001", "SecondaryDeviceID=2001", "TransferringDeviceID=2001", "TransferredDeviceID=2002",
+            "ConnectedPartyCallID=5", "ConnectedPartyDeviceID=4085551234", "ConnectedPartyCallID=5", "ConnectedPartyDeviceID=2002",
+        ])
+        #expect(transferred.textLine() == "13:45:46.123 A CALL_TRANSFERRED_EVENT         call=5 secondary=6 device=2001 state=LCS_CONNECT "
+            + "cause=CEC_TRANSFER parties=[4085551234,2002]")
+        let conferenced = try received("CALL_CONFERENCED_EVENT", [
+            "PrimaryCallID=7", "SecondaryCallID=8", "PrimaryDeviceID=2001", "SecondaryDeviceID=2001",
+            "ControllerDeviceID=2001", "AddedPartyDeviceID=2003", "LocalConnectionState=CONNECT", "EventCause=KEY_CONFERENCE",
+        ])
+        #expect(conferenced.textLine() == "13:45:46.123 A CALL_CONFERENCED_EVENT         call=7 secondary=8 device=2001 state=LCS_CONNECT "
+            + "cause=CEC_KEY_CONFERENCE")
+        let confirmed = try received("TRANSFER_CALL_CONF", [
+            "InvokeID=9", "NewConnectionCallID=5", "NewConnectionDeviceID=2002", "ConnectedPartyDeviceID=4085551234", "ConnectedPartyDeviceID=2002",
+        ])
+        #expect(confirmed.textLine() == "13:45:46.123 A TRANSFER_CALL_CONF             call=5 device=2002 parties=[4085551234,2002] invoke=9")
+    }
+
+    @Test func snapshotsListTheCallsTheirDevicesAndStates() throws {
+        let device = try received("SNAPSHOT_DEVICE_CONF", [
+            "InvokeID=3", "CallConnectionCallID=5", "CallConnectionDeviceID=2001", "CallState=CONNECT",
+            "CallConnectionCallID=6", "CallConnectionDeviceID=2001", "CallState=HOLD",
+        ])
+        #expect(device.textLine() == "13:45:46.123 A SNAPSHOT_DEVICE_CONF           call=[5,6] device=[2001,2001] state=[LCS_CONNECT,LCS_HOLD] invoke=3")
+        let call = try received("SNAPSHOT_CALL_CONF", [
+            "InvokeID=4", "ANI=4085551234", "DNIS=8005550100", "CallVariable2=priority gold",
+            "CallConnectionCallID=5", "CallConnectionDeviceID=4085551234", "CallDeviceID=4085551234", "CallDeviceConnectionState=CONNECT",
+            "CallConnectionCallID=5", "CallConnectionDeviceID=2001", "CallDeviceID=2001", "CallDeviceConnectionState=CONNECT",
+        ])
+        #expect(call.textLine() == "13:45:46.123 A SNAPSHOT_CALL_CONF             call=[5,5] device=[4085551234,2001] state=[LCS_CONNECT,LCS_CONNECT] "
+            + #"ani=4085551234 dnis=8005550100 var2="priority gold" invoke=4"#)
+        // No call at the device: nothing to list.
+        let idle = try received("SNAPSHOT_DEVICE_CONF", ["InvokeID=5"])
+        #expect(idle.textLine() == "13:45:46.123 A SNAPSHOT_DEVICE_CONF           invoke=5")
+    }
+
+    @Test func queriesShowWhatTheyReturned() throws {
+        let agent = try received("QUERY_AGENT_STATE_CONF", [
+            "InvokeID=3", "AgentState=AVAILABLE", "AgentID=1001", "AgentExtension=2001", "AgentInstrument=2001",
+            "SkillGroupNumber=10", "SkillGroupNumber=20", "SkillGroupState=AVAILABLE", "SkillGroupState=AVAILABLE",
+        ])
+        #expect(agent.textLine() == "13:45:46.123 A QUERY_AGENT_STATE_CONF         device=2001 agent=1001 ext=2001 state=AGENT_STATE_AVAILABLE "
+            + "skills=[10,20] invoke=3")
+        let deviceInfo = try received("QUERY_DEVICE_INFO_CONF", [
+            "InvokeID=4", "PeripheralType=ENTERPRISE_AGENT", "TypeOfDevice=STATION", "ClassOfDevice=VOICE", "NumLines=2",
+            "LineType=INBOUND_ACD", "LineType=INSIDE",
+        ])
+        #expect(deviceInfo.textLine() == "13:45:46.123 A QUERY_DEVICE_INFO_CONF         peripheral=PT_ENTERPRISE_AGENT type=DEVT_STATION "
+            + "class=DEVC_VOICE lines=[LINETYPE_INBOUND_ACD,LINETYPE_INSIDE] invoke=4")
+        // The skill groups of other messages are not summarised.
+        let state = try received("AGENT_STATE_EVENT", ["AgentState=TALKING", "AgentID=1001", "AgentInstrument=2001", "FltSkillGroupNumber=10"])
+        #expect(state.textLine() == "13:45:46.123 A AGENT_STATE_EVENT              device=2001 agent=1001 state=AGENT_STATE_TALKING")
+    }
+
+    @Test func longValuesAreCutWithAnEllipsis() throws {
+        let long = String(repeating: "9", count: 63)
+        let update = try received("CALL_DATA_UPDATE_EVENT", [
+            "ConnectionCallID=5", "ConnectionDeviceID=\(long)", "NewConnectionDeviceID=2001", #"CallVariable1=say "hello" to the caller, then wait 10s"#,
+        ])
+        #expect(update.textLine() == "13:45:46.123 A CALL_DATA_UPDATE_EVENT         call=5 device=\(String(repeating: "9", count: 41))… "
+            + #"var1="say \"hello\" to the caller, then wait …""#)
+    }
+
+    @Test func everyKeyFieldNameIsInALayout() {
+        let catalog = MessageCatalog.standard
+        for group in ClientEvent.keyFields.groups {
+            for name in group.names {
+                let parts = name.split(separator: ".").map(String.init)
+                let layouts = parts.count == 2 ? catalog.messages.filter { $0.name == parts[0] } : catalog.messages
+                let field = parts.last!
+                #expect(layouts.contains { $0.fixed.contains { $0.name == field } || $0.floating.contains { $0.name == field } },
+                        "\(group.label): \(name)")
+            }
+        }
+    }
+
     @Test func endpointsParseWithDefaultPortsPerSide() {
         #expect(Endpoint(parsing: "cti.example.com", side: .a) == Endpoint(host: "cti.example.com", port: 42027))
         #expect(Endpoint(parsing: "cti.example.com", side: .b) == Endpoint(host: "cti.example.com", port: 43027))

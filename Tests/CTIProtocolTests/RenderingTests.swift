@@ -77,6 +77,28 @@ import Testing
         #expect(text.contains("UserToUserInfo=0xdead"))
     }
 
+    @Test func valuesInTheirTextForm() {
+        let forms: [(RenderedValue, String)] = [
+            (.unsigned(0), "0"), (.unsigned(UInt32.max), "4294967295"), (.unsigned(1_000_000), "1000000"),
+            (.signed(-5), "-5"), (.signed(Int32.min), "-2147483648"), (.signed(42), "42"),
+            (.bool(true), "TRUE"), (.bool(false), "FALSE"), (.time(0), "1970-01-01T00:00:00Z"),
+            (.enumeration(name: "LCS_CONNECT", value: 3), "LCS_CONNECT"), (.enumeration(name: nil, value: 999), "999"),
+            (.mask(names: [], value: 0, undefined: 0), "0"), (.mask(names: ["A", "B"], value: 3, undefined: 0), "A|B"),
+            (.mask(names: ["A"], value: 0x201, undefined: 0x200), "A|0x200"), (.mask(names: [], value: 0x200, undefined: 0x200), "0x200"),
+            (.text("2001"), "2001"), (.text(""), #""""#), (.text("two words"), #""two words""#), (.text("a=b"), #""a=b""#),
+            (.text("é"), #""é""#), (.text("q\"\\\n\t\r\u{1}\u{1F}\u{7F}"), #""q\"\\\n\t\r\x1\x1f\x7f""#),
+            (.hex(""), #""""#), (.hex("dead"), "0xdead"), (.secret(length: 7), #""*** (7 bytes)""#),
+            (.variables([]), "{}"), (.variables([.init(name: "user.a", value: "1"), .init(name: "user.b", value: "x y")]), #"{user.a=1 user.b="x y"}"#),
+            (.list([]), "[]"), (.list([.unsigned(1), .text("a,b"), .enumeration(name: "X", value: 1)]), #"[1,"a,b",X]"#),
+        ]
+        for (value, text) in forms {
+            #expect(value.text == text)
+            var bytes = Array("Field=".utf8)
+            value.appendText(to: &bytes)
+            #expect(bytes == Array("Field=\(text)".utf8))
+        }
+    }
+
     @Test func agentPasswordIsNeverRendered() throws {
         var fields = try MessageFields(named: "SET_AGENT_STATE_REQ")
         try fields.set("AgentInstrument", .text("2001"))

@@ -16,15 +16,21 @@ import Testing
         .init("status", ["Status", "FailureCode"]),
         .init("invoke", ["InvokeID"]),
         .init("ani", ["ANI", "DNIS"]),
-        .init("nothing", ["NoSuchField"]),
+        .init("named", ["NamedVariable", "CallConnectionCallID"]),
+        .init("skills", ["QUERY_AGENT_STATE_CONF.SkillGroupNumber", "AGENT_STATE_EVENT.FltSkillGroupNumber"]),
+        .init("nothing", ["NoSuchField", "NO_SUCH_MESSAGE.InvokeID"]),
     ]
 
-    /// The plain search the plans must agree with.
+    /// The plain search the plans must agree with: per group, the first name (for
+    /// `MESSAGE.Field`, in MESSAGE only) whose field is in the layout and not empty.
     static func reference(_ fields: MessageFields, groups: [SummaryFields.Group]) -> [SummaryFields.Pick] {
         let display = fields.displayFields()
         return groups.compactMap { group in
-            group.names.lazy.compactMap { name in display.first { $0.name == name && $0.inLayout } }.first
-                .map { SummaryFields.Pick(label: group.label, field: $0) }
+            group.names.lazy.compactMap { qualified -> DisplayField? in
+                let parts = qualified.split(separator: ".")
+                guard parts.count == 1 || parts[0] == fields.descriptor.name else { return nil }
+                return display.first { $0.name == parts[parts.count - 1] && $0.inLayout && !$0.value.isEmpty }
+            }.first.map { SummaryFields.Pick(label: group.label, field: $0) }
         }
     }
 
@@ -39,6 +45,23 @@ import Testing
             picked += picks.count
         }
         #expect(picked > 1000)
+    }
+
+    @Test func theSummaryWritesThePicksTextFormsOnRandomMessagesOfEveryLayout() {
+        // Strings are written from their bytes: the line must be the picks' text forms.
+        let summary = SummaryFields(Self.groups, valueWidth: 24, catalog: catalog)
+        RandomMessage(catalog: catalog).forEachMessageOfEveryLayout(rounds: 4, seed: 0x7E87) { fields, _ in
+            var expected: [UInt8] = []
+            for pick in summary.pick(from: fields) {
+                expected += Array(" \(pick.label)=".utf8)
+                let start = expected.count
+                expected += Array(pick.field.value.text.utf8)
+                TextCut.cut(&expected, from: start, toScalars: 24)
+            }
+            var line: [UInt8] = []
+            summary.appendSummary(of: fields, to: &line)
+            #expect(line == expected, "\(fields.descriptor.name)")
+        }
     }
 
     @Test func theAlternateLayoutIsPlannedByItsOwnPositions() throws {
@@ -62,5 +85,37 @@ import Testing
         #expect(summary.pick(from: fields) == [.init(label: "device", field: DisplayField(name: "AgentID", value: .text("1001"), inLayout: true))])
         try fields.set("AgentInstrument", .text("2001"))
         #expect(summary.pick(from: fields).map(\.field.name) == ["AgentInstrument"])
+    }
+
+    @Test func anEmptyValueCountsAsAbsent() throws {
+        let summary = SummaryFields([.init("device", ["AgentInstrument", "AgentID"])])
+        var fields = try MessageFields(named: "AGENT_STATE_EVENT")
+        try fields.set("AgentInstrument", .text(""))
+        #expect(summary.pick(from: fields).isEmpty)
+        try fields.set("AgentID", .text("1001"))
+        #expect(summary.pick(from: fields).map(\.field.name) == ["AgentID"])
+    }
+
+    @Test func aQualifiedNameCountsInItsMessageOnly() throws {
+        let summary = SummaryFields([.init("skills", ["QUERY_AGENT_STATE_CONF.SkillGroupNumber"])])
+        var query = try MessageFields(named: "QUERY_AGENT_STATE_CONF")
+        try query.append("SkillGroupNumber", .number(10))
+        try query.append("SkillGroupNumber", .number(20))
+        #expect(summary.pick(from: query).map(\.field.value) == [.list([.unsigned(10), .unsigned(20)])])
+        var event = try MessageFields(named: "AGENT_STATE_EVENT")
+        try event.set("SkillGroupNumber", .number(10))
+        #expect(summary.pick(from: event).isEmpty)
+    }
+
+    @Test func theSummaryIsLabelledValuesCutToTheWidth() throws {
+        let summary = SummaryFields([.init("call", ["ConnectionCallID"]), .init("ani", ["ANI"]), .init("named", ["NamedVariable"])],
+                                    valueWidth: 12)
+        var fields = try MessageFields(named: "BEGIN_CALL_EVENT")
+        try fields.set("ConnectionCallID", .number(16_777_300))
+        try fields.set("ANI", .text("4085551234"))
+        try fields.append("NamedVariable", .namedVariable(name: "user.a", value: "one two"))
+        var line = Array("BEGIN_CALL_EVENT".utf8)
+        summary.appendSummary(of: fields, to: &line)
+        #expect(String(decoding: line, as: UTF8.self) == #"BEGIN_CALL_EVENT call=16777300 ani=4085551234 named={user.a="o…}"#)
     }
 }

@@ -27,8 +27,8 @@ public struct TextStyle: Sendable {
 }
 
 extension ClientEvent {
-    /// One aligned line for a person: local time (UTC), side, name, then the key fields (call,
-    /// device, agent, state, cause); `verbose` shows every field instead. Built as UTF-8 bytes
+    /// One aligned line for a person: local time (UTC), side, name, then the key fields
+    /// (``keyFields``); `verbose` shows every field instead. Built as UTF-8 bytes
     /// (`cti watch -o text` makes one per event, and appending to a String costs some 300
     /// instructions a piece).
     public func textLine(style: TextStyle = TextStyle(colored: false), verbose: Bool = false) -> String {
@@ -42,12 +42,7 @@ extension ClientEvent {
         case .message(let message, _):
             style.paint(message.name, message.colorCode, paddedTo: 30, into: &line)
             if !verbose, let fields = message.fields {
-                for pick in ClientEvent.keyFields.pick(from: fields) {
-                    line.append(UInt8(ascii: " "))
-                    line.append(contentsOf: pick.label.utf8)
-                    line.append(UInt8(ascii: "="))
-                    line.append(contentsOf: pick.field.value.text.utf8)
-                }
+                ClientEvent.keyFields.appendSummary(of: fields, to: &line)
             } else {
                 line.append(UInt8(ascii: " "))
                 line.append(contentsOf: message.textLine().dropFirst(message.name.count).drop { $0 == " " }.utf8)
@@ -64,13 +59,31 @@ extension ClientEvent {
         return String(decoding: line, as: UTF8.self)
     }
 
-    /// The fields a person scans for, in a fixed order, when present.
-    private static let keyFields = SummaryFields([
-        .init("call", ["ConnectionCallID", "NewConnectionCallID", "ActiveConnectionCallID"]),
-        .init("device", ["ConnectionDeviceID", "AgentInstrument", "NewConnectionDeviceID", "EventDeviceID"]),
+    /// The fields a person scans for, in this order, when the message carries them with a
+    /// value (``SummaryFields``): the call and device, who, the state and why; the other call
+    /// of a transfer or conference and the parties after it; what a query returned (the calls
+    /// of a snapshot, the agent's skill groups, the kind of device); the caller's numbers and
+    /// the call's data on call begin, delivery and data events; the outcome of a request.
+    static let keyFields = SummaryFields([
+        .init("call", ["ConnectionCallID", "PrimaryCallID", "NewConnectionCallID", "ActiveConnectionCallID", "CallConnectionCallID"]),
+        .init("secondary", ["SecondaryCallID"]),
+        .init("device", ["ConnectionDeviceID", "AgentInstrument", "NewConnectionDeviceID", "EventDeviceID", "PrimaryDeviceID",
+                         "CallDeviceID", "CallConnectionDeviceID"]),
         .init("agent", ["AgentID"]),
-        .init("state", ["AgentState", "LocalConnectionState", "CallState"]),
+        .init("ext", ["AgentExtension"]),
+        .init("state", ["AgentState", "LocalConnectionState", "CallState", "CallDeviceConnectionState"]),
         .init("cause", ["EventCause"]),
+        .init("parties", ["ConnectedPartyDeviceID"]),
+        .init("skills", ["QUERY_AGENT_STATE_CONF.SkillGroupNumber"]),
+        .init("peripheral", ["QUERY_DEVICE_INFO_CONF.PeripheralType"]),
+        .init("type", ["TypeOfDevice"]),
+        .init("class", ["ClassOfDevice"]),
+        .init("lines", ["QUERY_DEVICE_INFO_CONF.LineType"]),
+        .init("ani", ["ANI"]),
+        .init("dnis", ["DNIS"]),
+        .init("dialed", ["DialedNumber"]),
+    ] + (1...10).map { SummaryFields.Group("var\($0)", ["CallVariable\($0)"]) } + [
+        .init("named", ["NamedVariable"]),
         .init("status", ["Status", "FailureCode"]),
         .init("invoke", ["InvokeID"]),
     ])

@@ -27,28 +27,79 @@ extension CTIMessage {
 extension RenderedValue {
     /// The value as it appears after `Field=` in text output.
     public var text: String {
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``text`` to UTF-8 text being built (no String in between: summaries write one
+    /// per key field of every event).
+    public func appendText(to text: inout [UInt8]) {
         switch self {
-        case .unsigned(let number): String(number)
-        case .signed(let number): String(number)
-        case .bool(let flag): flag ? "TRUE" : "FALSE"
-        case .time(let seconds): UTCTime.iso8601(seconds: seconds)
-        case .enumeration(let name, let number): name ?? String(number)
-        case .mask(let names, let number, let undefined): MaskText.render(names: names, value: number, undefined: undefined)
-        case .text(let string): TextQuoting.quoted(string)
-        case .hex(let hex): hex.isEmpty ? "\"\"" : "0x" + hex
-        case .secret(let length): TextQuoting.quoted(RenderedValue.secretText(length: length))
+        case .unsigned(let number): DecimalText.append(number, to: &text)
+        case .signed(let number):
+            if number < 0 { text.append(UInt8(ascii: "-")) }
+            DecimalText.append(number.magnitude, to: &text)
+        case .bool(let flag): text.append(contentsOf: (flag ? "TRUE" : "FALSE").utf8)
+        case .time(let seconds): text.append(contentsOf: UTCTime.iso8601(seconds: seconds).utf8)
+        case .enumeration(let name?, _): text.append(contentsOf: name.utf8)
+        case .enumeration(nil, let number): DecimalText.append(number, to: &text)
+        case .mask(let names, let number, let undefined): MaskText.append(names: names, value: number, undefined: undefined, to: &text)
+        case .text(let string): TextQuoting.append(string, to: &text)
+        case .hex(let hex):
+            if hex.isEmpty {
+                text.append(contentsOf: #""""#.utf8)
+            } else {
+                text.append(contentsOf: "0x".utf8)
+                text.append(contentsOf: hex.utf8)
+            }
+        case .secret(let length): TextQuoting.append(RenderedValue.secretText(length: length), to: &text)
         case .variables(let variables):
-            "{" + variables.map { "\($0.name)=\(TextQuoting.quoted($0.value))" }.joined(separator: " ") + "}"
-        case .list(let items): "[" + items.map(\.text).joined(separator: ",") + "]"
+            text.append(UInt8(ascii: "{"))
+            for (index, variable) in variables.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: " ")) }
+                text.append(contentsOf: variable.name.utf8)
+                text.append(UInt8(ascii: "="))
+                TextQuoting.append(variable.value, to: &text)
+            }
+            text.append(UInt8(ascii: "}"))
+        case .list(let items):
+            text.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { text.append(UInt8(ascii: ",")) }
+                item.appendText(to: &text)
+            }
+            text.append(UInt8(ascii: "]"))
         }
     }
 }
 
 enum MaskText {
     /// `A|B`, with bits the table does not name as a trailing `0x…`; `0` when empty.
-    static func render(names: [String], value: UInt32, undefined: UInt32) -> String {
-        guard value != 0 else { return "0" }
-        return (names + (undefined != 0 ? ["0x" + String(undefined, radix: 16)] : [])).joined(separator: "|")
+    static func append(names: [String], value: UInt32, undefined: UInt32, to text: inout [UInt8]) {
+        guard value != 0 else { return text.append(UInt8(ascii: "0")) }
+        for (index, name) in names.enumerated() {
+            if index > 0 { text.append(UInt8(ascii: "|")) }
+            text.append(contentsOf: name.utf8)
+        }
+        guard undefined != 0 else { return }
+        if !names.isEmpty { text.append(UInt8(ascii: "|")) }
+        text.append(contentsOf: "0x".utf8)
+        text.append(contentsOf: String(undefined, radix: 16).utf8)
+    }
+}
+
+/// Unsigned numbers in decimal, written as UTF-8 digits.
+enum DecimalText {
+    static func append(_ value: UInt32, to text: inout [UInt8]) {
+        var divisor: UInt32 = 1
+        while value / divisor >= 10 { divisor &*= 10 }
+        var rest = value
+        repeat {
+            text.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 }
 
@@ -56,27 +107,46 @@ enum MaskText {
 /// `\"`, `\\` and control characters escaped.
 public enum TextQuoting {
     public static func quoted(_ text: String) -> String {
-        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            scalar.value > 0x20 && scalar.value < 0x7F && scalar != "\"" && scalar != "\\" && scalar != "=" && scalar != "{" && scalar != "}" && scalar != "[" && scalar != "]" && scalar != ","
-        }
-        if plain { return text }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``quoted(_:)`` to UTF-8 text being built. Byte by byte: every character to
+    /// escape is ASCII, and the bytes of other characters are copied as they are.
+    static func append(_ string: String, to text: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { append(utf8: UnsafeRawBufferPointer($0), to: &text) }
+    }
+
+    /// Appends the quoted form of UTF-8 bytes (a received string's, before any String is made).
+    static func append(utf8 bytes: UnsafeRawBufferPointer, to text: inout [UInt8]) {
+        if !bytes.isEmpty && bytes.allSatisfy(isPlain) { return text.append(contentsOf: bytes) }
+        text.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): text.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): text.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): text.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\t"): text.append(contentsOf: #"\t"#.utf8)
+            case UInt8(ascii: "\r"): text.append(contentsOf: #"\r"#.utf8)
+            case ..<0x20, 0x7F:
+                text.append(contentsOf: #"\x"#.utf8)
+                text.append(contentsOf: String(byte, radix: 16).utf8)
+            default: text.append(byte)
             }
         }
-        return out + "\""
+        text.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a byte may stand in a bare token: printable ASCII but space and `"\={}[],`.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        guard byte > 0x20 && byte < 0x7F else { return false }
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "="), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","): return false
+        default: return true
+        }
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {

@@ -61,6 +61,10 @@ extension MessageFields {
 
     /// A floating group as displayed.
     func displayField(of group: FloatingGroup) -> DisplayField {
+        if group.shape == .single {  // no list to gather (a summary shows a dozen of these per event)
+            return DisplayField(name: group.name, value: render(floating[group.first].value, type: group.type, table: group.enumTable,
+                                                                secret: group.isSecret), inLayout: group.inLayout)
+        }
         var values: [RenderedValue] = []
         var variables: [RenderedValue.Variable] = []
         forEachOccurrence(of: group) { value in

@@ -1,10 +1,13 @@
 /// Picks the few fields a one-line summary shows (`cti watch -o text`): for each labelled group
-/// of field names, the first one the message carries, rendered as
-/// ``MessageFields/displayFields(catalog:)`` shows it.
+/// of field names, the first one the message carries with a value (an empty string, list or map
+/// counts as absent), rendered as ``MessageFields/displayFields(catalog:)`` shows it.
+///
+/// A name may be qualified by a message, `QUERY_AGENT_STATE_CONF.SkillGroupNumber` (the
+/// convention of `messages.json`'s `enums`): it counts only in that message's layout.
 ///
 /// Where each name sits in each layout is worked out once, for every message type of the
 /// catalog, instead of looking names up per message (hashing a dozen names cost more than
-/// the rest of a text line).
+/// the rest of a text line); groups a layout cannot fill are left out of its plan.
 public struct SummaryFields: Sendable {
     /// A label and the names that can fill it, in order of preference.
     public struct Group: Sendable {
@@ -15,6 +18,14 @@ public struct SummaryFields: Sendable {
             self.label = label
             self.names = names
         }
+
+        /// The names split once: the message a name is qualified by, and the field.
+        var parsedNames: [(message: Substring?, field: String)] {
+            names.map { name in
+                guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return (nil, name) }
+                return (name[..<dot], String(name[name.utf8.index(after: dot)...]))
+            }
+        }
     }
 
     /// One picked field.
@@ -23,24 +34,45 @@ public struct SummaryFields: Sendable {
         public var field: DisplayField
     }
 
-    public let groups: [Group]
-    private let catalog: MessageCatalog
-    /// The plan of each message type of the catalog (its descriptor is held, so the
-    /// identifiers stay unique).
-    private let plans: [ObjectIdentifier: Plan]
+    /// The widest value ``appendSummary(of:to:)`` writes, in Unicode scalars of its text form:
+    /// the 40 characters of the longest ANI, dialed number or call variable, quoted.
+    public static let defaultValueWidth = 42
 
-    /// Where the named fields sit in one layout: per group, the candidates in order.
+    public let groups: [Group]
+    /// Values wider than this many Unicode scalars are cut (``TextCut``).
+    public let valueWidth: Int
+    private let catalog: MessageCatalog
+    /// ` label=` of each group as UTF-8, parallel to ``groups``.
+    private let prefixes: [[UInt8]]
+    /// The groups' names split once (``Group/parsedNames``), for plans made on the spot.
+    private let parsedNames: [[(message: Substring?, field: String)]]
+    /// The plan of each message type of the catalog by type number (an array: hashing the
+    /// descriptor per event cost as much as a field).
+    private let plans: [Plan?]
+
+    /// Where the named fields sit in one layout: for each group the layout can fill, its
+    /// candidates in order.
     private struct Plan: Sendable {
         let descriptor: MessageDescriptor
-        let candidates: [[Position]]
+        let entries: [Entry]
 
-        init(descriptor: MessageDescriptor, fixedSpecs: [FixedFieldSpec], groups: [Group]) {
+        struct Entry: Sendable {
+            /// The group's position in ``SummaryFields/groups``.
+            let group: Int
+            let candidates: [Position]
+        }
+
+        /// `names`: each group's ``Group/parsedNames``.
+        init(descriptor: MessageDescriptor, fixedSpecs: [FixedFieldSpec], names: [[(message: Substring?, field: String)]]) {
             self.descriptor = descriptor
-            candidates = groups.map { group in
-                group.names.compactMap { name in
-                    if let index = fixedSpecs.firstIndex(where: { $0.name == name }) { return .fixed(index) }
-                    return descriptor.floatingIndexByName[name].map(Position.floating)
+            let fixedIndexByName = Dictionary(fixedSpecs.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+            entries = names.indices.compactMap { group in
+                let candidates = names[group].compactMap { name -> Position? in
+                    if let message = name.message, message != descriptor.name[...] { return nil }
+                    if let index = fixedIndexByName[name.field] { return .fixed(index) }
+                    return descriptor.floatingIndexByName[name.field].map(Position.floating)
                 }
+                return candidates.isEmpty ? nil : Entry(group: group, candidates: candidates)
             }
         }
     }
@@ -52,38 +84,101 @@ public struct SummaryFields: Sendable {
         case floating(Int)
     }
 
-    public init(_ groups: [Group], catalog: MessageCatalog = .standard) {
+    public init(_ groups: [Group], valueWidth: Int = SummaryFields.defaultValueWidth, catalog: MessageCatalog = .standard) {
         self.groups = groups
+        self.valueWidth = valueWidth
         self.catalog = catalog
-        var plans: [ObjectIdentifier: Plan] = [:]
-        for descriptor in catalog.messages where descriptor.hasLayout {
-            plans[ObjectIdentifier(descriptor)] = Plan(descriptor: descriptor, fixedSpecs: descriptor.fixed, groups: groups)
+        prefixes = groups.map { Array(" \($0.label)=".utf8) }
+        let parsedNames = groups.map(\.parsedNames)
+        self.parsedNames = parsedNames
+        let planned = catalog.messages.filter { $0.hasLayout && $0.typeID < SummaryFields.plannedTypes }
+        var plans = [Plan?](repeating: nil, count: Int(planned.map(\.typeID).max() ?? 0) + 1)
+        for descriptor in planned {
+            plans[Int(descriptor.typeID)] = Plan(descriptor: descriptor, fixedSpecs: descriptor.fixed, names: parsedNames)
         }
         self.plans = plans
     }
 
+    /// Type numbers below this are planned in advance; the project's extensions (65537 ...)
+    /// are planned on the spot, like messages of another catalog.
+    private static let plannedTypes: UInt32 = 4096
+
     /// The first field present of each group, in the groups' order; groups with none are left out.
     public func pick(from fields: MessageFields) -> [Pick] {
-        let descriptor = fields.descriptor
-        // Messages of another catalog, and the alternate fixed layouts, are planned on the spot.
-        let plan = fields.alternateLayout == nil ? plans[ObjectIdentifier(descriptor)] : nil
-        let candidates = (plan ?? Plan(descriptor: descriptor, fixedSpecs: fields.fixedSpecs, groups: groups)).candidates
         var picks: [Pick] = []
-        for (group, positions) in zip(groups, candidates) {
-            for position in positions {
-                if let field = display(position, of: fields) {
-                    picks.append(Pick(label: group.label, field: field))
-                    break
-                }
+        forEachPick(from: fields) { group, found in
+            switch found {
+            case .field(let field): picks.append(Pick(label: groups[group].label, field: field))
+            case .text(let text, let name): picks.append(Pick(label: groups[group].label, field: DisplayField(name: name, value: .text(text.string), inLayout: true)))
             }
         }
         return picks
     }
 
-    private func display(_ position: Position, of fields: MessageFields) -> DisplayField? {
+    /// Appends ` label=value` for each pick to UTF-8 text being built, each value in its text
+    /// form (``RenderedValue/text``) cut to ``valueWidth``.
+    public func appendSummary(of fields: MessageFields, to line: inout [UInt8]) {
+        forEachPick(from: fields) { group, found in
+            line.append(contentsOf: prefixes[group])
+            let start = line.count
+            switch found {
+            case .field(let field): field.value.appendText(to: &line)
+            case .text(let text, _): text.withUnsafeBytes { TextQuoting.append(utf8: $0, to: &line) }
+            }
+            TextCut.cut(&line, from: start, toScalars: valueWidth)
+        }
+    }
+
+    /// A picked field: as displayed, or a string field's text as received (most key fields
+    /// are strings: written from their bytes, without a String in between).
+    private enum Found {
+        case field(DisplayField)
+        case text(CTIString, name: String)
+    }
+
+    /// Calls `body` with each pick: its group's position and the field.
+    private func forEachPick(from fields: MessageFields, _ body: (Int, Found) -> Void) {
+        let descriptor = fields.descriptor
+        let type = Int(descriptor.typeID)
+        // Messages of another catalog, the alternate fixed layouts and the extensions are
+        // planned on the spot.
+        let planned = fields.alternateLayout == nil && type < plans.count ? plans[type].flatMap { $0.descriptor === descriptor ? $0 : nil } : nil
+        let plan = planned ?? Plan(descriptor: descriptor, fixedSpecs: fields.fixedSpecs, names: parsedNames)
+        for entry in plan.entries {
+            for position in entry.candidates {
+                if let found = find(position, in: fields) {
+                    body(entry.group, found)
+                    break
+                }
+            }
+        }
+    }
+
+    /// The field at `position` when the message carries it with a value.
+    private func find(_ position: Position, in fields: MessageFields) -> Found? {
         switch position {
-        case .fixed(let index): index < fields.fixedCount ? fields.displayFixedField(at: index) : nil
-        case .floating(let specIndex): fields.floatingGroup(specIndex: specIndex, catalog: catalog).map(fields.displayField(of:))
+        case .fixed(let index):
+            return index < fields.fixedCount ? .field(fields.displayFixedField(at: index)) : nil
+        case .floating(let specIndex):
+            guard let group = fields.floatingGroup(specIndex: specIndex, catalog: catalog) else { return nil }
+            if group.shape == .single, !group.isSecret, case .string(let text) = fields.floating[group.first].value {
+                return text.count == 0 ? nil : .text(text, name: group.name)
+            }
+            let field = fields.displayField(of: group)
+            return field.value.isEmpty ? nil : .field(field)
+        }
+    }
+}
+
+extension RenderedValue {
+    /// Whether the value shows nothing: an empty string, hex, list or map.
+    var isEmpty: Bool {
+        switch self {
+        case .text(let text): text.isEmpty
+        case .hex(let hex): hex.isEmpty
+        case .list(let items): items.isEmpty
+        case .variables(let variables): variables.isEmpty
+        default: false
         }
     }
 }
