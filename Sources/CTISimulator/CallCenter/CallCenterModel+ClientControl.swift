@@ -15,6 +15,8 @@ extension CallCenterModel {
     mutating func handle(_ fields: MessageFields, from requester: ControlRequester) -> [CallCenterOutput] {
         let invokeID = fields.number("InvokeID") ?? 0
         do {
+            var requester = requester
+            requester.device = requester.device.map(resolvingDeviceName)
             return try perform(resolvingDeviceNames(fields), invokeID: invokeID, requester: requester)
         } catch {
             return [.reply(SimulatorFailureTable.reply(error.mistake, invokeID: invokeID))]
@@ -107,10 +109,16 @@ extension CallCenterModel {
         guard !remoteDevices.isEmpty else { return fields }
         var resolved = fields
         for (index, field) in fields.floating.enumerated() {
-            guard case .string(let text) = field.value, let remote = remoteDevices.first(where: { $0.name == text.string }) else { continue }
-            resolved.floating[index] = FloatingField(tag: field.tag, value: .string(CTIString(remote.lineDN)))
+            guard case .string(let text) = field.value else { continue }
+            let device = resolvingDeviceName(text.string)
+            if device != text.string { resolved.floating[index] = FloatingField(tag: field.tag, value: .string(CTIString(device))) }
         }
         return resolved
+    }
+
+    /// A CTI Remote Device's line for its device name; any other name as it is.
+    func resolvingDeviceName(_ name: String) -> String {
+        remoteDevices.first { $0.name == name }?.lineDN ?? name
     }
 
     static func require(_ condition: Bool, else mistake: SimulatorFailureTable.Mistake = .wrongCallState) throws(ControlRefusal) {
