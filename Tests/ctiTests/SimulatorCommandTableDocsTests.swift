@@ -52,6 +52,6 @@ import Testing
         let start = try #require(readme.range(of: begin), "README.md: no \(begin)")
         let stop = try #require(readme.range(of: end, range: start.upperBound..<readme.endIndex), "README.md: no \(end)")
         #expect(String(readme[start.upperBound..<stop.lowerBound]) == Self.helpText,
-                "README.md's simulator commands differ from SimulatorCommandTable: paste `cti sim help`'s list (without its usage line)")
+                "README.md's simulator commands differ from SimulatorCommandTable: run scripts/generate-docs.py")
     }
 }
