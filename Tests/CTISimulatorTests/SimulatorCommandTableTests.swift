@@ -40,7 +40,7 @@ import Testing
 
     @Test func questionMarkIsHelp() throws {
         #expect(try SimulatorCommand.parse("?") == SimulatorCommand("help"))
-        #expect(!SimulatorCommandTable.helpText.contains("?  "), "aliases stay out of the list")
+        #expect(!SimulatorCommandTable.helpText.split(separator: "\n").contains { $0.hasPrefix("?") }, "aliases stay out of the list")
     }
 
     @Test(arguments: [

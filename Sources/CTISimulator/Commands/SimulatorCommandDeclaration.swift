@@ -36,10 +36,8 @@ public struct SimulatorCommandDeclaration: Sendable {
             : syntax + "\n" + String(repeating: " ", count: column) + help
     }
 
-    /// The command's name: its first keyword (what `unknown command` and the usage group go by).
-    var name: String { words[0] }
-
-    /// Whether `word`, lowercased, names this command.
+    /// Whether `word`, lowercased, is this command's first keyword or an alias: the commands a
+    /// first word names share one usage line.
     func isNamed(_ word: String) -> Bool { words[0] == word || aliases.contains(word) }
 
     /// The keywords typed, when `line` (lowercased words, the name first) starts with them.
