@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate man/cti.1 (mdoc) and the shell completions from the built `cti`.
+"""Generate man/cti.1 (mdoc), the shell completions and the README's simulator commands from the built `cti`.
 
 The man page comes from the command tree (`cti --experimental-dump-help`, the same data
 swift-argument-parser's generate-manual plugin reads), completed with EXIT STATUS,
@@ -196,11 +196,20 @@ def manual(tree):
     return "\n".join(out) + "\n"
 
 
+def readme_with_simulator_commands(cti):
+    """README.md with the simulator's commands between its markers: `cti sim help` without its usage line."""
+    readme = (ROOT / "README.md").read_text()
+    commands = subprocess.run([cti, "sim", "help"], check=True, capture_output=True, text=True).stdout.split("\n", 1)[1]
+    begin, end = "<!-- simulator-commands: begin -->\n```text\n", "```\n<!-- simulator-commands: end -->"
+    head, rest = readme.split(begin, 1)
+    return head + begin + commands + end + rest.split(end, 1)[1]
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--check"]
     cti = args[0] if args else str(ROOT / ".build" / "debug" / "cti")
     tree = json.loads(subprocess.run([cti, "--experimental-dump-help"], check=True, capture_output=True, text=True).stdout)
-    files = {ROOT / "man" / "cti.1": manual(tree)}
+    files = {ROOT / "man" / "cti.1": manual(tree), ROOT / "README.md": readme_with_simulator_commands(cti)}
     for shell, name in (("bash", "cti.bash"), ("zsh", "_cti"), ("fish", "cti.fish")):
         files[ROOT / "completions" / name] = subprocess.run([cti, "--generate-completion-script", shell], check=True,
                                                             capture_output=True, text=True).stdout

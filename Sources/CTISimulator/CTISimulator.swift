@@ -165,14 +165,17 @@ public final class CTISimulator: Sendable {
 
     /// `heartbeats stop`: HEARTBEAT_REQ on that side is no longer answered. The first one
     /// ignored is logged (`side A: ignoring heartbeats`) and reported by
-    /// ``firstIgnoredHeartbeat(on:)`` and ``SimulatorEvent/heartbeatIgnored(side:)``.
-    public func stopHeartbeats(on side: CTISide) async {
-        _ = await run { $0.setHeartbeats(on: side, answered: false) }
+    /// ``firstIgnoredHeartbeat(on:)`` and ``SimulatorEvent/heartbeatIgnored(side:)``. Returns
+    /// what the command prints.
+    @discardableResult
+    public func stopHeartbeats(on side: CTISide) async -> String {
+        await run { $0.setHeartbeats(on: side, answered: false) }
     }
 
     /// `heartbeats resume`.
-    public func resumeHeartbeats(on side: CTISide) async {
-        _ = await run { $0.setHeartbeats(on: side, answered: true) }
+    @discardableResult
+    public func resumeHeartbeats(on side: CTISide) async -> String {
+        await run { $0.setHeartbeats(on: side, answered: true) }
     }
 
     /// When the first HEARTBEAT_REQ was ignored on `side` since the last ``stopHeartbeats(on:)``;
@@ -182,45 +185,53 @@ public final class CTISimulator: Sendable {
     }
 
     /// `hang`: the side stops reading and answering; its connections stay open.
-    public func hang(_ side: CTISide) async {
-        _ = await run { $0.setHung(side, true) }
+    @discardableResult
+    public func hang(_ side: CTISide) async -> String {
+        await run { $0.setHung(side, true) }
     }
 
     /// `unhang`: the side reads and answers again.
-    public func unhang(_ side: CTISide) async {
-        _ = await run { $0.setHung(side, false) }
+    @discardableResult
+    public func unhang(_ side: CTISide) async -> String {
+        await run { $0.setHung(side, false) }
     }
 
     /// `kill`: closes the side's listener and connections; if it was active, the other side
     /// becomes active and sends STANDBY_ACTIVE_EVENT_MSG to its ACTIVE_STANDBY sessions.
-    public func kill(_ side: CTISide) async {
-        _ = await runFuture(or: "") { $0.kill(side) }
+    @discardableResult
+    public func kill(_ side: CTISide) async -> String {
+        await runFuture(or: Self.stoppedReply) { $0.kill(side) }
     }
 
     /// `revive`: the side listens again on its port, as standby (active if the other is down).
-    public func revive(_ side: CTISide) async throws {
-        _ = try await onLoop { $0.revive(side) }
+    @discardableResult
+    public func revive(_ side: CTISide) async throws -> String {
+        try await onLoop { $0.revive(side) }
     }
 
     /// `drop`: closes every connection on both sides (listeners stay).
-    public func dropConnections() async {
-        _ = await run { $0.dropConnections() }
+    @discardableResult
+    public func dropConnections() async -> String {
+        await run { $0.dropConnections() }
     }
 
     /// `offline`: FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE (15) to the side's open sessions.
-    public func sendOffline(_ side: CTISide) async {
-        _ = await run { $0.sendOffline(side) }
+    @discardableResult
+    public func sendOffline(_ side: CTISide) async -> String {
+        await run { $0.sendOffline(side) }
     }
 
     /// `malformed`: an OPEN_CONF whose fixed part is cut short to the side's open sessions.
-    public func sendMalformed(_ side: CTISide) async {
-        _ = await run { $0.sendMalformed(side) }
+    @discardableResult
+    public func sendMalformed(_ side: CTISide) async -> String {
+        await run { $0.sendMalformed(side) }
     }
 
     /// `garbage`: eight bytes that are no frame (MessageLength 0xFFFFFFFF) to the side's open
     /// sessions; a client must drop the connection, since nothing after them is a frame boundary.
-    public func sendGarbage(_ side: CTISide) async {
-        _ = await run { $0.sendGarbage(side) }
+    @discardableResult
+    public func sendGarbage(_ side: CTISide) async -> String {
+        await run { $0.sendGarbage(side) }
     }
 
     /// `maintenance`: the graceful hand-off of `session.md` §9 — ACTIVE_MAINTENANCE_REQ_MSG to
@@ -233,88 +244,36 @@ public final class CTISimulator: Sendable {
         (try? await onLoop { $0.startMaintenance().outcome }) ?? .aborted("simulator stopped")
     }
 
-    // MARK: - Commands
+    /// The `maintenance` command: starts the hand-off and returns at once with what it sent;
+    /// the outcome goes to the log.
+    func startMaintenance() async -> String {
+        await run { $0.startMaintenance().line }
+    }
 
-    /// Runs one text command (``SimulatorCommand``) and returns what it prints. Never throws:
-    /// a bad line gets a message. `maintenance` and `flood` start and return at once; their
-    /// outcome goes to the log.
-    public func execute(_ line: String) async -> String {
-        let command: SimulatorCommand?
-        do {
-            command = try SimulatorCommand.parse(line)
-        } catch {
-            return error.description
-        }
-        guard let command else { return "" }
-        switch command {
-        case .help: return SimulatorCommand.helpText
-        case .status: return await status().description
-        case .stopHeartbeats(let side): return await run { $0.setHeartbeats(on: side, answered: false) }
-        case .resumeHeartbeats(let side): return await run { $0.setHeartbeats(on: side, answered: true) }
-        case .hang(let side): return await run { $0.setHung(side, true) }
-        case .unhang(let side): return await run { $0.setHung(side, false) }
-        case .kill(let side): return await runFuture(or: "the simulator is stopped") { $0.kill(side) }
-        case .revive(let side):
-            do {
-                return try await onLoop { $0.revive(side) }
-            } catch {
-                return "\(error)"
-            }
-        case .drop: return await run { $0.dropConnections() }
-        case .offline(let side): return await run { $0.sendOffline(side) }
-        case .malformed(let side): return await run { $0.sendMalformed(side) }
-        case .garbage(let side): return await run { $0.sendGarbage(side) }
-        case .maintenance: return await run { $0.startMaintenance().line }
-        case .callIn(let device):
-            do {
-                return "call \(try await callIn(device: device)) ringing at \(device)"
-            } catch {
-                return "\(error)"
-            }
-        case .callEnd(let callID):
-            do {
-                try await endCall(callID)
-                return "call \(callID) ended"
-            } catch {
-                return "\(error)"
-            }
-        case .agents:
-            let agents = await agents()
-            return agents.isEmpty ? "no agents" : agents.map(\.description).joined(separator: "\n")
-        case .calls:
-            let calls = await calls()
-            return calls.isEmpty ? "no calls" : calls.map(\.description).joined(separator: "\n")
-        case .remoteDevice(let device, let action):
-            do {
-                try await remoteDevice(device, action)
-                return "rd \(device): \(action.text)"
-            } catch {
-                return "\(error)"
-            }
-        case .timerExpire(let callID):
-            do {
-                try await expireTimer(callID: callID)
-                return "call \(callID): duration timer expired"
-            } catch {
-                return "\(error)"
-            }
-        case .setupFail(let device, let failure):
-            do {
-                try await failNextSetup(device: device, failure)
-                return "the next persistent call on \(device) fails: \(failure.rawValue)"
-            } catch {
-                return "\(error)"
-            }
-        case .persistent:
-            let calls = await persistentCalls()
-            return calls.isEmpty ? "no persistent calls" : calls.map(\.description).joined(separator: "\n")
-        case .flood(let count, let rate):
-            return await run { engine in
-                _ = engine.startFlood(count: count, ratePerSecond: rate)
-                return "flooding \(count) END_CALL_EVENT(s)" + (rate.map { " at \($0)/s" } ?? "")
-            }
+    /// The `flood` command: starts the flood and returns at once; the end goes to the log.
+    func startFlood(count: Int, ratePerSecond: Double?) async -> String {
+        await run { engine in
+            _ = engine.startFlood(count: count, ratePerSecond: ratePerSecond)
+            return "flooding \(count) END_CALL_EVENT(s)" + (ratePerSecond.map { " at \($0)/s" } ?? "")
         }
     }
+
+    // MARK: - Commands
+
+    /// Runs one text command (a row of ``SimulatorCommandTable``) and returns what it prints.
+    /// Never throws: a bad line, or a command that fails, gets a message. `maintenance` and
+    /// `flood` start and return at once; their outcome goes to the log.
+    public func execute(_ line: String) async -> String {
+        do {
+            guard let (declaration, command) = try SimulatorCommand.read(line) else { return "" }
+            return try await declaration.action(self, command)
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// What a command prints once the simulator is stopped.
+    private static let stoppedReply = "the simulator is stopped"
 
     /// Runs `body` on the engine's loop and waits for the future it returns. Throws
     /// ``SimulatorError`` (`.stopped`) once the loop has shut down (after ``stop()``).
@@ -335,6 +294,6 @@ public final class CTISimulator: Sendable {
     }
 
     private func run(_ body: @escaping @Sendable (SimulatorEngine) -> String) async -> String {
-        await run(or: "the simulator is stopped", body)
+        await run(or: Self.stoppedReply, body)
     }
 }

@@ -5,21 +5,21 @@ import Testing
 /// The text commands: parsing, and ``CTISimulator/execute(_:)``.
 @Suite struct SimulatorCommandTests {
     @Test(arguments: [
-        ("help", SimulatorCommand.help),
-        ("  STATUS ", .status),
-        ("heartbeats stop a", .stopHeartbeats(.a)),
-        ("heartbeats resume B", .resumeHeartbeats(.b)),
-        ("hang A", .hang(.a)),
-        ("unhang a", .unhang(.a)),
-        ("kill B", .kill(.b)),
-        ("revive b", .revive(.b)),
-        ("drop", .drop),
-        ("offline A", .offline(.a)),
-        ("maintenance", .maintenance),
-        ("malformed B", .malformed(.b)),
-        ("garbage a", .garbage(.a)),
-        ("flood 100", .flood(count: 100, ratePerSecond: nil)),
-        ("flood 100 250.5", .flood(count: 100, ratePerSecond: 250.5)),
+        ("help", SimulatorCommand("help")),
+        ("  STATUS ", .init("status")),
+        ("heartbeats stop a", .init("heartbeats stop", .side(.a))),
+        ("heartbeats resume B", .init("heartbeats resume", .side(.b))),
+        ("hang A", .init("hang", .side(.a))),
+        ("unhang a", .init("unhang", .side(.a))),
+        ("kill B", .init("kill", .side(.b))),
+        ("revive b", .init("revive", .side(.b))),
+        ("drop", .init("drop")),
+        ("offline A", .init("offline", .side(.a))),
+        ("maintenance", .init("maintenance")),
+        ("malformed B", .init("malformed", .side(.b))),
+        ("garbage a", .init("garbage", .side(.a))),
+        ("flood 100", .init("flood", .count(100))),
+        ("flood 100 250.5", .init("flood", .count(100), .rate(250.5))),
     ])
     func parses(line: String, command: SimulatorCommand) throws {
         #expect(try SimulatorCommand.parse(line) == command)

@@ -17,7 +17,7 @@ struct SimCommand: AsyncParsableCommand {
             try StandardStream.output.writeLine("""
                 usage: sim COMMAND (in the REPL or a script, with the embedded simulator; `cti simulate` takes the same \
                 commands on its stdin)
-                \(SimulatorCommand.helpText)
+                \(SimulatorCommandTable.helpText)
                 """)
             try StandardStream.output.flush()
             return

@@ -22,15 +22,17 @@ struct SimulateCommand: AsyncParsableCommand {
         end of input the simulator keeps running. SIGINT or SIGTERM closes the listeners and \
         connections and exits 0. Exit status 2 if a port cannot be bound.
 
-        Faults: heartbeats stop|resume A|B, hang|unhang A|B, kill|revive A|B, drop, \
-        offline A|B, maintenance, malformed A|B, flood N [RATE]. Contact center: call in \
-        DEVICE, call end CALLID, agents, calls. Persistent calls (project extension \
-        PERSISTENT_CALL_REQ, rules R1-R14 of persistent-calls-design.md): rd \
-        add|remove|activate|deactivate DEVICE NUMBER, rd answer|reject|hangup DEVICE, timer \
-        expire CALLID, setup-fail DEVICE busy|noanswer|unreachable, persistent (list). \
-        status and help.
+        Persistent calls are a project extension (PERSISTENT_CALL_REQ, rules R1-R14 of \
+        persistent-calls-design.md). The commands (the REPL's `sim` takes the same):
+
+        \(SimulateCommand.commandList)
         """
     )
+
+    /// The simulator's commands as `help` lists them, indented: each line starts a line in the man page too.
+    static var commandList: String {
+        SimulatorCommandTable.helpText.split(separator: "\n").map { "  \($0)" }.joined(separator: "\n")
+    }
 
     @Option(name: .customLong("port-a"), help: "Port of side A (0 = ephemeral).")
     var portA: Int = CTISide.a.defaultPort

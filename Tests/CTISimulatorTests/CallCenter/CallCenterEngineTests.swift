@@ -14,10 +14,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("call in 2001", SimulatorCommand.callIn(device: "2001")),
-        ("CALL END 16777300", .callEnd(callID: 16_777_300)),
-        ("agents", .agents),
-        ("calls", .calls),
+        ("call in 2001", SimulatorCommand("call in", .device("2001"))),
+        ("CALL END 16777300", .init("call end", .callID(16_777_300))),
+        ("agents", .init("agents")),
+        ("calls", .init("calls")),
     ])
     func parses(line: String, command: SimulatorCommand) throws {
         #expect(try SimulatorCommand.parse(line) == command)

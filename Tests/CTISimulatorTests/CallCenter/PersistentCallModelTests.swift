@@ -395,16 +395,16 @@ import Glibc
     // MARK: - Commands
 
     @Test(arguments: [
-        ("rd add 5001 5550100", SimulatorCommand.remoteDevice(device: "5001", action: .add("5550100"))),
-        ("RD remove CTRID5001 5550100", .remoteDevice(device: "CTRID5001", action: .remove("5550100"))),
-        ("rd activate 5001 91955500012", .remoteDevice(device: "5001", action: .activate("91955500012"))),
-        ("rd deactivate 5001 91955500012", .remoteDevice(device: "5001", action: .deactivate("91955500012"))),
-        ("rd answer 5001", .remoteDevice(device: "5001", action: .answer)),
-        ("rd reject 5001", .remoteDevice(device: "5001", action: .reject)),
-        ("rd hangup 5001", .remoteDevice(device: "5001", action: .hangup)),
-        ("timer expire 16777300", .timerExpire(callID: 16_777_300)),
-        ("setup-fail 5001 noanswer", .setupFail(device: "5001", failure: .noanswer)),
-        ("persistent", .persistent),
+        ("rd add 5001 5550100", SimulatorCommand("rd add", .device("5001"), .number("5550100"))),
+        ("RD remove CTRID5001 5550100", .init("rd remove", .device("CTRID5001"), .number("5550100"))),
+        ("rd activate 5001 91955500012", .init("rd activate", .device("5001"), .number("91955500012"))),
+        ("rd deactivate 5001 91955500012", .init("rd deactivate", .device("5001"), .number("91955500012"))),
+        ("rd answer 5001", .init("rd answer", .device("5001"))),
+        ("rd reject 5001", .init("rd reject", .device("5001"))),
+        ("rd hangup 5001", .init("rd hangup", .device("5001"))),
+        ("timer expire 16777300", .init("timer expire", .callID(16_777_300))),
+        ("setup-fail 5001 noanswer", .init("setup-fail", .device("5001"), .choice("noanswer"))),
+        ("persistent", .init("persistent")),
     ])
     func parses(line: String, command: SimulatorCommand) throws {
         #expect(try SimulatorCommand.parse(line) == command)
