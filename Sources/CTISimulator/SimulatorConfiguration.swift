@@ -46,7 +46,7 @@ public struct SimulatorConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1",
         ports: [CTISide: Int] = [.a: CTISide.a.defaultPort, .b: CTISide.b.defaultPort],
-        peripherals: [UInt32] = [5000],
+        peripherals: [UInt32] = [DefaultPeripheral.id],
         password: [UInt8]? = nil,
         agents: [SimulatedAgent] = [],
         idleTimeoutUnit: TimeAmount = .seconds(1),

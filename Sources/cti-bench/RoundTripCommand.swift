@@ -37,7 +37,7 @@ struct RoundTripCommand: ParsableCommand {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         var open = OpenRequest(servicesRequested: 0x01 | 0x04, callMessageMask: 0xFFFF_FFFF, agentStateMask: 0x3FFF,
                                clientID: "cti-bench-roundtrip")
-        open.peripheralID = 5000
+        open.peripheralID = DefaultPeripheral.id
         open.agentInstrument = "2001"
         open.agentExtension = "2001"
         open.agentID = "1001"
@@ -79,11 +79,11 @@ struct RoundTripCommand: ParsableCommand {
         let clock = ContinuousClock()
         for index in 0..<(warmup + count) {
             let start = clock.now
-            let confirmation = try await client.makeCall(peripheralID: 5000, instrument: "2001", dialedNumber: "9195550100")
+            let confirmation = try await client.makeCall(peripheralID: DefaultPeripheral.id, instrument: "2001", dialedNumber: "9195550100")
             let elapsed = clock.now - start
             if index >= warmup { _ = histogram.record(UInt64(elapsed.components.attoseconds / 1_000_000_000) + UInt64(elapsed.components.seconds) * 1_000_000_000) }
             guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw BenchError("no NewConnectionCallID in \(confirmation.name)") }
-            _ = try await client.clearCall(CallReference(callID: callID, deviceID: "2001"), peripheralID: 5000)
+            _ = try await client.clearCall(CallReference(callID: callID, deviceID: "2001"), peripheralID: DefaultPeripheral.id)
         }
         return histogram
     }

@@ -60,7 +60,7 @@ struct ScaleCommand: ParsableCommand {
             let before = clock.now
             for index in 0..<persistent {
                 var fields = try MessageFields(named: "PERSISTENT_CALL_REQ")
-                try fields.set("PeripheralID", .number(5000))
+                try fields.set("PeripheralID", .number(DefaultPeripheral.id))
                 try fields.set("DevSpecificFlags", .number(2))
                 try fields.set("CallPriority", .number(0))
                 try fields.set("AgentInstrument", .text(String(5001 + index)))

@@ -34,7 +34,7 @@ struct AgentCommand: AsyncParsableCommand {
             let (options, reason) = (options, reason)
             try await options.run { client, settings in
                 let instrument = try options.instrument(settings) + (remoteNumber.map { ";\($0)" } ?? "")
-                return try await client.setAgentState(peripheralID: settings.peripheral ?? 5000, instrument: instrument, state: state,
+                return try await client.setAgentState(peripheralID: settings.requestPeripheral, instrument: instrument, state: state,
                                                agentID: settings.agentID, password: password, workMode: workMode, reasonCode: reason)
             }
         }

@@ -48,7 +48,7 @@ struct CallCommand: AsyncParsableCommand {
         func run() async throws {
             let (number, data) = (number, try data.parsed())
             try await options.run { client, settings in
-                try await client.makeCall(peripheralID: settings.peripheral ?? 5000, instrument: try options.instrument(settings), dialedNumber: number,
+                try await client.makeCall(peripheralID: settings.requestPeripheral, instrument: try options.instrument(settings), dialedNumber: number,
                                           callVariables: data.variables, namedVariables: data.named)
             }
         }
@@ -63,7 +63,7 @@ struct CallCommand: AsyncParsableCommand {
         func run(_ request: @escaping @Sendable (CTIClient, CallReference, UInt32, String?) async throws -> CTIMessage) async throws {
             let call = self
             try await options.run { client, settings in
-                try await request(client, try call.options.call(call.callID, settings), settings.peripheral ?? 5000, settings.instrument)
+                try await request(client, try call.options.call(call.callID, settings), settings.requestPeripheral, settings.instrument)
             }
         }
     }
@@ -104,7 +104,7 @@ struct CallCommand: AsyncParsableCommand {
         func run() async throws {
             let call = call
             try await call.options.run { client, settings in
-                try await client.release(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000)
+                try await client.release(try call.options.call(call.callID, settings), peripheralID: settings.requestPeripheral)
             }
         }
     }
@@ -120,7 +120,7 @@ struct CallCommand: AsyncParsableCommand {
             let calls = self
             try await options.run { client, settings in
                 try await request(client, try calls.options.call(calls.active, settings), try calls.options.call(calls.other, settings),
-                                  settings.peripheral ?? 5000, settings.instrument)
+                                  settings.requestPeripheral, settings.instrument)
             }
         }
     }
@@ -156,7 +156,7 @@ struct CallCommand: AsyncParsableCommand {
         func run() async throws {
             let (call, number, type) = (call, number, type)
             try await call.options.run { client, settings in
-                try await client.consult(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, dialedNumber: number,
+                try await client.consult(try call.options.call(call.callID, settings), peripheralID: settings.requestPeripheral, dialedNumber: number,
                                          consultType: type.value, instrument: settings.instrument)
             }
         }
@@ -175,7 +175,7 @@ struct CallCommand: AsyncParsableCommand {
         func run() async throws {
             let (call, digits) = (call, digits)
             try await call.options.run { client, settings in
-                try await client.sendDTMF(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000, digits: digits,
+                try await client.sendDTMF(try call.options.call(call.callID, settings), peripheralID: settings.requestPeripheral, digits: digits,
                                           instrument: settings.instrument)
             }
         }
@@ -188,7 +188,7 @@ struct CallCommand: AsyncParsableCommand {
         func run() async throws {
             let (call, data) = (call, try data.parsed())
             try await call.options.run { client, settings in
-                try await client.setCallData(try call.options.call(call.callID, settings), peripheralID: settings.peripheral ?? 5000,
+                try await client.setCallData(try call.options.call(call.callID, settings), peripheralID: settings.requestPeripheral,
                                              callVariables: data.variables, namedVariables: data.named)
             }
         }

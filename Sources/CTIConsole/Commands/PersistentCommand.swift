@@ -35,7 +35,7 @@ struct PersistentCommand: AsyncParsableCommand {
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = device }
             try await adjusted.runSession { session, settings, printer in
                 var request = try MessageFields(named: "PERSISTENT_CALL_REQ")
-                try request.set("PeripheralID", .number(settings.peripheral ?? 5000))
+                try request.set("PeripheralID", .number(settings.requestPeripheral))
                 try request.set("DevSpecificFlags", .number(2))
                 try request.set("AgentInstrument", .text(device))
                 try request.set("CallingDeviceID", .text(callingID))
@@ -101,7 +101,7 @@ struct PersistentCommand: AsyncParsableCommand {
                     throw ValidationError("give --device: the server knows a call by its ID and a device, and this console did not make call "
                                           + "\(callID.map(String.init) ?? "?") on this server")
                 }
-                let peripheral = settings.peripheral ?? 5000
+                let peripheral = settings.requestPeripheral
                 let target: UInt32
                 if let callID {
                     target = callID
@@ -188,7 +188,7 @@ struct PersistentCommand: AsyncParsableCommand {
             var adjusted = options
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = device }
             try await adjusted.runSession { session, settings, _ in
-                let found = try await PersistentLookup.calls(on: device, client: session.client, peripheralID: settings.peripheral ?? 5000)
+                let found = try await PersistentLookup.calls(on: device, client: session.client, peripheralID: settings.requestPeripheral)
                 try write(found.map { call in
                     Entry(source: "server", callID: call.callID, device: device, remote: call.remote, state: call.state, callingID: call.callingID,
                           ageSeconds: tracker?.known.first { $0.callID == call.callID }.map { (ClientCoreClock.now() - $0.since) / 1000 })

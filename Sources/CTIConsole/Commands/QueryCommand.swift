@@ -17,7 +17,7 @@ struct QueryCommand: AsyncParsableCommand {
         /// QUERY_AGENT_STATE_REQ (also `agent state`).
         static func query(_ options: RequestOptions) async throws {
             try await options.run { client, settings in
-                try await client.queryAgentState(peripheralID: settings.peripheral ?? 5000, instrument: settings.instrument, agentID: settings.agentID)
+                try await client.queryAgentState(peripheralID: settings.requestPeripheral, instrument: settings.instrument, agentID: settings.agentID)
             }
         }
     }
@@ -28,7 +28,7 @@ struct QueryCommand: AsyncParsableCommand {
         func run() async throws {
             let options = options
             try await options.run { client, settings in
-                try await client.queryDeviceInfo(peripheralID: settings.peripheral ?? 5000, instrument: try options.instrument(settings))
+                try await client.queryDeviceInfo(peripheralID: settings.requestPeripheral, instrument: try options.instrument(settings))
             }
         }
     }
@@ -40,7 +40,7 @@ struct QueryCommand: AsyncParsableCommand {
         func run() async throws {
             let (options, callID) = (options, callID)
             try await options.run { client, settings in
-                try await client.snapshotCall(try options.call(callID, settings), peripheralID: settings.peripheral ?? 5000)
+                try await client.snapshotCall(try options.call(callID, settings), peripheralID: settings.requestPeripheral)
             }
         }
     }
@@ -51,7 +51,7 @@ struct QueryCommand: AsyncParsableCommand {
         func run() async throws {
             let options = options
             try await options.run { client, settings in
-                try await client.snapshotDevice(peripheralID: settings.peripheral ?? 5000, instrument: try options.instrument(settings))
+                try await client.snapshotDevice(peripheralID: settings.requestPeripheral, instrument: try options.instrument(settings))
             }
         }
     }

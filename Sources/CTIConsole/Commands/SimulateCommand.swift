@@ -44,7 +44,7 @@ struct SimulateCommand: AsyncParsableCommand {
     var host: String = "127.0.0.1"
 
     @Option(name: .customLong("peripheral"), help: ArgumentHelp("A peripheral ID the simulated PG serves (repeatable).", valueName: "id"))
-    var peripherals: [UInt32] = [5000]
+    var peripherals: [UInt32] = [DefaultPeripheral.id]
 
     @Option(name: .customLong("password-file"), help: ArgumentHelp(
         "Require the ClientPassword held in this file (one trailing newline ignored).", valueName: "file"))

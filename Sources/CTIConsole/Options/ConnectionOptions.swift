@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIProtocol
 
 /// The connection options every session command takes (precedence: flag > environment >
 /// config file profile > default). The password comes from `--password` (hidden from `ps` at
@@ -29,7 +30,7 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .customLong("password-prompt"), help: "Ask for the ClientPassword on the terminal (no echo).")
     var passwordPrompt = false
 
-    @Option(help: "PeripheralID for Client Events (default 5000 with --embedded, else none).")
+    @Option(help: "PeripheralID for Client Events and the requests (default \(DefaultPeripheral.id), the simulator's).")
     var peripheral: UInt32?
 
     @Option(help: ArgumentHelp("CTI services to request: names, numbers or lists (CLIENT_EVENTS,CLIENT_CONTROL).", valueName: "mask"), completion: .maskNames(\.serviceMask))

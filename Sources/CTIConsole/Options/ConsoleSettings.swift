@@ -162,7 +162,7 @@ struct ConsoleSettings {
         }
         var peripheral = try number("peripheral", pick("peripheral", flag: options.peripheral.map(String.init)))
         if peripheral == nil && services & ServiceMaskBits.clientEvents != 0 {
-            peripheral = 5000
+            peripheral = DefaultPeripheral.id
             sources["peripheral"] = "default"
         }
         let heartbeatText = pick("heartbeat", flag: options.heartbeat)
@@ -224,9 +224,12 @@ struct ConsoleSettings {
         settings.instrument = line.instrument ?? instrument
         settings.agentID = line.agentID ?? agentID
         settings.agentExtension = line.agentExtension ?? agentExtension
-        settings.peripheral = line.peripheral ?? peripheral ?? 5000
+        settings.peripheral = line.peripheral ?? requestPeripheral
         return settings
     }
+
+    /// The PeripheralID requests name: the one given, else ``DefaultPeripheral/id``.
+    var requestPeripheral: UInt32 { peripheral ?? DefaultPeripheral.id }
 
     /// No server configured and `--no-embedded` (exit 2).
     struct NoServer: Error, CustomStringConvertible {

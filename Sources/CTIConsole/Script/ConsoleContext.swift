@@ -238,7 +238,7 @@ final class ConsoleContext: Sendable {
         let tracker = printer.persistentCalls
         let devices = Set(tracker.known.map(\.device))
         guard !devices.isEmpty else { return }
-        let peripheral = session.settings.peripheral ?? 5000
+        let peripheral = session.settings.requestPeripheral
         Task {
             for device in devices {
                 guard let found = try? await PersistentLookup.calls(on: device, client: session.client, peripheralID: peripheral) else { continue }

@@ -81,7 +81,7 @@ extension SimulatorEngine {
 
     /// Writes (without flushing) the events of one step.
     private func publishDue(_ run: FloodRun, to targets: [ConnectionID]) -> StepOutcome {
-        let peripheral = configuration.peripherals.first ?? 5000
+        let peripheral = configuration.peripherals.first ?? DefaultPeripheral.id
         if targets.isEmpty {
             // Nobody to write to: the events that are due go by at once (the sequence still advances).
             let skipped = run.dueCount(at: .now()) - run.published

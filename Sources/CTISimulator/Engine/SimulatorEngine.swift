@@ -61,7 +61,7 @@ final class SimulatorEngine: @unchecked Sendable {
         for side in CTISide.allCases { sides[side] = SideState(port: configuration.ports[side] ?? side.defaultPort) }
         self.sides = sides
         self.boundPorts = NIOLockedValueBox([:])
-        self.callCenter = CallCenterModel(configuration: configuration.callCenter, peripheralID: configuration.peripherals.first ?? 5000)
+        self.callCenter = CallCenterModel(configuration: configuration.callCenter, peripheralID: configuration.peripherals.first ?? DefaultPeripheral.id)
     }
 
     // MARK: - Helpers
