@@ -43,21 +43,31 @@ struct EventMatch: Sendable {
     /// Whether `event` is the message with every condition met.
     func matches(_ event: ClientEvent) -> Bool {
         guard let fields = event.message?.fields, fields.descriptor.typeID == descriptor.typeID else { return false }
-        return conditions.allSatisfy { condition in
+        for condition in conditions {
             if let index = condition.fixedIndex {
-                return index < fields.fixedCount && condition.value.number == fields.fixedValue(at: index)
+                guard index < fields.fixedCount, condition.value.number == fields.fixedValue(at: index) else { return false }
+                continue
             }
-            return fields.values(of: condition.name).contains { Self.same($0, condition.value) }
+            var found = false
+            for value in fields.values(of: condition.name) where Self.same(value, condition.value) {
+                found = true
+                break
+            }
+            if !found { return false }
         }
+        return true
     }
 
     /// Values compared as a person means them: strings by their text (with or without the NUL).
     private static func same(_ received: FieldValue, _ wanted: FieldValue) -> Bool {
-        switch (received, wanted) {
-        case (.string(let a), .string(let b)): a.string == b.string
-        case (.namedVariable(let n1, let v1), .namedVariable(let n2, let v2)): n1.string == n2.string && v1.string == v2.string
-        case (.namedArray(let i1, let n1, let v1), .namedArray(let i2, let n2, let v2)): i1 == i2 && n1.string == n2.string && v1.string == v2.string
-        default: received == wanted
+        if let wantedNumber = wanted.number { return received.number == wantedNumber }
+        if let wantedText = wanted.text { return received.text == wantedText }
+        if case .namedVariable(let name, let value) = wanted, case .namedVariable(let receivedName, let receivedValue) = received {
+            return name.string == receivedName.string && value.string == receivedValue.string
         }
+        if case .namedArray(let index, let name, let value) = wanted, case .namedArray(let receivedIndex, let receivedName, let receivedValue) = received {
+            return index == receivedIndex && name.string == receivedName.string && value.string == receivedValue.string
+        }
+        return received == wanted
     }
 }
