@@ -34,7 +34,7 @@ final class ConsoleContext: Sendable {
         var nextWaiterID = 0
     }
 
-    /// How many events `wait` can look back on.
+    /// How many events `wait` can look back on at least (up to twice as many are kept).
     private static let recentLimit = 1024
 
     private let state: NIOLockedValueBox<State>
@@ -70,7 +70,8 @@ final class ConsoleContext: Sendable {
                     if event.message != nil {
                         state.serial += 1
                         state.recent.append((state.serial, event))
-                        if state.recent.count > Self.recentLimit { state.recent.removeFirst(state.recent.count - Self.recentLimit) }
+                        // Trimmed by half its size at a time: one shift per recentLimit events, not one per event.
+                        if state.recent.count >= 2 * Self.recentLimit { state.recent.removeFirst(Self.recentLimit) }
                     }
                     return (state.printer, state.showEvents, state.sink, state.waiters)
                 }
