@@ -46,4 +46,18 @@ import Testing
         #expect(other != built)
         #expect(built.fixedValue(at: 0) == 42)
     }
+
+    @Test func occurrencesAreTheFixedValueOrEveryFloatingOne() throws {
+        var fields = try MessageFields(named: "CALL_DELIVERED_EVENT")
+        try fields.set("ConnectionCallID", .number(77))
+        try fields.append("CallVariable1", .text("a"))
+        try fields.append("NamedVariable", .namedVariable(name: "user.x", value: "1"))
+        try fields.append("NamedVariable", .namedVariable(name: "user.y", value: "2"))
+        #expect(fields.occurrences(of: "ConnectionCallID") == [.number(77)])
+        #expect(fields.occurrences(of: "connectioncallid") == [.number(77)])
+        #expect(fields.occurrences(of: "NamedVariable").count == 2)
+        #expect(fields.occurrences(of: "CallVariable1").compactMap(\.text) == ["a"])
+        #expect(fields.occurrences(of: "CallVariable2").isEmpty)
+        #expect(fields.occurrences(of: "NoSuchField").isEmpty)
+    }
 }

@@ -17,23 +17,16 @@ struct EventWhoFilter: Sendable {
     /// Whether the event concerns what the filter names.
     func matches(_ fields: MessageFields) -> Bool {
         let names = Self.fieldNames(of: fields.descriptor)
-        if !devices.isEmpty, !names.devices.contains(where: { Self.values(of: $0, in: fields).contains { $0.text.map(devices.contains) ?? false } }) {
+        if !devices.isEmpty, !names.devices.contains(where: { fields.occurrences(of: $0).contains { $0.text.map(devices.contains) ?? false } }) {
             return false
         }
-        if !agents.isEmpty, !names.agents.contains(where: { Self.values(of: $0, in: fields).contains { $0.text.map(agents.contains) ?? false } }) {
+        if !agents.isEmpty, !names.agents.contains(where: { fields.occurrences(of: $0).contains { $0.text.map(agents.contains) ?? false } }) {
             return false
         }
-        if !calls.isEmpty, !names.calls.contains(where: { Self.values(of: $0, in: fields).contains { $0.number.map(calls.contains) ?? false } }) {
+        if !calls.isEmpty, !names.calls.contains(where: { fields.occurrences(of: $0).contains { $0.number.map(calls.contains) ?? false } }) {
             return false
         }
         return true
-    }
-
-    /// A fixed field's value, or every occurrence of a floating one.
-    private static func values(of name: String, in fields: MessageFields) -> [FieldValue] {
-        let floating = fields.values(of: name)
-        if !floating.isEmpty { return floating }
-        return fields[name].map { [$0] } ?? []
     }
 
     /// The fields of a layout that name devices, agents and calls.

@@ -194,6 +194,15 @@ public struct MessageFields: Hashable, @unchecked Sendable {
         return floating.filter { $0.tag == spec.tag }.map(\.value)
     }
 
+    /// A fixed field's value, or every occurrence of a floating field, in wire order.
+    public func occurrences(of name: String) -> [FieldValue] {
+        switch position(of: name) {
+        case .fixed(let index)?: [.number(fixedValue(at: index))]
+        case .floating(let spec)?: floating.filter { $0.tag == spec.tag }.map(\.value)
+        case nil: []
+        }
+    }
+
     /// A numeric field's raw bits.
     public func number(_ name: String) -> UInt32? { self[name]?.number }
 
