@@ -15,6 +15,8 @@ final class ConsoleContext: Sendable {
         var showEvents = true
         var pump: Task<Void, Never>?
         var sink: (@Sendable (_ output: [[UInt8]], _ errors: [String]) -> Void)?
+        /// A script's session opened with `-q` (see ``quiet``).
+        var quietSession = false
         /// Call IDs and agent IDs seen in events, for tab completion.
         var knownWords: Set<String> = []
         /// `$CALLID` and `$INVOKEID`.
@@ -48,9 +50,9 @@ final class ConsoleContext: Sendable {
     }
 
     /// In a script, `-q` on the line that opened the session: its lifecycle notes stay quiet
-    /// for the following lines too, until a `watch` line says otherwise. (At the REPL `-q`
-    /// quiets only its own line: a person wants to see a failover.)
-    var quiet: Bool { state.withLockedValue { $0.printer.quiet } }
+    /// for the following lines too, `watch` lines included. (At the REPL `-q` quiets only its
+    /// own line: a person wants to see a failover.)
+    var quiet: Bool { state.withLockedValue { $0.quietSession } }
 
     var session: ConsoleSession? { state.withLockedValue { $0.session } }
 
@@ -105,7 +107,12 @@ final class ConsoleContext: Sendable {
     @discardableResult
     func openSession(_ connection: ConnectionOptions, quiet: Bool) async throws -> ConsoleSession {
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .session, reconnect: true, quiet: quiet)
-        if quiet && !interactive { state.withLockedValue { $0.printer.quiet = true } }
+        if !interactive {
+            state.withLockedValue { state in
+                state.quietSession = quiet
+                state.printer.quiet = quiet
+            }
+        }
         let firstRound = FirstRound(settings: session.settings)
         await session.client.observeLifecycle { firstRound.observe($0) }
         adopt(session)
