@@ -27,29 +27,29 @@ extension CTIClient {
         return try await send(fields)
     }
 
-    private static func setCall(_ fields: inout MessageFields, _ call: CallReference, prefix: String = "") throws {
-        try fields.set("\(prefix)ConnectionCallID", .number(call.callID))
-        try fields.set("\(prefix)ConnectionDeviceIDType", .number(call.deviceIDType))
-        try fields.set("\(prefix)ConnectionDeviceID", .text(call.deviceID))
+    private static func setCall(_ fields: inout MessageFields, _ call: CallReference, leg: CallLegFields = .connection) throws {
+        try fields.set(leg.callID, .number(call.callID))
+        try fields.set(leg.deviceIDType, .number(call.deviceIDType))
+        try fields.set(leg.deviceID, .text(call.deviceID))
     }
 
-    private static func setOptional(_ fields: inout MessageFields, _ name: String, _ value: String?) throws {
-        if let value { try fields.set(name, .text(value)) }
+    private static func setOptional(_ fields: inout MessageFields, _ field: Field, _ value: String?) throws {
+        if let value { try fields.set(field, .text(value)) }
     }
 
     private static func setCallData(_ fields: inout MessageFields, variables: [Int: String], named: [(name: String, value: String)]) throws {
-        for (index, value) in variables.sorted(by: { $0.key < $1.key }) { try fields.set("CallVariable\(index)", .text(value)) }
-        for variable in named { try fields.append("NamedVariable", .namedVariable(name: CTIString(variable.name), value: CTIString(variable.value))) }
-        if !named.isEmpty { try fields.set("NumNamedVariables", .number(UInt32(named.count))) }
+        for (index, value) in variables.sorted(by: { $0.key < $1.key }) { try fields.set(Field.callVariables[index - 1], .text(value)) }
+        for variable in named { try fields.append(.namedVariable, .namedVariable(name: CTIString(variable.name), value: CTIString(variable.value))) }
+        if !named.isEmpty { try fields.set(.numNamedVariables, .number(UInt32(named.count))) }
     }
 
     /// MAKE_CALL_REQ from `instrument` to `dialedNumber`.
     public func makeCall(peripheralID: UInt32, instrument: String, dialedNumber: String, callVariables: [Int: String] = [:],
                          namedVariables: [(name: String, value: String)] = []) async throws -> CTIMessage {
         try await request("MAKE_CALL_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try fields.set("AgentInstrument", .text(instrument))
-            try fields.set("DialedNumber", .text(dialedNumber))
+            try fields.set(.peripheralID, .number(peripheralID))
+            try fields.set(.agentInstrument, .text(instrument))
+            try fields.set(.dialedNumber, .text(dialedNumber))
             try Self.setCallData(&fields, variables: callVariables, named: namedVariables)
         }
     }
@@ -67,9 +67,9 @@ extension CTIClient {
     /// RETRIEVE_CALL_REQ for a held call.
     public func retrieve(_ held: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
         try await request("RETRIEVE_CALL_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try Self.setCall(&fields, held, prefix: "Held")
-            try Self.setOptional(&fields, "AgentInstrument", instrument)
+            try fields.set(.peripheralID, .number(peripheralID))
+            try Self.setCall(&fields, held, leg: .held)
+            try Self.setOptional(&fields, .agentInstrument, instrument)
         }
     }
 
@@ -86,7 +86,7 @@ extension CTIClient {
     /// RELEASE_CALL_REQ: the client is done updating the call's data.
     public func release(_ call: CallReference, peripheralID: UInt32) async throws -> CTIMessage {
         try await request("RELEASE_CALL_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set(.peripheralID, .number(peripheralID))
             try Self.setCall(&fields, call)
         }
     }
@@ -95,11 +95,11 @@ extension CTIClient {
     public func consult(_ active: CallReference, peripheralID: UInt32, dialedNumber: String, consultType: UInt32 = 1,
                         instrument: String? = nil) async throws -> CTIMessage {
         try await request("CONSULTATION_CALL_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try Self.setCall(&fields, active, prefix: "Active")
-            try fields.set("DialedNumber", .text(dialedNumber))
-            try fields.set("ConsultType", .number(consultType))
-            try Self.setOptional(&fields, "AgentInstrument", instrument)
+            try fields.set(.peripheralID, .number(peripheralID))
+            try Self.setCall(&fields, active, leg: .active)
+            try fields.set(.dialedNumber, .text(dialedNumber))
+            try fields.set(.consultType, .number(consultType))
+            try Self.setOptional(&fields, .agentInstrument, instrument)
         }
     }
 
@@ -116,10 +116,10 @@ extension CTIClient {
     /// ALTERNATE_CALL_REQ: hold the active call, retrieve the other.
     public func alternate(active: CallReference, other: CallReference, peripheralID: UInt32, instrument: String? = nil) async throws -> CTIMessage {
         try await request("ALTERNATE_CALL_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try Self.setCall(&fields, active, prefix: "Active")
-            try Self.setCall(&fields, other, prefix: "Other")
-            try Self.setOptional(&fields, "AgentInstrument", instrument)
+            try fields.set(.peripheralID, .number(peripheralID))
+            try Self.setCall(&fields, active, leg: .active)
+            try Self.setCall(&fields, other, leg: .other)
+            try Self.setOptional(&fields, .agentInstrument, instrument)
         }
     }
 
@@ -127,38 +127,38 @@ extension CTIClient {
     public func setAgentState(peripheralID: UInt32, instrument: String, state: UInt32, agentID: String? = nil, password: String? = nil,
                               workMode: UInt32 = 0, reasonCode: UInt32 = 0) async throws -> CTIMessage {
         try await request("SET_AGENT_STATE_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try fields.set("AgentState", .number(state))
-            try fields.set("AgentWorkMode", .number(workMode))
-            try fields.set("EventReasonCode", .number(reasonCode))
-            try fields.set("AgentInstrument", .text(instrument))
-            try Self.setOptional(&fields, "AgentID", agentID)
-            try Self.setOptional(&fields, "AgentPassword", password)
+            try fields.set(.peripheralID, .number(peripheralID))
+            try fields.set(.agentState, .number(state))
+            try fields.set(.agentWorkMode, .number(workMode))
+            try fields.set(.eventReasonCode, .number(reasonCode))
+            try fields.set(.agentInstrument, .text(instrument))
+            try Self.setOptional(&fields, .agentID, agentID)
+            try Self.setOptional(&fields, .agentPassword, password)
         }
     }
 
     /// QUERY_AGENT_STATE_REQ by instrument and/or agent ID.
     public func queryAgentState(peripheralID: UInt32, instrument: String? = nil, agentID: String? = nil) async throws -> CTIMessage {
         try await request("QUERY_AGENT_STATE_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try fields.set("ICMAgentID", .number(0xFFFF_FFFF))
-            try Self.setOptional(&fields, "AgentInstrument", instrument)
-            try Self.setOptional(&fields, "AgentID", agentID)
+            try fields.set(.peripheralID, .number(peripheralID))
+            try fields.set(.icmAgentID, .number(0xFFFF_FFFF))
+            try Self.setOptional(&fields, .agentInstrument, instrument)
+            try Self.setOptional(&fields, .agentID, agentID)
         }
     }
 
     /// QUERY_DEVICE_INFO_REQ.
     public func queryDeviceInfo(peripheralID: UInt32, instrument: String) async throws -> CTIMessage {
         try await request("QUERY_DEVICE_INFO_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try fields.set("AgentInstrument", .text(instrument))
+            try fields.set(.peripheralID, .number(peripheralID))
+            try fields.set(.agentInstrument, .text(instrument))
         }
     }
 
     /// SNAPSHOT_CALL_REQ.
     public func snapshotCall(_ call: CallReference, peripheralID: UInt32) async throws -> CTIMessage {
         try await request("SNAPSHOT_CALL_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set(.peripheralID, .number(peripheralID))
             try Self.setCall(&fields, call)
         }
     }
@@ -166,9 +166,9 @@ extension CTIClient {
     /// SNAPSHOT_DEVICE_REQ.
     public func snapshotDevice(peripheralID: UInt32, instrument: String) async throws -> CTIMessage {
         try await request("SNAPSHOT_DEVICE_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try fields.set("SnapshotDeviceType", .number(0))
-            try fields.set("AgentInstrument", .text(instrument))
+            try fields.set(.peripheralID, .number(peripheralID))
+            try fields.set(.snapshotDeviceType, .number(0))
+            try fields.set(.agentInstrument, .text(instrument))
         }
     }
 
@@ -176,11 +176,11 @@ extension CTIClient {
     public func setCallData(_ call: CallReference, peripheralID: UInt32, callVariables: [Int: String] = [:],
                             namedVariables: [(name: String, value: String)] = []) async throws -> CTIMessage {
         try await request("SET_CALL_DATA_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set(.peripheralID, .number(peripheralID))
             try Self.setCall(&fields, call)
-            try fields.set("CallType", .number(0xFFFF))
-            try fields.set("CampaignID", .number(0xFFFF_FFFF))
-            try fields.set("QueryRuleID", .number(0xFFFF_FFFF))
+            try fields.set(.callType, .number(0xFFFF))
+            try fields.set(.campaignID, .number(0xFFFF_FFFF))
+            try fields.set(.queryRuleID, .number(0xFFFF_FFFF))
             try Self.setCallData(&fields, variables: callVariables, named: namedVariables)
         }
     }
@@ -188,28 +188,28 @@ extension CTIClient {
     /// SEND_DTMF_SIGNAL_REQ.
     public func sendDTMF(_ call: CallReference, peripheralID: UInt32, digits: String, instrument: String? = nil) async throws -> CTIMessage {
         try await request("SEND_DTMF_SIGNAL_REQ") { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set(.peripheralID, .number(peripheralID))
             try Self.setCall(&fields, call)
-            try fields.set("DTMFString", .text(digits))
-            try Self.setOptional(&fields, "AgentInstrument", instrument)
+            try fields.set(.dtmfString, .text(digits))
+            try Self.setOptional(&fields, .agentInstrument, instrument)
         }
     }
 
     private func simpleCallRequest(_ name: String, _ call: CallReference, peripheralID: UInt32, instrument: String?) async throws -> CTIMessage {
         try await request(name) { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
+            try fields.set(.peripheralID, .number(peripheralID))
             try Self.setCall(&fields, call)
-            try Self.setOptional(&fields, "AgentInstrument", instrument)
+            try Self.setOptional(&fields, .agentInstrument, instrument)
         }
     }
 
     private func twoCallRequest(_ name: String, active: CallReference, held: CallReference, peripheralID: UInt32,
                                 instrument: String?) async throws -> CTIMessage {
         try await request(name) { fields in
-            try fields.set("PeripheralID", .number(peripheralID))
-            try Self.setCall(&fields, active, prefix: "Active")
-            try Self.setCall(&fields, held, prefix: "Held")
-            try Self.setOptional(&fields, "AgentInstrument", instrument)
+            try fields.set(.peripheralID, .number(peripheralID))
+            try Self.setCall(&fields, active, leg: .active)
+            try Self.setCall(&fields, held, leg: .held)
+            try Self.setOptional(&fields, .agentInstrument, instrument)
         }
     }
 }

@@ -67,7 +67,7 @@ public final class CTIClient: Sendable {
 
     /// Closes the session (CLOSE_REQ with `status`, at most the close timeout for CLOSE_CONF)
     /// and ends the event stream.
-    public func close(status: UInt32 = 0) async {
+    public func close(status: StatusCode = .noError) async {
         try? await core.loop.flatSubmit { self.core.close(status: status) }.get()
     }
 

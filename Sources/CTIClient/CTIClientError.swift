@@ -3,14 +3,14 @@ import CTIProtocol
 /// Why a client operation failed.
 public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The server refused the OPEN_REQ with this status (FAILURE_CONF).
-    case openRefused(status: UInt32)
+    case openRefused(status: StatusCode)
     /// No session opened: every configured side and why it failed (or where it was when
     /// ``ClientConfiguration/initialOpenDeadline`` passed).
     case unreachable(String)
     /// A request was refused with FAILURE_CONF (status code).
-    case requestFailed(status: UInt32)
+    case requestFailed(status: StatusCode)
     /// A Client Control request was refused with CONTROL_FAILURE_CONF.
-    case controlFailed(failureCode: UInt32, peripheralErrorCode: UInt32)
+    case controlFailed(failureCode: ControlFailureCode, peripheralErrorCode: PeripheralErrorCode)
     /// No confirmation within the request timeout.
     case requestTimedOut
     /// The connection was lost while the request was pending.
@@ -26,31 +26,26 @@ public enum CTIClientError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The TLS settings cannot be used (a file missing or not PEM, a certificate without its key).
     case tls(String)
 
-    /// Status names from the catalogue (`E_CTI_*`, `CF_*`).
-    static func statusName(_ status: UInt32) -> String {
-        MessageCatalog.standard.enumTable(named: "StatusCode")?.name(of: status) ?? "status \(status)"
-    }
-
-    static func failureName(_ code: UInt32) -> String {
-        MessageCatalog.standard.enumTable(named: "ControlFailureCode")?.name(of: code) ?? "failure code \(code)"
-    }
-
-    /// E_CTI_INVALID_CLIENT_FOR_STANDBY: the side is the standby one, so the other is active.
-    static let standbyStatus: UInt32 = 107
 
     /// Whether an OPEN refusal means "this side cannot serve you now, try the other":
     /// server offline, timeout, not master, standby, maintenance.
-    public static func isTransientOpenStatus(_ status: UInt32) -> Bool {
-        [15, 16, 92, 107, 110].contains(status)
+    public static func isTransientOpenStatus(_ status: StatusCode) -> Bool {
+        [.ctiServerOffline, .timeout, .serverNotMaster, .invalidClientForStandby, .serverInMaintenanceMode].contains(status)
+    }
+
+    /// The status's Cisco name (`E_CTI_*`), or `status N` for a number the spec does not name.
+    static func statusName(_ status: StatusCode) -> String {
+        status.name ?? "status \(status.rawValue)"
     }
 
     public var description: String {
         switch self {
-        case .openRefused(let status): "OPEN refused: \(CTIClientError.statusName(status)) (\(status))"
+        case .openRefused(let status): "OPEN refused: \(CTIClientError.statusName(status)) (\(status.rawValue))"
         case .unreachable(let reason): "no CTI Server reachable: \(reason)"
-        case .requestFailed(let status): "request refused: \(CTIClientError.statusName(status)) (\(status))"
+        case .requestFailed(let status): "request refused: \(CTIClientError.statusName(status)) (\(status.rawValue))"
         case .controlFailed(let code, let peripheral):
-            "request refused: \(CTIClientError.failureName(code)) (\(code))" + (peripheral != 0 ? ", peripheral error \(peripheral)" : "")
+            "request refused: \(code.name ?? "failure code \(code.rawValue)") (\(code.rawValue))"
+                + (peripheral != .none ? ", peripheral error \(peripheral.rawValue)" : "")
         case .requestTimedOut: "no confirmation in time"
         case .connectionLost(let reason): "connection lost: \(reason)"
         case .notOpen: "no open session"

@@ -82,7 +82,7 @@ struct RoundTripCommand: ParsableCommand {
             let confirmation = try await client.makeCall(peripheralID: DefaultPeripheral.id, instrument: "2001", dialedNumber: "9195550100")
             let elapsed = clock.now - start
             if index >= warmup { _ = histogram.record(UInt64(elapsed.components.attoseconds / 1_000_000_000) + UInt64(elapsed.components.seconds) * 1_000_000_000) }
-            guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw BenchError("no NewConnectionCallID in \(confirmation.name)") }
+            guard let callID = confirmation.fields?.number(.newConnectionCallID) else { throw BenchError("no NewConnectionCallID in \(confirmation.name)") }
             _ = try await client.clearCall(CallReference(callID: callID, deviceID: "2001"), peripheralID: DefaultPeripheral.id)
         }
         return histogram

@@ -60,11 +60,11 @@ struct ScaleCommand: ParsableCommand {
             let before = clock.now
             for index in 0..<persistent {
                 var fields = try MessageFields(named: "PERSISTENT_CALL_REQ")
-                try fields.set("PeripheralID", .number(DefaultPeripheral.id))
-                try fields.set("DevSpecificFlags", .number(2))
-                try fields.set("CallPriority", .number(0))
-                try fields.set("AgentInstrument", .text(String(5001 + index)))
-                try fields.set("CallingDeviceID", .text("9195550199"))
+                try fields.set(.peripheralID, .number(DefaultPeripheral.id))
+                try fields.set(.devSpecificFlags, .number(2))
+                try fields.set(.callPriority, .number(0))
+                try fields.set(.agentInstrument, .text(String(5001 + index)))
+                try fields.set(.callingDeviceID, .text("9195550199"))
                 _ = try await control.send(fields)
             }
             while persistentMade < persistent && clock.now - before < .seconds(60) {

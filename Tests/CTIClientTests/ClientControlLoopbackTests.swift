@@ -61,9 +61,9 @@ struct ClientControlLoopbackTests {
             _ = try await body()
             return nil
         } catch CTIClientError.controlFailed(let code, _) {
-            return code
+            return code.rawValue
         } catch CTIClientError.requestFailed(let status) {
-            return status
+            return status.rawValue
         } catch {
             return nil
         }
@@ -78,9 +78,9 @@ struct ClientControlLoopbackTests {
         let id = try await simulator.callIn(device: "2001")
         let arrived = await Self.next(4, &events)
         #expect(arrived.map(\.name) == ["AGENT_PRE_CALL_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT", "AGENT_STATE_EVENT"])
-        #expect(arrived[2].fields?.number("ConnectionCallID") == id)
-        #expect(arrived[2].fields?.number("LocalConnectionState") == 2)
-        #expect(arrived[3].fields?.number("AgentState") == 8)
+        #expect(arrived[2].fields?.number(.connectionCallID) == id)
+        #expect(arrived[2].fields?.number(.localConnectionState) == 2)
+        #expect(arrived[3].fields?.number(.agentState) == 8)
         let call = Self.call(id, "2001")
 
         #expect(try await client.answer(call, peripheralID: Self.peripheral).name == "ANSWER_CALL_CONF")
@@ -99,7 +99,7 @@ struct ClientControlLoopbackTests {
                                               namedVariables: [("user.Tier", "gold")]).name == "SET_CALL_DATA_CONF")
         let update = await Self.next(1, &events)
         #expect(update.map(\.name) == ["CALL_DATA_UPDATE_EVENT"])
-        #expect(update.first?.fields?.string("CallVariable2") == "vip")
+        #expect(update.first?.fields?.string(.callVariable2) == "vip")
         #expect(await Self.failure { try await client.setCallData(Self.call(1, "2001"), peripheralID: Self.peripheral) } == Self.code(.unknownCall))
 
         #expect(try await client.sendDTMF(call, peripheralID: Self.peripheral, digits: "12#").name == "SEND_DTMF_SIGNAL_CONF")
@@ -107,10 +107,10 @@ struct ClientControlLoopbackTests {
             == Self.code(.notOwnDevice))
 
         let snapshot = try await client.snapshotCall(call, peripheralID: Self.peripheral)
-        #expect(snapshot.fields?.number("NumCallDevices") == 2)
+        #expect(snapshot.fields?.number(.numCallDevices) == 2)
         #expect(await Self.failure { try await client.snapshotCall(Self.call(3, "2001"), peripheralID: Self.peripheral) } == Self.code(.unknownCall))
         let device = try await client.snapshotDevice(peripheralID: Self.peripheral, instrument: "2001")
-        #expect(device.fields?.number("NumCalls") == 1)
+        #expect(device.fields?.number(.numCalls) == 1)
         #expect(await Self.failure { try await client.snapshotDevice(peripheralID: Self.peripheral, instrument: "2003") } == Self.code(.notOwnDevice))
 
         #expect(try await client.release(call, peripheralID: Self.peripheral).name == "RELEASE_CALL_CONF")
@@ -119,7 +119,7 @@ struct ClientControlLoopbackTests {
         #expect(try await client.clearConnection(call, peripheralID: Self.peripheral).name == "CLEAR_CONNECTION_CONF")
         let cleared = await Self.next(4, &events)
         #expect(cleared.map(\.name) == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT"])
-        #expect(cleared.last?.fields?.number("AgentState") == 6)
+        #expect(cleared.last?.fields?.number(.agentState) == 6)
         #expect(await Self.failure { try await client.clearConnection(call, peripheralID: Self.peripheral) } == Self.code(.unknownCall))
         await client.close()
         await simulator.stop()
@@ -132,11 +132,11 @@ struct ClientControlLoopbackTests {
         let made = try await client.makeCall(peripheralID: Self.peripheral, instrument: "2002", dialedNumber: "9195551234",
                                              callVariables: [1: "out"])
         #expect(made.name == "MAKE_CALL_CONF")
-        let id = try #require(made.fields?.number("NewConnectionCallID"))
+        let id = try #require(made.fields?.number(.newConnectionCallID))
         let flow = await Self.next(4, &events)
         #expect(flow.map(\.name) == ["BEGIN_CALL_EVENT", "CALL_ORIGINATED_EVENT", "AGENT_STATE_EVENT", "CALL_ESTABLISHED_EVENT"])
-        #expect(flow[0].fields?.string("CallVariable1") == "out")
-        #expect(flow[3].fields?.string("AnsweringDeviceID") == "9195551234")
+        #expect(flow[0].fields?.string(.callVariable1) == "out")
+        #expect(flow[3].fields?.string(.answeringDeviceID) == "9195551234")
         #expect(await Self.failure { try await client.makeCall(peripheralID: Self.peripheral, instrument: "2003", dialedNumber: "1") }
             == Self.code(.notOwnDevice))
         #expect(await Self.failure { try await client.makeCall(peripheralID: Self.peripheral, instrument: "2002", dialedNumber: "") }
@@ -161,7 +161,7 @@ struct ClientControlLoopbackTests {
 
         let consult = try await client.consult(customer, peripheralID: Self.peripheral, dialedNumber: "2002")
         #expect(consult.name == "CONSULTATION_CALL_CONF")
-        let consultID = try #require(consult.fields?.number("NewConnectionCallID"))
+        let consultID = try #require(consult.fields?.number(.newConnectionCallID))
         #expect(await Self.next(5, &events).map(\.name)
             == ["CALL_HELD_EVENT", "BEGIN_CALL_EVENT", "CALL_ORIGINATED_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT"])
         #expect(await Self.failure { try await client.consult(Self.call(consultID, "2001"), peripheralID: Self.peripheral, dialedNumber: "2003") }
@@ -183,24 +183,24 @@ struct ClientControlLoopbackTests {
             == Self.code(.unknownCall))
         let conferenced = try await client.conference(active: consultLeg, held: customer, peripheralID: Self.peripheral)
         #expect(conferenced.name == "CONFERENCE_CALL_CONF")
-        #expect(conferenced.fields?.number("NumParties") == 3)
+        #expect(conferenced.fields?.number(.numParties) == 3)
         // 2002 is new on the customer call: its BEGIN_CALL_EVENT first.
         let joined = await Self.next(3, &events)
         #expect(joined.map(\.name) == ["BEGIN_CALL_EVENT", "CALL_CONFERENCED_EVENT", "END_CALL_EVENT"])
-        #expect(joined[1].fields?.number("PrimaryCallID") == id)
-        #expect(joined[1].fields?.number("SecondaryCallID") == consultID)
-        #expect(joined[2].fields?.number("ConnectionCallID") == consultID)
+        #expect(joined[1].fields?.number(.primaryCallID) == id)
+        #expect(joined[1].fields?.number(.secondaryCallID) == consultID)
+        #expect(joined[2].fields?.number(.connectionCallID) == consultID)
 
         // A second consult from the conference, then a transfer hands the call to 2003.
         let second = try await client.consult(customer, peripheralID: Self.peripheral, dialedNumber: "2003")
-        let secondID = try #require(second.fields?.number("NewConnectionCallID"))
+        let secondID = try #require(second.fields?.number(.newConnectionCallID))
         #expect(await Self.next(5, &events).map(\.name)
             == ["CALL_HELD_EVENT", "BEGIN_CALL_EVENT", "CALL_ORIGINATED_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT"])
         let transferred = try await client.transfer(active: Self.call(secondID, "2001"), held: customer, peripheralID: Self.peripheral)
         #expect(transferred.name == "TRANSFER_CALL_CONF")
         let moved = await Self.next(4, &events)
         #expect(moved.map(\.name) == ["BEGIN_CALL_EVENT", "CALL_TRANSFERRED_EVENT", "END_CALL_EVENT", "END_CALL_EVENT"])
-        #expect(moved[1].fields?.string("TransferredDeviceID") == "2003")
+        #expect(moved[1].fields?.string(.transferredDeviceID) == "2003")
         let legs = await simulator.calls()
         #expect(legs.map(\.callID) == [id])
         #expect(legs.first?.devices.sorted() == ["2002", "2003", "9195550100"])
@@ -218,27 +218,27 @@ struct ClientControlLoopbackTests {
             == Self.code(.missingField))
         _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 0, agentID: "1003", password: "x")
         let login = await Self.next(2, &events)
-        #expect(login.compactMap { $0.fields?.number("AgentState") } == [0, 2])
-        #expect(login.first?.fields?.string("AgentID") == "1003")
+        #expect(login.compactMap { $0.fields?.number(.agentState) } == [0, 2])
+        #expect(login.first?.fields?.string(.agentID) == "1003")
         _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 3)
-        #expect(await Self.next(1, &events).compactMap { $0.fields?.number("AgentState") } == [3])
+        #expect(await Self.next(1, &events).compactMap { $0.fields?.number(.agentState) } == [3])
         #expect(await Self.failure { try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 1) }
             == Self.code(.invalidStateTransition))
         _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 2, reasonCode: 7)
         let notReady = await Self.next(1, &events)
-        #expect(notReady.first?.fields?.number("AgentState") == 2)
-        #expect(notReady.first?.fields?.number("EventReasonCode") == 7)
+        #expect(notReady.first?.fields?.number(.agentState) == 2)
+        #expect(notReady.first?.fields?.number(.eventReasonCode) == 7)
 
         let query = try await client.queryAgentState(peripheralID: Self.peripheral, instrument: "2003")
         #expect(query.name == "QUERY_AGENT_STATE_CONF")
-        #expect(query.fields?.number("AgentState") == 2)
+        #expect(query.fields?.number(.agentState) == 2)
         #expect(await Self.failure { try await client.queryAgentState(peripheralID: Self.peripheral, instrument: "2004") } == Self.code(.notOwnDevice))
         let info = try await client.queryDeviceInfo(peripheralID: Self.peripheral, instrument: "2003")
         #expect(info.name == "QUERY_DEVICE_INFO_CONF")
         #expect(await Self.failure { try await client.queryDeviceInfo(peripheralID: 1, instrument: "2003") } == Self.code(.unknownPeripheral))
 
         _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 1, agentID: "1003", reasonCode: 3)
-        #expect(await Self.next(1, &events).compactMap { $0.fields?.number("AgentState") } == [1])
+        #expect(await Self.next(1, &events).compactMap { $0.fields?.number(.agentState) } == [1])
         await client.close()
         await simulator.stop()
     }
@@ -279,10 +279,10 @@ struct ClientControlLoopbackTests {
         let second = try await simulator.callIn(device: "2002")
         let seenByMonitor = await Self.next(2, &monitorEvents)
         #expect(seenByMonitor.map(\.name) == ["CALL_DELIVERED_EVENT", "CALL_DELIVERED_EVENT"])
-        #expect(seenByMonitor.compactMap { $0.fields?.number("ConnectionCallID") } == [first, second])
+        #expect(seenByMonitor.compactMap { $0.fields?.number(.connectionCallID) } == [first, second])
         let seenByAgent = await Self.next(4, &agentEvents)
         #expect(seenByAgent.map(\.name) == ["AGENT_PRE_CALL_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT", "AGENT_STATE_EVENT"])
-        #expect(seenByAgent[1].fields?.number("ConnectionCallID") == second)
+        #expect(seenByAgent[1].fields?.number(.connectionCallID) == second)
         // The customer of 2002 hangs up: the agent's session sees the end, the monitor nothing
         // until an AVAILABLE (masked in) comes; the 2001 call's end is never seen by the agent.
         try await simulator.endCall(first)
@@ -290,7 +290,7 @@ struct ClientControlLoopbackTests {
         #expect(await Self.next(4, &agentEvents).map(\.name)
             == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT", "AGENT_STATE_EVENT"])
         _ = try await simulator.callIn(device: "2003")
-        #expect(await Self.next(1, &monitorEvents).compactMap { $0.fields?.number("ConnectionCallID") } == [second + 1])
+        #expect(await Self.next(1, &monitorEvents).compactMap { $0.fields?.number(.connectionCallID) } == [second + 1])
         await monitor.close()
         await agent.close()
         await simulator.stop()

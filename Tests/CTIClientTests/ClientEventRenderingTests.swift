@@ -11,10 +11,10 @@ import Testing
 
     func messageEvent() throws -> ClientEvent {
         var fields = try MessageFields(named: "CALL_ESTABLISHED_EVENT")
-        try fields.set("ConnectionCallID", .number(77))
-        try fields.set("ConnectionDeviceID", .text("2001"))
-        try fields.set("LocalConnectionState", .number(3))
-        try fields.set("EventCause", .number(22))
+        try fields.set(.connectionCallID, .number(77))
+        try fields.set(.connectionDeviceID, .text("2001"))
+        try fields.set(.localConnectionState, .number(3))
+        try fields.set(.eventCause, .number(22))
         let message = CTIMessage.fields(fields)
         var bytes = try CTIMessageEncoder().encode(message)
         var decoder = CTIFrameDecoder()
@@ -36,7 +36,7 @@ import Testing
         #expect(object["side"] as? String == "B")
         #expect((object["servicesGranted"] as? [String: Any])?["names"] as? [String] == ["CTI_SERVICE_CLIENT_EVENTS", "CTI_SERVICE_ALL_EVENTS"])
         #expect(object["sessionType"] as? String == "ACTIVE")
-        let refused = event(.lifecycle(.openRefused(.a, status: 36)))
+        let refused = event(.lifecycle(.openRefused(.a, status: StatusCode(rawValue: 36))))
         let refusedObject = try #require(try JSONSerialization.jsonObject(with: Data(refused.jsonLine())) as? [String: Any])
         #expect((refusedObject["status"] as? [String: Any])?["name"] as? String == "E_CTI_INVALID_PASSWORD")
     }

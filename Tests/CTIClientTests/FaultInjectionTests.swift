@@ -28,7 +28,7 @@ struct FaultInjectionTests {
 
     static func callID(_ event: ClientEvent) -> UInt32? {
         guard let fields = event.message?.fields, fields.descriptor.name == "END_CALL_EVENT" else { return nil }
-        return fields.number("ConnectionCallID")
+        return fields.number(.connectionCallID)
     }
 
     @Test func sideAKilledMidStreamTheStreamGoesOnFromBWithoutDuplicates() async throws {

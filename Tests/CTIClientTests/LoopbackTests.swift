@@ -79,7 +79,7 @@ struct LoopbackTests {
             try await client.open()
             Issue.record("the OPEN was accepted")
         } catch let error as CTIClientError {
-            #expect(error == .openRefused(status: status))
+            #expect(error == .openRefused(status: StatusCode(rawValue: status)))
             #expect(error.description.contains(name))
         }
         #expect(!(await client.isOpen))
@@ -98,7 +98,7 @@ struct LoopbackTests {
         let first = CTIClient(configuration: agent("first"))
         try await first.open()
         let second = CTIClient(configuration: agent("second"))
-        await #expect(throws: CTIClientError.openRefused(status: 10)) { try await second.open() }
+        await #expect(throws: CTIClientError.openRefused(status: .deviceInUse)) { try await second.open() }
         await first.close()
         await simulator.stop()
     }
@@ -175,7 +175,7 @@ struct LoopbackTests {
         while callIDs.count < total || !lifecycle.contains(.maintenance(.a, proceed: true)) || !lifecycle.contains(.failedOver(from: .a, to: .b)),
               let event = await events.next() {
             if let fields = event.message?.fields, fields.descriptor.name == "END_CALL_EVENT" {
-                callIDs.append(fields.number("ConnectionCallID")!)
+                callIDs.append(fields.number(.connectionCallID)!)
             }
             if let record = event.lifecycle { lifecycle.append(record) }
         }
@@ -209,7 +209,7 @@ struct LoopbackTests {
         var memoryPeak = memoryBefore
         while callIDs.count < total, let event = await events.next() {
             if let fields = event.message?.fields, fields.descriptor.name == "END_CALL_EVENT" {
-                callIDs.append(fields.number("ConnectionCallID")!)
+                callIDs.append(fields.number(.connectionCallID)!)
                 // Slow: about 12 s for the whole flood, more than two heartbeat intervals.
                 if callIDs.count % 100 == 0 {
                     try await Task.sleep(for: .milliseconds(300))

@@ -33,12 +33,12 @@ struct PersistentCallLoopbackTests {
 
     static func persistentRequest(device: String, calling: String = "9195550199", name: String? = "Help desk") throws -> MessageFields {
         var fields = try MessageFields(named: "PERSISTENT_CALL_REQ")
-        try fields.set("PeripheralID", .number(peripheral))
-        try fields.set("DevSpecificFlags", .number(2))
-        try fields.set("CallPriority", .number(0))
-        try fields.set("AgentInstrument", .text(device))
-        try fields.set("CallingDeviceID", .text(calling))
-        if let name { try fields.set("Text", .text(name)) }
+        try fields.set(.peripheralID, .number(peripheral))
+        try fields.set(.devSpecificFlags, .number(2))
+        try fields.set(.callPriority, .number(0))
+        try fields.set(.agentInstrument, .text(device))
+        try fields.set(.callingDeviceID, .text(calling))
+        if let name { try fields.set(.text, .text(name)) }
         return fields
     }
 
@@ -57,7 +57,7 @@ struct PersistentCallLoopbackTests {
             _ = try await body()
             return nil
         } catch CTIClientError.controlFailed(let code, let peripheralError) {
-            return (code, peripheralError)
+            return (code.rawValue, peripheralError.rawValue)
         } catch {
             return nil
         }
@@ -75,10 +75,10 @@ struct PersistentCallLoopbackTests {
     static func establish(_ client: CTIClient, _ device: String, _ events: inout ClientEventStream.AsyncIterator) async throws -> UInt32 {
         let conf = try await client.send(persistentRequest(device: device))
         #expect(conf.name == "PERSISTENT_CALL_CONF")
-        let id = try #require(conf.fields?.number("NewConnectionCallID"))
+        let id = try #require(conf.fields?.number(.newConnectionCallID))
         let progress = await next(3, &events)
         #expect(progress.map(\.name) == ["BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT", "CALL_ESTABLISHED_EVENT"])
-        #expect(progress.allSatisfy { $0.fields?.number("ConnectionCallID") == id })
+        #expect(progress.allSatisfy { $0.fields?.number(.connectionCallID) == id })
         return id
     }
 
@@ -88,18 +88,18 @@ struct PersistentCallLoopbackTests {
         var events = client.events.makeAsyncIterator()
         let conf = try await client.send(Self.persistentRequest(device: "5001"))
         #expect(conf.name == "PERSISTENT_CALL_CONF")
-        #expect(conf.fields?.string("NewConnectionDeviceID") == "5001")
-        let id = try #require(conf.fields?.number("NewConnectionCallID"))
+        #expect(conf.fields?.string(.newConnectionDeviceID) == "5001")
+        let id = try #require(conf.fields?.number(.newConnectionCallID))
         let progress = await Self.next(3, &events)
         #expect(progress.map(\.name) == ["BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT", "CALL_ESTABLISHED_EVENT"])
-        #expect(progress[0].fields?.number("CallType") == 9)
+        #expect(progress[0].fields?.number(.callType) == 9)
         #expect(Self.named(progress[0]) == ["user.PersistentCall": "1", "user.PersistCgpn": "9195550199", "user.PersistCgpnName": "Help desk"])
-        #expect(progress[1].fields?.number("LocalConnectionState") == 2)
-        #expect(progress[1].fields?.string("CallingDeviceID") == "9195550199")
-        #expect(progress[1].fields?.string("AlertingDeviceID") == "91955500011")
+        #expect(progress[1].fields?.number(.localConnectionState) == 2)
+        #expect(progress[1].fields?.string(.callingDeviceID) == "9195550199")
+        #expect(progress[1].fields?.string(.alertingDeviceID) == "91955500011")
         #expect(Self.named(progress[1]) == ["user.PersistentCall": "1"])
-        #expect(progress[2].fields?.number("LocalConnectionState") == 3)
-        #expect(progress.allSatisfy { $0.fields?.number("ConnectionCallID") == id })
+        #expect(progress[2].fields?.number(.localConnectionState) == 3)
+        #expect(progress.allSatisfy { $0.fields?.number(.connectionCallID) == id })
         #expect(await simulator.execute("persistent").hasPrefix("5001  \(id)  91955500011  CONNECTED"))
         // A second one on the same device: PERSISTENT_CALL_ALREADY_EXISTS.
         #expect(await Self.controlFailure { try await client.send(Self.persistentRequest(device: "5001")) }! == (22, 0x7E00_0102))
@@ -117,7 +117,7 @@ struct PersistentCallLoopbackTests {
         try await simulator.endCall(customer)
         let ended = await Self.next(3, &events)
         #expect(ended.map(\.name) == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(ended.allSatisfy { $0.fields?.number("ConnectionCallID") == customer })
+        #expect(ended.allSatisfy { $0.fields?.number(.connectionCallID) == customer })
         let persistent = await simulator.persistentCalls()
         #expect(persistent.map(\.callID) == [id])
         #expect(persistent.first?.state == "CONNECTED")
@@ -141,10 +141,10 @@ struct PersistentCallLoopbackTests {
         let ended = await Self.next(6, &events)
         #expect(ended.map(\.name) == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT",
                                       "CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(ended.prefix(3).allSatisfy { $0.fields?.number("ConnectionCallID") == customer })
-        #expect(ended.suffix(3).allSatisfy { $0.fields?.number("ConnectionCallID") == id })
-        #expect(ended[3].fields?.number("EventCause") == 0xFFFF)
-        #expect(ended[4].fields?.number("EventCause") == 0xFFFF)
+        #expect(ended.prefix(3).allSatisfy { $0.fields?.number(.connectionCallID) == customer })
+        #expect(ended.suffix(3).allSatisfy { $0.fields?.number(.connectionCallID) == id })
+        #expect(ended[3].fields?.number(.eventCause) == 0xFFFF)
+        #expect(ended[4].fields?.number(.eventCause) == 0xFFFF)
         #expect(await simulator.persistentCalls().isEmpty)
         await client.close()
         await simulator.stop()
@@ -162,10 +162,10 @@ struct PersistentCallLoopbackTests {
         var later = second.events.makeAsyncIterator()
         let snapshot = try await second.snapshotDevice(peripheralID: Self.peripheral, instrument: "5002")
         #expect(snapshot.name == "SNAPSHOT_DEVICE_CONF")
-        #expect(snapshot.fields?.number("NumCalls") == 1)
-        #expect(snapshot.fields?.values(of: "CallConnectionCallID").first?.number == id)
+        #expect(snapshot.fields?.number(.numCalls) == 1)
+        #expect(snapshot.fields?.values(of: .callConnectionCallID).first?.number == id)
         #expect(Self.named(snapshot) == ["user.PersistentCall": "1"])
-        let found = try #require(snapshot.fields?.values(of: "CallConnectionCallID").first?.number)
+        let found = try #require(snapshot.fields?.values(of: .callConnectionCallID).first?.number)
         let cleared = try await second.clearConnection(CallReference(callID: found, deviceID: "5002"), peripheralID: Self.peripheral)
         #expect(cleared.name == "CLEAR_CONNECTION_CONF")
         #expect(await Self.next(3, &later).map(\.name) == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
@@ -182,7 +182,7 @@ struct PersistentCallLoopbackTests {
         await simulator.kill(.a)
         let onB = try await Self.client(simulator, side: .b)
         let snapshot = try await onB.snapshotDevice(peripheralID: Self.peripheral, instrument: "5001")
-        #expect(snapshot.fields?.values(of: "CallConnectionCallID").first?.number == id)
+        #expect(snapshot.fields?.values(of: .callConnectionCallID).first?.number == id)
         #expect(Self.named(snapshot) == ["user.PersistentCall": "1"])
         await onB.close()
         await client.close()

@@ -6,9 +6,9 @@ import Testing
 @Suite struct PersistentCallTrackerTests {
     func event(_ name: String, callID: UInt32, flagged: Bool = false) throws -> ClientEvent {
         var fields = try MessageFields(named: name)
-        try fields.set("ConnectionCallID", .number(callID))
-        try fields.set("ConnectionDeviceID", .text("5001"))
-        if flagged { try fields.append("NamedVariable", .namedVariable(name: "user.PersistentCall", value: "1")) }
+        try fields.set(.connectionCallID, .number(callID))
+        try fields.set(.connectionDeviceID, .text("5001"))
+        if flagged { try fields.append(.namedVariable, .namedVariable(name: "user.PersistentCall", value: "1")) }
         return ClientEvent(timestamp: 1000, sequence: 1, side: .a, kind: .message(.fields(fields), CTIFrame(type: 0, body: ByteBuffer())))
     }
 
@@ -31,22 +31,22 @@ import Testing
     }
 
     @Test(arguments: [
-        (CTIClientError.controlFailed(failureCode: 6, peripheralErrorCode: 0xC000_0016),
+        (CTIClientError.controlFailed(failureCode: .invalidCalledDevice, peripheralErrorCode: .noActiveRDSet),
          "no active remote destination on 5001 (LINEERR_OPERATION_FAIL_NO_ACTIVE_RD_SET)"),
-        (.controlFailed(failureCode: 5, peripheralErrorCode: 0x7E00_0101), "5001 is not a CTI Remote Device"),
-        (.controlFailed(failureCode: 75, peripheralErrorCode: 0x7E00_0101), "capacity is reached"),
-        (.requestFailed(status: 2), "this server does not support persistent calls; use `agent login --nailed`"),
-        (.requestFailed(status: 48), "this server does not support persistent calls"),
+        (.controlFailed(failureCode: .invalidCallingDevice, peripheralErrorCode: .persistentCallCreateFailed), "5001 is not a CTI Remote Device"),
+        (.controlFailed(failureCode: .resourceLimitationRejection, peripheralErrorCode: .persistentCallCreateFailed), "capacity is reached"),
+        (.requestFailed(status: .invalidMessageLength), "this server does not support persistent calls; use `agent login --nailed`"),
+        (.requestFailed(status: .invalidMsgTypeForVersion), "this server does not support persistent calls"),
     ])
     func refusalsSayTheRuleAndCiscosName(error: CTIClientError, text: String) {
         #expect(PersistentRefusal.explain(error, device: "5001").contains(text))
     }
 
     @Test func aDropRefusedForAnActiveCustomerCallIsDeferred() {
-        let error = CTIClientError.controlFailed(failureCode: 21, peripheralErrorCode: 0x7E00_0104)
+        let error = CTIClientError.controlFailed(failureCode: .genericStateIncompatibility, peripheralErrorCode: .persistentCallDropFailedCallActive)
         #expect(PersistentRefusal.isDeferredDrop(error))
         #expect(PersistentRefusal.explain(error, device: "5001").contains("will be dropped when that call ends"))
-        #expect(!PersistentRefusal.isDeferredDrop(.controlFailed(failureCode: 21, peripheralErrorCode: 0x7E00_0107)))
+        #expect(!PersistentRefusal.isDeferredDrop(.controlFailed(failureCode: .genericStateIncompatibility, peripheralErrorCode: .operationNotAvailableInCurrentState)))
     }
 
     @Test func aReconnectRebuildsTheViewFromTheServersSnapshot() throws {

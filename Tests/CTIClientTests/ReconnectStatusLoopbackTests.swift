@@ -39,7 +39,7 @@ struct ReconnectStatusLoopbackTests {
         var events = client.events.makeAsyncIterator()
         _ = await LoopbackTests.read(&events) { $0.message?.name == "SYSTEM_EVENT" }
         #expect(await simulator.flood(count: 25) == 25)
-        _ = await LoopbackTests.read(&events) { $0.message?.fields?.number("ConnectionCallID") == 25 }
+        _ = await LoopbackTests.read(&events) { $0.message?.fields?.number(.connectionCallID) == 25 }
         var status = try #require(await client.status())
         #expect(status.messagesReceived == 26, "SYSTEM_EVENT and 25 END_CALL_EVENTs")
         #expect(status.side == .a && status.endpoint?.port == simulator.port(.a))

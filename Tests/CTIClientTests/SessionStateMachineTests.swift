@@ -137,14 +137,14 @@ import Testing
         var machine = SessionStateMachine(configuration: Self.configuration())
         _ = machine.start()
         _ = machine.connected(.a)
-        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: 1))
+        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: .invalidVersion))
         #expect(actions == [
-            .report(.openRefused(.a, status: 1)),
+            .report(.openRefused(.a, status: .invalidVersion)),
             .reset(.a),
             .cancel(.reconnect(.a)), .cancel(.reconnect(.b)),
-            .openFinished(.failure(.openRefused(status: 1))),
+            .openFinished(.failure(.openRefused(status: .invalidVersion))),
             .report(.closed(nil, reason: "OPEN refused: E_CTI_INVALID_VERSION (1)")),
-            .terminate(.openRefused(status: 1)),
+            .terminate(.openRefused(status: .invalidVersion)),
         ])
         #expect(machine.isClosed)
     }
@@ -153,7 +153,7 @@ import Testing
         var machine = SessionStateMachine(configuration: Self.configuration())
         _ = machine.start()
         _ = machine.connected(.a)
-        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: 107))
+        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: .invalidClientForStandby))
         #expect(actions.last == .schedule(.reconnect(.b), after: .zero))
         #expect(!machine.isClosed)
     }
@@ -165,11 +165,11 @@ import Testing
         #expect(machine.connectionClosed(.a, reason: "reset").last == .schedule(.reconnect(.b), after: .zero))
         _ = machine.timerFired(.reconnect(.b))
         _ = machine.connected(.b)
-        let standbyB = receive(&machine, .b, SessionMessages.failureConfirmation(invokeID: 2, status: 107))
+        let standbyB = receive(&machine, .b, SessionMessages.failureConfirmation(invokeID: 2, status: .invalidClientForStandby))
         #expect(standbyB.last == .schedule(.reconnect(.a), after: .zero))
         _ = machine.timerFired(.reconnect(.a))
         _ = machine.connected(.a)
-        let standbyA = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 3, status: 107))
+        let standbyA = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 3, status: .invalidClientForStandby))
         #expect(standbyA.last == .schedule(.reconnect(.b), after: .seconds(2)))
         // Once a session opens again, the next standby refusal redirects at once again.
         _ = machine.timerFired(.reconnect(.b))
@@ -178,13 +178,13 @@ import Testing
         #expect(machine.connectionClosed(.b, reason: "reset").last == .schedule(.reconnect(.a), after: .zero))
         _ = machine.timerFired(.reconnect(.a))
         _ = machine.connected(.a)
-        #expect(receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 5, status: 107)).last
+        #expect(receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 5, status: .invalidClientForStandby)).last
                 == .schedule(.reconnect(.b), after: .zero))
     }
 
     @Test func failureEventOfflineDeliversTheEventAndReconnectsToTheOtherSide() {
         var machine = openedOnA()
-        let event = SessionMessages.failureEvent(status: 15)
+        let event = SessionMessages.failureEvent(status: .ctiServerOffline)
         let actions = receive(&machine, .a, event)
         #expect(actions.first == .deliver(.a, event, frame(event)))
         #expect(actions.contains(.reset(.a)))
@@ -194,7 +194,7 @@ import Testing
     @Test func failureConfToAHeartbeatMeansServerOffline() {
         var machine = openedOnA()
         _ = machine.timerFired(.heartbeat(.a, epoch: 1))
-        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 2, status: 15))
+        let actions = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 2, status: .ctiServerOffline))
         #expect(actions.contains(.report(.sessionFailed(.a, reason: "FAILURE_CONF to a heartbeat: the server is offline"))))
     }
 
@@ -210,10 +210,10 @@ import Testing
         var confirmation = try MessageFields(named: "QUERY_AGENT_STATE_CONF")
         confirmation.fixed[0] = 3
         #expect(receive(&machine, .a, .fields(confirmation)) == [.cancel(.request(invokeID: 3)), .resolve(invokeID: 3, .success(.fields(confirmation)))])
-        #expect(receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 2, status: 12))
-                == [.cancel(.request(invokeID: 2)), .resolve(invokeID: 2, .failure(.requestFailed(status: 12)))])
-        #expect(receive(&machine, .a, SessionMessages.controlFailureConfirmation(invokeID: 4, failureCode: 70, peripheralErrorCode: 9))
-                == [.cancel(.request(invokeID: 4)), .resolve(invokeID: 4, .failure(.controlFailed(failureCode: 70, peripheralErrorCode: 9)))])
+        #expect(receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 2, status: .functionNotAvailable))
+                == [.cancel(.request(invokeID: 2)), .resolve(invokeID: 2, .failure(.requestFailed(status: .functionNotAvailable)))])
+        #expect(receive(&machine, .a, SessionMessages.controlFailureConfirmation(invokeID: 4, failureCode: .genericUnspecifiedRejection, peripheralErrorCode: PeripheralErrorCode(rawValue: 9)))
+                == [.cancel(.request(invokeID: 4)), .resolve(invokeID: 4, .failure(.controlFailed(failureCode: .genericUnspecifiedRejection, peripheralErrorCode: PeripheralErrorCode(rawValue: 9))))])
         // A confirmation nobody waits for is not dropped: it goes to the stream.
         confirmation.fixed[0] = 99
         #expect(receive(&machine, .a, .fields(confirmation)) == [.deliver(.a, .fields(confirmation), frame(.fields(confirmation)))])
@@ -240,7 +240,7 @@ import Testing
     @Test func closeSendsCloseRequestAndFinishesOnCloseConf() {
         var machine = openedOnA()
         #expect(machine.close() == [
-            .send(.a, SessionMessages.closeRequest(invokeID: 2, status: 0)),
+            .send(.a, SessionMessages.closeRequest(invokeID: 2, status: .noError)),
             .schedule(.closeTimeout(.a, epoch: 1), after: .seconds(5)),
             .cancel(.reconnect(.a)), .cancel(.reconnect(.b)),
         ])
@@ -252,7 +252,7 @@ import Testing
 
     @Test func closeResetsAfterTheCloseTimeout() {
         var machine = openedOnA()
-        _ = machine.close(status: 16)
+        _ = machine.close(status: .timeout)
         #expect(machine.timerFired(.closeTimeout(.a, epoch: 1)) == [
             .reset(.a), .report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil),
         ])
@@ -299,7 +299,7 @@ import Testing
         var machine = SessionStateMachine(configuration: configuration)
         _ = machine.start()
         _ = machine.connected(.a)
-        let refused = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: 107))
+        let refused = receive(&machine, .a, SessionMessages.failureConfirmation(invokeID: 1, status: .invalidClientForStandby))
         #expect(refused.last == .schedule(.reconnect(.b), after: .zero))
         _ = machine.timerFired(.reconnect(.b))
         _ = machine.connected(.b)
@@ -379,10 +379,10 @@ import Testing
         _ = receive(&machine, .a, .fields(confirmation.fields))
         #expect(machine.peripheralOnline == false)
         var event = try MessageFields(named: "SYSTEM_EVENT")
-        try event.set("SystemEventID", .number(3))
+        try event.set(.systemEventID, .number(3))
         #expect(receive(&machine, .a, .fields(event)).count == 1, "still delivered")
         #expect(machine.peripheralOnline == true)
-        try event.set("SystemEventID", .number(4))
+        try event.set(.systemEventID, .number(4))
         _ = receive(&machine, .a, .fields(event))
         #expect(machine.peripheralOnline == false)
     }
@@ -424,7 +424,7 @@ import Testing
         ])
         #expect(machine.activeSide == .b)
         var event = try MessageFields(named: "END_CALL_EVENT")
-        try event.set("ConnectionDeviceID", .text("2001"))
+        try event.set(.connectionDeviceID, .text("2001"))
         func endCall(_ id: UInt32) -> CTIMessage {
             event.fixed[4] = id
             return .fields(event)
@@ -480,7 +480,7 @@ import Testing
         var machine = activeStandbyOpen()
         _ = receive(&machine, .a, SessionMessages.activeMaintenanceEvent(proceed: true))
         _ = receive(&machine, .b, SessionMessages.standbyActiveEvent())
-        let event = SessionMessages.failureEvent(status: 17)
+        let event = SessionMessages.failureEvent(status: .unspecifiedFailure)
         #expect(receive(&machine, .b, event) == [])
         #expect(machine.timerFired(.drain) == [.cancel(.drain), .deliver(.b, event, frame(event))])
     }

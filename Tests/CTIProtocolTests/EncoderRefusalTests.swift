@@ -9,12 +9,12 @@ import Testing
     /// BEGIN_CALL_EVENT with its one required field.
     private func beginCall() throws -> MessageFields {
         var fields = try MessageFields(named: "BEGIN_CALL_EVENT")
-        try fields.set("ConnectionDeviceID", .text("2001"))
+        try fields.set(.connectionDeviceID, .text("2001"))
         return fields
     }
 
-    private func tag(_ name: String, of fields: MessageFields) throws -> UInt16 {
-        try #require(fields.descriptor.floatingSpec(named: name)).tag
+    private func tag(_ field: Field, of fields: MessageFields) throws -> UInt16 {
+        try #require(fields.descriptor.floatingSpec(named: field.name)).tag
     }
 
     /// Encodes after a prefix already in the buffer: the refusal must leave the buffer as it was.
@@ -31,7 +31,7 @@ import Testing
 
     @Test func aFixedNumberTooWideForItsType() throws {
         var fields = try MessageFields(named: "CALL_DELIVERED_EVENT")
-        try fields.set("ConnectionDeviceID", .text("2001"))
+        try fields.set(.connectionDeviceID, .text("2001"))
         let index = try #require(fields.descriptor.fixedIndex(named: "PeripheralType"))
         fields.setFixedValue(70_000, at: index)
         #expect(refusal(fields) == .outOfRange(field: "PeripheralType", value: 70_000, type: .ushort))
@@ -43,19 +43,19 @@ import Testing
 
     @Test func floatingValuesOfTheWrongKindOrTooLong() throws {
         var fields = try beginCall()
-        fields.floating.append(FloatingField(tag: try tag("ANI", of: fields), value: .number(5)))
+        fields.floating.append(FloatingField(tag: try tag(.ani, of: fields), value: .number(5)))
         #expect(refusal(fields) == .wrongKind(field: "ANI", expected: .string))
 
         fields = try beginCall()
-        fields.floating.append(FloatingField(tag: try tag("RouterCallKeyDay", of: fields), value: .text("monday")))
+        fields.floating.append(FloatingField(tag: try tag(.routerCallKeyDay, of: fields), value: .text("monday")))
         #expect(refusal(fields) == .wrongKind(field: "RouterCallKeyDay", expected: .uint))
 
         fields = try beginCall()
-        fields.floating.append(FloatingField(tag: try tag("ANI", of: fields), value: .text(String(repeating: "9", count: 40))))
+        fields.floating.append(FloatingField(tag: try tag(.ani, of: fields), value: .text(String(repeating: "9", count: 40))))
         #expect(refusal(fields) == .tooLong(field: "ANI", length: 41, max: 40))
 
         fields = try beginCall()
-        fields.floating.append(FloatingField(tag: try tag("NamedVariable", of: fields),
+        fields.floating.append(FloatingField(tag: try tag(.namedVariable, of: fields),
                                              value: .namedVariable(name: CTIString(String(repeating: "n", count: 33)), value: "v")))
         #expect(refusal(fields) == .tooLong(field: "NamedVariable name", length: 34, max: 33))
     }
@@ -66,8 +66,8 @@ import Testing
 
     @Test func undefinedMaskBitsInARequestUnlessAllowed() throws {
         var fields = try MessageFields(named: "OPEN_REQ")
-        try fields.set("ClientID", .text("tester"))
-        try fields.set("ClientPassword", .bytes(ByteBuffer(bytes: Array("secret".utf8))))
+        try fields.set(.clientID, .text("tester"))
+        try fields.set(.clientPassword, .bytes(ByteBuffer(bytes: Array("secret".utf8))))
         let index = try #require(fields.descriptor.fixedIndex(named: "ServicesRequested"))
         let table = try #require(fields.descriptor.fixed[index].enumTable)
         let undefined = table.undefinedBits(in: 0xFFFF_FFFF)

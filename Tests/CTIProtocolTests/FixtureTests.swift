@@ -29,7 +29,7 @@ struct FixtureTests {
 
     /// A message of the named type with the given fields set, in order (fixed fields by position in
     /// the layout, floating fields in the order given).
-    private static func build(_ name: String, _ values: [(String, FieldValue)]) throws -> MessageFields {
+    private static func build(_ name: String, _ values: [(Field, FieldValue)]) throws -> MessageFields {
         var fields = try MessageFields(named: name)
         for (field, value) in values { try fields.set(field, value) }
         return fields
@@ -97,20 +97,20 @@ struct FixtureTests {
             00 02 00 00                              // ClientPassword (tag 2, len 0) empty
             """)
         let built = try Self.build("OPEN_REQ", [
-            ("InvokeID", .number(1)),
-            ("VersionNumber", .number(25)),
-            ("IdleTimeout", .number(120)),
-            ("PeripheralID", .number(0xFFFF_FFFF)),
-            ("ServicesRequested", .number(0x14)),
-            ("ClientID", .text("ctiuser")),
-            ("ClientPassword", .bytes(ByteBuffer())),
+            (.invokeID, .number(1)),
+            (.versionNumber, .number(25)),
+            (.idleTimeout, .number(120)),
+            (.peripheralID, .number(0xFFFF_FFFF)),
+            (.servicesRequested, .number(0x14)),
+            (.clientID, .text("ctiuser")),
+            (.clientPassword, .bytes(ByteBuffer())),
         ])
         let decoded = try Self.roundTrip(built, fixture)
         #expect(decoded.typeID == 3)
-        #expect(decoded["VersionNumber"] == .number(25))
-        #expect(decoded["PeripheralID"] == .int(-1))
-        #expect(decoded["ClientID"] == .text("ctiuser"))
-        #expect(decoded["ClientPassword"] == .bytes(ByteBuffer()))
+        #expect(decoded[.versionNumber] == .number(25))
+        #expect(decoded[.peripheralID] == .int(-1))
+        #expect(decoded[.clientID] == .text("ctiuser"))
+        #expect(decoded[.clientPassword] == .bytes(ByteBuffer()))
     }
 
     @Test("OPEN_REQ: Client Events with AgentExtension, AgentID, AgentInstrument")
@@ -133,24 +133,24 @@ struct FixtureTests {
             00 06 00 05  31 30 30 31 00                  // AgentInstrument (tag 6, len 5) "1001\\0"         9
             """)
         let built = try Self.build("OPEN_REQ", [
-            ("InvokeID", .number(2)),
-            ("VersionNumber", .number(25)),
-            ("IdleTimeout", .number(0xFFFF_FFFF)),
-            ("PeripheralID", .number(5000)),
-            ("ServicesRequested", .number(0x05)),
-            ("CallMsgMask", .number(0x6025)),
-            ("AgentStateMask", .number(0x1C)),
-            ("ClientID", .text("agent1001")),
-            ("ClientPassword", .bytes(ByteBuffer(string: "pw"))),
-            ("AgentExtension", .text("1001")),
-            ("AgentID", .text("5001")),
-            ("AgentInstrument", .text("1001")),
+            (.invokeID, .number(2)),
+            (.versionNumber, .number(25)),
+            (.idleTimeout, .number(0xFFFF_FFFF)),
+            (.peripheralID, .number(5000)),
+            (.servicesRequested, .number(0x05)),
+            (.callMsgMask, .number(0x6025)),
+            (.agentStateMask, .number(0x1C)),
+            (.clientID, .text("agent1001")),
+            (.clientPassword, .bytes(ByteBuffer(string: "pw"))),
+            (.agentExtension, .text("1001")),
+            (.agentID, .text("5001")),
+            (.agentInstrument, .text("1001")),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["CallMsgMask"] == .number(0x6025))
-        #expect(decoded["AgentExtension"] == .text("1001"))
-        #expect(decoded["AgentID"] == .text("5001"))
-        #expect(decoded["ClientPassword"] == .bytes(ByteBuffer(string: "pw")))
+        #expect(decoded[.callMsgMask] == .number(0x6025))
+        #expect(decoded[.agentExtension] == .text("1001"))
+        #expect(decoded[.agentID] == .text("5001"))
+        #expect(decoded[.clientPassword] == .bytes(ByteBuffer(string: "pw")))
     }
 
     @Test("OPEN_CONF: PV25 32-byte fixed part, NumPeripherals + one FltPeripheralID/MultilineAgentControl pair")
@@ -173,24 +173,24 @@ struct FixtureTests {
             00 e0 00 02  00 01                       // MultilineAgentControl (tag 224, len 2) 1        6
             """)
         var built = try Self.build("OPEN_CONF", [
-            ("InvokeID", .number(2)),
-            ("ServicesGranted", .number(0x05)),
-            ("ICMCentralControllerTime", .number(0x6553_F100)),
-            ("PeripheralOnline", .number(1)),
-            ("PeripheralType", .number(17)),
-            ("AgentState", .number(2)),
-            ("DepartmentID", .int(-1)),
-            ("SessionType", .number(1)),
-            ("AgentID", .text("5001")),
-            ("NumPeripherals", .number(1)),
+            (.invokeID, .number(2)),
+            (.servicesGranted, .number(0x05)),
+            (.icmCentralControllerTime, .number(0x6553_F100)),
+            (.peripheralOnline, .number(1)),
+            (.peripheralType, .number(17)),
+            (.agentState, .number(2)),
+            (.departmentID, .int(-1)),
+            (.sessionType, .number(1)),
+            (.agentID, .text("5001")),
+            (.numPeripherals, .number(1)),
         ])
-        try built.append("FltPeripheralID", .number(5000))
-        try built.append("MultilineAgentControl", .number(1))
+        try built.append(.fltPeripheralID, .number(5000))
+        try built.append(.multilineAgentControl, .number(1))
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["DepartmentID"] == .number(0xFFFF_FFFF))
-        #expect(decoded["SessionType"] == .number(1))
-        #expect(decoded["FltPeripheralID"] == .number(5000))
-        #expect(decoded.fields?.values(of: "MultilineAgentControl") == [.number(1)])
+        #expect(decoded[.departmentID] == .number(0xFFFF_FFFF))
+        #expect(decoded[.sessionType] == .number(1))
+        #expect(decoded[.fltPeripheralID] == .number(5000))
+        #expect(decoded.fields?.values(of: .multilineAgentControl) == [.number(1)])
     }
 
     @Test("FAILURE_CONF: 8-byte form (InvokeID, Status UINT)")
@@ -200,11 +200,11 @@ struct FixtureTests {
             00 00 00 01                              // @0 InvokeID 1
             00 00 00 06                              // @4 Status 6 E_CTI_REQUIRED_DATA_MISSING
             """)
-        let built = try Self.build("FAILURE_CONF", [("InvokeID", .number(1)), ("Status", .number(6))])
+        let built = try Self.build("FAILURE_CONF", [(.invokeID, .number(1)), (.status, .number(6))])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["InvokeID"] == .number(1))
-        #expect(decoded["Status"] == .number(6))
-        #expect(decoded["FailureCode"] == nil)
+        #expect(decoded[.invokeID] == .number(1))
+        #expect(decoded[.status] == .number(6))
+        #expect(decoded[.failureCode] == nil)
     }
 
     @Test("FAILURE_CONF: 10-byte PV24 guide form decodes via the alternate layout")
@@ -218,10 +218,10 @@ struct FixtureTests {
         let decoded = try Self.decode(fixture)
         #expect(decoded.alternateLayout == 0)
         #expect(decoded.fixedSpecs.map(\.name) == ["InvokeID", "FailureCode", "PeripheralErrorCode"])
-        #expect(decoded["InvokeID"] == .number(3))
-        #expect(decoded["FailureCode"] == .number(36))
-        #expect(decoded["PeripheralErrorCode"] == .number(0x1234_5678))
-        #expect(decoded["Status"] == nil)
+        #expect(decoded[.invokeID] == .number(3))
+        #expect(decoded[.failureCode] == .number(36))
+        #expect(decoded[.peripheralErrorCode] == .number(0x1234_5678))
+        #expect(decoded[.status] == nil)
         #expect(decoded.floating.isEmpty)
         #expect(decoded.notes.count == 1)
         #expect(decoded.notes.allSatisfy(Self.isAlternateLayoutNote))
@@ -230,9 +230,9 @@ struct FixtureTests {
         var built = try MessageFields(named: "FAILURE_CONF")
         built.alternateLayout = 0
         built.fixed = Array(repeating: 0, count: built.fixedSpecs.count)
-        try built.set("InvokeID", .number(3))
-        try built.set("FailureCode", .number(36))
-        try built.set("PeripheralErrorCode", .number(0x1234_5678))
+        try built.set(.invokeID, .number(3))
+        try built.set(.failureCode, .number(36))
+        try built.set(.peripheralErrorCode, .number(0x1234_5678))
         #expect(Hex.string(try Self.encode(built)) == Hex.string(fixture))
         var expected = built
         expected.notes = decoded.notes
@@ -247,10 +247,10 @@ struct FixtureTests {
             00 00 00 04  00 00 00 02                 // MHDR: MessageLength 4, MessageType 2
             00 00 00 0f                              // @0 Status 15 E_CTI_CTI_SERVER_OFFLINE
             """)
-        let built = try Self.build("FAILURE_EVENT", [("Status", .number(15))])
+        let built = try Self.build("FAILURE_EVENT", [(.status, .number(15))])
         let decoded = try Self.roundTrip(built, fixture)
         #expect(decoded.typeID == 2)
-        #expect(decoded["Status"] == .number(15))
+        #expect(decoded[.status] == .number(15))
     }
 
     @Test("HEARTBEAT_REQ: wire-format.md §7 worked example")
@@ -259,10 +259,10 @@ struct FixtureTests {
             00 00 00 04  00 00 00 05                 // MHDR: MessageLength 4, MessageType 5
             00 00 00 01                              // @0 InvokeID 1
             """)
-        let built = try Self.build("HEARTBEAT_REQ", [("InvokeID", .number(1))])
+        let built = try Self.build("HEARTBEAT_REQ", [(.invokeID, .number(1))])
         let decoded = try Self.roundTrip(built, fixture)
         #expect(decoded.name == "HEARTBEAT_REQ")
-        #expect(decoded["InvokeID"] == .number(1))
+        #expect(decoded[.invokeID] == .number(1))
     }
 
     @Test("HEARTBEAT_CONF")
@@ -271,10 +271,10 @@ struct FixtureTests {
             00 00 00 04  00 00 00 06                 // MHDR: MessageLength 4, MessageType 6
             89 ab cd ef                              // @0 InvokeID 0x89ABCDEF (high bit set: unsigned)
             """)
-        let built = try Self.build("HEARTBEAT_CONF", [("InvokeID", .number(0x89AB_CDEF))])
+        let built = try Self.build("HEARTBEAT_CONF", [(.invokeID, .number(0x89AB_CDEF))])
         let decoded = try Self.roundTrip(built, fixture)
         #expect(decoded.name == "HEARTBEAT_CONF")
-        #expect(decoded["InvokeID"] == .number(0x89AB_CDEF))
+        #expect(decoded[.invokeID] == .number(0x89AB_CDEF))
     }
 
     @Test("CLOSE_REQ")
@@ -284,10 +284,10 @@ struct FixtureTests {
             00 00 00 09                              // @0 InvokeID 9
             00 00 00 10                              // @4 Status 16 E_CTI_TIMEOUT
             """)
-        let built = try Self.build("CLOSE_REQ", [("InvokeID", .number(9)), ("Status", .number(16))])
+        let built = try Self.build("CLOSE_REQ", [(.invokeID, .number(9)), (.status, .number(16))])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["InvokeID"] == .number(9))
-        #expect(decoded["Status"] == .number(16))
+        #expect(decoded[.invokeID] == .number(9))
+        #expect(decoded[.status] == .number(16))
     }
 
     @Test("CLOSE_CONF")
@@ -296,10 +296,10 @@ struct FixtureTests {
             00 00 00 04  00 00 00 08                 // MHDR: MessageLength 4, MessageType 8
             00 00 00 09                              // @0 InvokeID 9
             """)
-        let built = try Self.build("CLOSE_CONF", [("InvokeID", .number(9))])
+        let built = try Self.build("CLOSE_CONF", [(.invokeID, .number(9))])
         let decoded = try Self.roundTrip(built, fixture)
         #expect(decoded.typeID == 8)
-        #expect(decoded["InvokeID"] == .number(9))
+        #expect(decoded[.invokeID] == .number(9))
     }
 
     @Test("SYSTEM_EVENT with Text and EventDeviceID")
@@ -317,16 +317,16 @@ struct FixtureTests {
             00 ce 00 05  31 30 30 31 00              // EventDeviceID (tag 206, len 5) "1001\\0"     9
             """)
         let built = try Self.build("SYSTEM_EVENT", [
-            ("ICMCentralControllerTime", .number(0x6553_F100)),
-            ("SystemEventID", .number(10)),
-            ("SystemEventArg1", .number(5000)),
-            ("Text", .text("1001 OOS")),
-            ("EventDeviceID", .text("1001")),
+            (.icmCentralControllerTime, .number(0x6553_F100)),
+            (.systemEventID, .number(10)),
+            (.systemEventArg1, .number(5000)),
+            (.text, .text("1001 OOS")),
+            (.eventDeviceID, .text("1001")),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["SystemEventID"] == .number(10))
-        #expect(decoded["SystemEventArg1"] == .number(5000))
-        #expect(decoded["Text"] == .text("1001 OOS"))
+        #expect(decoded[.systemEventID] == .number(10))
+        #expect(decoded[.systemEventArg1] == .number(5000))
+        #expect(decoded[.text] == .text("1001 OOS"))
     }
 
     // MARK: - Call and agent events
@@ -352,23 +352,23 @@ struct FixtureTests {
             00 18 00 04  65 53 f1 00                              // CTIClientTimestamp (tag 24, len 4)            8
             """)
         var built = try Self.build("BEGIN_CALL_EVENT", [
-            ("PeripheralID", .number(5000)),
-            ("PeripheralType", .number(17)),
-            ("NumCTIClients", .number(1)),
-            ("NumNamedVariables", .number(1)),
-            ("CallType", .number(1)),
-            ("ConnectionCallID", .number(0x1234)),
-            ("ConnectionDeviceID", .text("1001")),
-            ("ANI", .text("4085551234")),
+            (.peripheralID, .number(5000)),
+            (.peripheralType, .number(17)),
+            (.numCTIClients, .number(1)),
+            (.numNamedVariables, .number(1)),
+            (.callType, .number(1)),
+            (.connectionCallID, .number(0x1234)),
+            (.connectionDeviceID, .text("1001")),
+            (.ani, .text("4085551234")),
         ])
-        try built.append("NamedVariable", .namedVariable(name: "user.x", value: "abc"))
-        try built.append("CTIClientSignature", .text("ctiuser"))
-        try built.append("CTIClientTimestamp", .number(0x6553_F100))
+        try built.append(.namedVariable, .namedVariable(name: "user.x", value: "abc"))
+        try built.append(.ctiClientSignature, .text("ctiuser"))
+        try built.append(.ctiClientTimestamp, .number(0x6553_F100))
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["ConnectionCallID"] == .number(0x1234))
-        #expect(decoded["NamedVariable"] == .namedVariable(name: "user.x", value: "abc"))
-        #expect(decoded["CTIClientSignature"] == .text("ctiuser"))
-        #expect(decoded["CTIClientTimestamp"] == .number(0x6553_F100))
+        #expect(decoded[.connectionCallID] == .number(0x1234))
+        #expect(decoded[.namedVariable] == .namedVariable(name: "user.x", value: "abc"))
+        #expect(decoded[.ctiClientSignature] == .text("ctiuser"))
+        #expect(decoded[.ctiClientTimestamp] == .number(0x6553_F100))
     }
 
     @Test("CALL_DELIVERED_EVENT")
@@ -403,28 +403,28 @@ struct FixtureTests {
             00 0a 00 05  38 30 30 30 00                      // DNIS (tag 10, len 5) "8000"                    9
             """)
         let built = try Self.build("CALL_DELIVERED_EVENT", [
-            ("PeripheralID", .number(5000)),
-            ("PeripheralType", .number(17)),
-            ("ConnectionCallID", .number(0x1234)),
-            ("ServiceNumber", .number(0xFFFF_FFFF)),
-            ("ServiceID", .number(0xFFFF_FFFF)),
-            ("SkillGroupNumber", .number(101)),
-            ("SkillGroupID", .number(5001)),
-            ("LastRedirectDeviceType", .number(0xFFFF)),
-            ("LocalConnectionState", .number(2)),
-            ("EventCause", .number(22)),
-            ("ConnectionDeviceID", .text("1001")),
-            ("AlertingDeviceID", .text("1001")),
-            ("CallingDeviceID", .text("4085551234")),
-            ("CalledDeviceID", .text("8000")),
-            ("TrunkNumber", .number(7)),
-            ("DNIS", .text("8000")),
+            (.peripheralID, .number(5000)),
+            (.peripheralType, .number(17)),
+            (.connectionCallID, .number(0x1234)),
+            (.serviceNumber, .number(0xFFFF_FFFF)),
+            (.serviceID, .number(0xFFFF_FFFF)),
+            (.skillGroupNumber, .number(101)),
+            (.skillGroupID, .number(5001)),
+            (.lastRedirectDeviceType, .number(0xFFFF)),
+            (.localConnectionState, .number(2)),
+            (.eventCause, .number(22)),
+            (.connectionDeviceID, .text("1001")),
+            (.alertingDeviceID, .text("1001")),
+            (.callingDeviceID, .text("4085551234")),
+            (.calledDeviceID, .text("8000")),
+            (.trunkNumber, .number(7)),
+            (.dnis, .text("8000")),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["ConnectionCallID"] == .number(0x1234))
-        #expect(decoded["SkillGroupID"] == .number(5001))
-        #expect(decoded["LocalConnectionState"] == .number(2))
-        #expect(decoded["CallingDeviceID"] == .text("4085551234"))
+        #expect(decoded[.connectionCallID] == .number(0x1234))
+        #expect(decoded[.skillGroupID] == .number(5001))
+        #expect(decoded[.localConnectionState] == .number(2))
+        #expect(decoded[.callingDeviceID] == .text("4085551234"))
     }
 
     @Test("CALL_ESTABLISHED_EVENT")
@@ -456,27 +456,27 @@ struct FixtureTests {
             00 7a 00 04  00 00 00 03                         // TrunkGroupNumber (tag 122, len 4) 3            8
             """)
         let built = try Self.build("CALL_ESTABLISHED_EVENT", [
-            ("PeripheralID", .number(5000)),
-            ("PeripheralType", .number(17)),
-            ("ConnectionCallID", .number(0x1234)),
-            ("ServiceNumber", .number(0xFFFF_FFFF)),
-            ("ServiceID", .number(0xFFFF_FFFF)),
-            ("SkillGroupNumber", .number(101)),
-            ("SkillGroupID", .number(5001)),
-            ("LastRedirectDeviceType", .number(0xFFFF)),
-            ("LocalConnectionState", .number(3)),
-            ("EventCause", .number(22)),
-            ("ConnectionDeviceID", .text("1001")),
-            ("AnsweringDeviceID", .text("1001")),
-            ("CallingDeviceID", .text("4085551234")),
-            ("CalledDeviceID", .text("8000")),
-            ("TrunkGroupNumber", .number(3)),
+            (.peripheralID, .number(5000)),
+            (.peripheralType, .number(17)),
+            (.connectionCallID, .number(0x1234)),
+            (.serviceNumber, .number(0xFFFF_FFFF)),
+            (.serviceID, .number(0xFFFF_FFFF)),
+            (.skillGroupNumber, .number(101)),
+            (.skillGroupID, .number(5001)),
+            (.lastRedirectDeviceType, .number(0xFFFF)),
+            (.localConnectionState, .number(3)),
+            (.eventCause, .number(22)),
+            (.connectionDeviceID, .text("1001")),
+            (.answeringDeviceID, .text("1001")),
+            (.callingDeviceID, .text("4085551234")),
+            (.calledDeviceID, .text("8000")),
+            (.trunkGroupNumber, .number(3)),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["ConnectionCallID"] == .number(0x1234))
-        #expect(decoded["LastRedirectDeviceType"] == .number(0xFFFF))
-        #expect(decoded["AnsweringDeviceID"] == .text("1001"))
-        #expect(decoded["TrunkGroupNumber"] == .number(3))
+        #expect(decoded[.connectionCallID] == .number(0x1234))
+        #expect(decoded[.lastRedirectDeviceType] == .number(0xFFFF))
+        #expect(decoded[.answeringDeviceID] == .text("1001"))
+        #expect(decoded[.trunkGroupNumber] == .number(3))
     }
 
     @Test("CALL_CLEARED_EVENT")
@@ -493,16 +493,16 @@ struct FixtureTests {
             00 19 00 05  31 30 30 31 00              // ConnectionDeviceID (tag 25, len 5) "1001"      9
             """)
         let built = try Self.build("CALL_CLEARED_EVENT", [
-            ("PeripheralID", .number(5000)),
-            ("PeripheralType", .number(17)),
-            ("ConnectionCallID", .number(0x1234)),
-            ("EventCause", .number(0xFFFF)),
-            ("ConnectionDeviceID", .text("1001")),
+            (.peripheralID, .number(5000)),
+            (.peripheralType, .number(17)),
+            (.connectionCallID, .number(0x1234)),
+            (.eventCause, .number(0xFFFF)),
+            (.connectionDeviceID, .text("1001")),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["ConnectionCallID"] == .number(0x1234))
-        #expect(decoded["EventCause"] == .number(0xFFFF))
-        #expect(decoded["ConnectionDeviceID"] == .text("1001"))
+        #expect(decoded[.connectionCallID] == .number(0x1234))
+        #expect(decoded[.eventCause] == .number(0xFFFF))
+        #expect(decoded[.connectionDeviceID] == .text("1001"))
     }
 
     @Test("END_CALL_EVENT")
@@ -517,15 +517,15 @@ struct FixtureTests {
             00 19 00 05  31 30 30 31 00              // ConnectionDeviceID (tag 25, len 5) "1001"      9
             """)
         let built = try Self.build("END_CALL_EVENT", [
-            ("PeripheralID", .number(5000)),
-            ("PeripheralType", .number(17)),
-            ("ConnectionCallID", .number(0x1234)),
-            ("ConnectionDeviceID", .text("1001")),
+            (.peripheralID, .number(5000)),
+            (.peripheralType, .number(17)),
+            (.connectionCallID, .number(0x1234)),
+            (.connectionDeviceID, .text("1001")),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["PeripheralID"] == .number(5000))
-        #expect(decoded["ConnectionCallID"] == .number(0x1234))
-        #expect(decoded["ConnectionDeviceID"] == .text("1001"))
+        #expect(decoded[.peripheralID] == .number(5000))
+        #expect(decoded[.connectionCallID] == .number(0x1234))
+        #expect(decoded[.connectionDeviceID] == .text("1001"))
     }
 
     /// AGENT_STATE_EVENT body with CTIClientSignature under `signatureTag` (canonical 3, alias 23).
@@ -561,24 +561,24 @@ struct FixtureTests {
 
     private static func makeAgentStateEvent() throws -> MessageFields {
         try build("AGENT_STATE_EVENT", [
-            ("PeripheralID", .number(5000)),
-            ("SessionID", .number(42)),
-            ("PeripheralType", .number(17)),
-            ("SkillGroupState", .number(3)),
-            ("SkillGroupNumber", .number(101)),
-            ("SkillGroupID", .number(5001)),
-            ("AgentState", .number(3)),
-            ("MRDID", .number(1)),
-            ("AgentMode", .number(1)),
-            ("MaxTaskLimit", .number(1)),
-            ("ICMAgentID", .number(5002)),
-            ("AgentAvailabilityStatus", .number(1)),
-            ("DepartmentID", .int(-1)),
-            ("CTIClientSignature", .text("ctiuser")),
-            ("AgentID", .text("5001")),
-            ("AgentExtension", .text("1001")),
-            ("AgentInstrument", .text("1001")),
-            ("Direction", .number(1)),
+            (.peripheralID, .number(5000)),
+            (.sessionID, .number(42)),
+            (.peripheralType, .number(17)),
+            (.skillGroupState, .number(3)),
+            (.skillGroupNumber, .number(101)),
+            (.skillGroupID, .number(5001)),
+            (.agentState, .number(3)),
+            (.mrdid, .number(1)),
+            (.agentMode, .number(1)),
+            (.maxTaskLimit, .number(1)),
+            (.icmAgentID, .number(5002)),
+            (.agentAvailabilityStatus, .number(1)),
+            (.departmentID, .int(-1)),
+            (.ctiClientSignature, .text("ctiuser")),
+            (.agentID, .text("5001")),
+            (.agentExtension, .text("1001")),
+            (.agentInstrument, .text("1001")),
+            (.direction, .number(1)),
         ])
     }
 
@@ -587,10 +587,10 @@ struct FixtureTests {
         let fixture = Self.agentStateEventFixture(signatureTag: "00 03")
         let built = try Self.makeAgentStateEvent()
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["AgentState"] == .number(3))
-        #expect(decoded["ICMAgentID"] == .number(5002))
-        #expect(decoded["DepartmentID"] == .int(-1))
-        #expect(decoded["CTIClientSignature"] == .text("ctiuser"))
+        #expect(decoded[.agentState] == .number(3))
+        #expect(decoded[.icmAgentID] == .number(5002))
+        #expect(decoded[.departmentID] == .int(-1))
+        #expect(decoded[.ctiClientSignature] == .text("ctiuser"))
         #expect(decoded.fields?.floating.first?.tag == 3)
     }
 
@@ -600,7 +600,7 @@ struct FixtureTests {
         let canonical = Self.agentStateEventFixture(signatureTag: "00 03")
         let decoded = try Self.decode(aliased)
         #expect(decoded.notes == [.aliasedTag(field: "CTIClientSignature", received: 23, canonical: 3)])
-        #expect(decoded["CTIClientSignature"] == .text("ctiuser"))
+        #expect(decoded[.ctiClientSignature] == .text("ctiuser"))
         #expect(decoded.floating.first?.tag == 3)
         var expected = try Self.makeAgentStateEvent()
         expected.notes = decoded.notes
@@ -634,21 +634,21 @@ struct FixtureTests {
             00 53 00 0c  02  75 73 65 72 2e 61 72 72 00  76 00   // NamedArray (tag 83, len 12) user.arr[2]="v" 16
             """)
         let built = try Self.build("MAKE_CALL_REQ", [
-            ("InvokeID", .number(7)),
-            ("PeripheralID", .number(5000)),
-            ("NumNamedVariables", .number(1)),
-            ("NumNamedArrays", .number(1)),
-            ("SkillGroupNumber", .number(0xFFFF_FFFF)),
-            ("AgentInstrument", .text("1001")),
-            ("DialedNumber", .text("9005551234")),
-            ("CallVariable1", .text("acct=42")),
-            ("NamedVariable", .namedVariable(name: "user.x", value: "abc")),
-            ("NamedArray", .namedArray(index: 2, name: "user.arr", value: "v")),
+            (.invokeID, .number(7)),
+            (.peripheralID, .number(5000)),
+            (.numNamedVariables, .number(1)),
+            (.numNamedArrays, .number(1)),
+            (.skillGroupNumber, .number(0xFFFF_FFFF)),
+            (.agentInstrument, .text("1001")),
+            (.dialedNumber, .text("9005551234")),
+            (.callVariable1, .text("acct=42")),
+            (.namedVariable, .namedVariable(name: "user.x", value: "abc")),
+            (.namedArray, .namedArray(index: 2, name: "user.arr", value: "v")),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["DialedNumber"] == .text("9005551234"))
-        #expect(decoded["SkillGroupNumber"] == .int(-1))
-        #expect(decoded["NamedArray"] == .namedArray(index: 2, name: "user.arr", value: "v"))
+        #expect(decoded[.dialedNumber] == .text("9005551234"))
+        #expect(decoded[.skillGroupNumber] == .int(-1))
+        #expect(decoded[.namedArray] == .namedArray(index: 2, name: "user.arr", value: "v"))
     }
 
     @Test("MAKE_CALL_CONF")
@@ -663,16 +663,16 @@ struct FixtureTests {
             00 2f 00 05  31 30 30 31 00              // NewConnectionDeviceID (tag 47, len 5) "1001"   9
             """)
         let built = try Self.build("MAKE_CALL_CONF", [
-            ("InvokeID", .number(7)),
-            ("NewConnectionCallID", .number(0x1235)),
-            ("LineHandle", .number(1)),
-            ("LineType", .number(7)),
-            ("NewConnectionDeviceID", .text("1001")),
+            (.invokeID, .number(7)),
+            (.newConnectionCallID, .number(0x1235)),
+            (.lineHandle, .number(1)),
+            (.lineType, .number(7)),
+            (.newConnectionDeviceID, .text("1001")),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["NewConnectionCallID"] == .number(0x1235))
-        #expect(decoded["LineType"] == .number(7))
-        #expect(decoded["NewConnectionDeviceID"] == .text("1001"))
+        #expect(decoded[.newConnectionCallID] == .number(0x1235))
+        #expect(decoded[.lineType] == .number(7))
+        #expect(decoded[.newConnectionDeviceID] == .text("1001"))
     }
 
     /// CLEAR_CONNECTION_REQ in canonical form (ERRATA: 14-byte fixed part, RequestingDeviceIDType
@@ -691,12 +691,12 @@ struct FixtureTests {
 
     private static func makeClearConnectionRequest() throws -> MessageFields {
         try build("CLEAR_CONNECTION_REQ", [
-            ("InvokeID", .number(8)),
-            ("PeripheralID", .number(5000)),
-            ("ConnectionCallID", .number(0x1234)),
-            ("RequestingDeviceIDType", .number(76)),
-            ("ConnectionDeviceID", .text("1001")),
-            ("RequestingDeviceID", .text("1001")),
+            (.invokeID, .number(8)),
+            (.peripheralID, .number(5000)),
+            (.connectionCallID, .number(0x1234)),
+            (.requestingDeviceIDType, .number(76)),
+            (.connectionDeviceID, .text("1001")),
+            (.requestingDeviceID, .text("1001")),
         ])
     }
 
@@ -705,9 +705,9 @@ struct FixtureTests {
         let built = try Self.makeClearConnectionRequest()
         #expect(built.descriptor.fixedSize == 14)
         let decoded = try Self.roundTrip(built, Self.clearConnectionCanonical)
-        #expect(decoded["ConnectionCallID"] == .number(0x1234))
-        #expect(decoded["RequestingDeviceIDType"] == .number(76))
-        #expect(decoded["ConnectionDeviceID"] == .text("1001"))
+        #expect(decoded[.connectionCallID] == .number(0x1234))
+        #expect(decoded[.requestingDeviceIDType] == .number(76))
+        #expect(decoded[.connectionDeviceID] == .text("1001"))
     }
 
     @Test("CLEAR_CONNECTION_REQ: 16-byte guide-style fixed part decodes and re-encodes canonically")
@@ -725,9 +725,9 @@ struct FixtureTests {
         let decoded = try Self.decode(guideForm)
         #expect(decoded.alternateLayout == nil)
         #expect(decoded.fixed.count == 4)
-        #expect(decoded["InvokeID"] == .number(8))
-        #expect(decoded["ConnectionCallID"] == .number(0x1234))
-        #expect(decoded["RequestingDeviceIDType"] == .number(76))
+        #expect(decoded[.invokeID] == .number(8))
+        #expect(decoded[.connectionCallID] == .number(0x1234))
+        #expect(decoded[.requestingDeviceIDType] == .number(76))
         #expect(decoded.floating.map(\.tag) == [220, 25, 219])
         #expect(decoded.notes.count == 1)
         #expect(decoded.notes.allSatisfy(Self.isAlternateLayoutNote))
@@ -756,23 +756,23 @@ struct FixtureTests {
             00 40 00 02  00 01                       // SkillGroupPriority (tag 64, len 2) 1           6
             """)
         let built = try Self.build("SET_AGENT_STATE_REQ", [
-            ("InvokeID", .number(4)),
-            ("PeripheralID", .number(5000)),
-            ("AgentState", .number(0)),
-            ("NumSkillGroups", .number(1)),
-            ("ForcedFlag", .number(1)),
-            ("AgentServiceReq", .number(1)),
-            ("AgentInstrument", .text("1001")),
-            ("AgentID", .text("5001")),
-            ("AgentPassword", .text("secret")),
-            ("SkillGroupNumber", .number(101)),
-            ("SkillGroupPriority", .number(1)),
+            (.invokeID, .number(4)),
+            (.peripheralID, .number(5000)),
+            (.agentState, .number(0)),
+            (.numSkillGroups, .number(1)),
+            (.forcedFlag, .number(1)),
+            (.agentServiceReq, .number(1)),
+            (.agentInstrument, .text("1001")),
+            (.agentID, .text("5001")),
+            (.agentPassword, .text("secret")),
+            (.skillGroupNumber, .number(101)),
+            (.skillGroupPriority, .number(1)),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["ForcedFlag"] == .number(1))
-        #expect(decoded["AgentServiceReq"] == .number(1))
-        #expect(decoded["AgentPassword"] == .text("secret"))
-        #expect(decoded["SkillGroupNumber"] == .number(101))
+        #expect(decoded[.forcedFlag] == .number(1))
+        #expect(decoded[.agentServiceReq] == .number(1))
+        #expect(decoded[.agentPassword] == .text("secret"))
+        #expect(decoded[.skillGroupNumber] == .number(101))
     }
 
     @Test("CONTROL_FAILURE_CONF")
@@ -784,14 +784,14 @@ struct FixtureTests {
             00 00 0b b8                              // @6 PeripheralErrorCode 3000
             """)
         let built = try Self.build("CONTROL_FAILURE_CONF", [
-            ("InvokeID", .number(7)),
-            ("FailureCode", .number(70)),
-            ("PeripheralErrorCode", .number(3000)),
+            (.invokeID, .number(7)),
+            (.failureCode, .number(70)),
+            (.peripheralErrorCode, .number(3000)),
         ])
         let decoded = try Self.roundTrip(built, fixture)
-        #expect(decoded["InvokeID"] == .number(7))
-        #expect(decoded["FailureCode"] == .number(70))
-        #expect(decoded["PeripheralErrorCode"] == .number(3000))
+        #expect(decoded[.invokeID] == .number(7))
+        #expect(decoded[.failureCode] == .number(70))
+        #expect(decoded[.peripheralErrorCode] == .number(3000))
     }
 }
 
@@ -825,9 +825,9 @@ extension FixtureTests {
             00 06 00 04  31 30 30 00                                    // AgentInstrument (tag 6, len 4) "100"        8
             """)
         let decoded = try Self.decode(guideForm)
-        #expect(decoded["ConnectionDeviceID"] == .text("1001"))
-        #expect(decoded["RequestingDeviceIDType"] == .number(76))
-        #expect(decoded["RequestingDeviceID"] == .text("1234567890123"))
+        #expect(decoded[.connectionDeviceID] == .text("1001"))
+        #expect(decoded[.requestingDeviceIDType] == .number(76))
+        #expect(decoded[.requestingDeviceID] == .text("1234567890123"))
         #expect(decoded.floating.map(\.tag) == [220, 25, 219, 6])
         #expect(!decoded.notes.contains(.missingRequired(field: "ConnectionDeviceID")), "notes: \(decoded.notes)")
         #expect(Hex.string(try Self.encode(decoded)) == Hex.string(canonical))

@@ -26,10 +26,10 @@ import Testing
 
     @Test func namedVariablesArraysAndMixedRepeatsAgree() throws {
         var fields = try MessageFields(named: "BEGIN_CALL_EVENT")
-        try fields.append("NamedVariable", .namedVariable(name: "user.a", value: "1"))
-        try fields.append("NamedArray", .namedArray(index: 2, name: "user.list", value: "x"))
-        try fields.append("NamedVariable", .namedVariable(name: "user.\u{7F}b", value: "two words"))
-        try fields.set("ANI", .text("4085551234"))
+        try fields.append(.namedVariable, .namedVariable(name: "user.a", value: "1"))
+        try fields.append(.namedArray, .namedArray(index: 2, name: "user.list", value: "x"))
+        try fields.append(.namedVariable, .namedVariable(name: "user.\u{7F}b", value: "two words"))
+        try fields.set(.ani, .text("4085551234"))
         fields.floating.append(FloatingField(tag: 60000, value: .bytes(ByteBuffer(bytes: [1, 2, 0xAB]))))
         fields.floating.append(FloatingField(tag: 60000, value: .bytes(ByteBuffer())))
         try expectAgreement(.fields(fields))

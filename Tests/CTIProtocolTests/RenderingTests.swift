@@ -11,12 +11,12 @@ import Testing
 
     func callEvent() throws -> MessageFields {
         var fields = try MessageFields(named: "CALL_ESTABLISHED_EVENT")
-        try fields.set("PeripheralID", .number(5000))
-        try fields.set("ConnectionCallID", .number(0x1234))
-        try fields.set("EventCause", .number(22))
-        try fields.set("LocalConnectionState", .number(0xFFFF))
-        try fields.set("LineType", .number(999))
-        try fields.set("ConnectionDeviceID", .text("2001"))
+        try fields.set(.peripheralID, .number(5000))
+        try fields.set(.connectionCallID, .number(0x1234))
+        try fields.set(.eventCause, .number(22))
+        try fields.set(.localConnectionState, .number(0xFFFF))
+        try fields.set(.lineType, .number(999))
+        try fields.set(.connectionDeviceID, .text("2001"))
         return fields
     }
 
@@ -36,8 +36,8 @@ import Testing
 
     @Test func noneRendersForAllOnesWithoutASymbol() throws {
         var fields = try MessageFields(named: "SYSTEM_EVENT")
-        try fields.set("EventDeviceType", .number(0xFFFF))
-        try fields.set("SystemEventID", .number(0xFFFF_FFFF))
+        try fields.set(.eventDeviceType, .number(0xFFFF))
+        try fields.set(.systemEventID, .number(0xFFFF_FFFF))
         let json = try object(.fields(fields))["fields"] as? [String: Any]
         #expect((json?["EventDeviceType"] as? [String: Any])?["name"] as? String == "DEVID_NONE")
         #expect((json?["SystemEventID"] as? [String: Any])?["name"] as? String == "NONE")
@@ -45,24 +45,24 @@ import Testing
 
     @Test func masksRenderNamesAndValue() throws {
         var fields = try MessageFields(named: "OPEN_CONF")
-        try fields.set("ServicesGranted", .number(0x2005))
+        try fields.set(.servicesGranted, .number(0x2005))
         let granted = try #require((try object(.fields(fields))["fields"] as? [String: Any])?["ServicesGranted"] as? [String: Any])
         #expect(granted["names"] as? [String] == ["CTI_SERVICE_CLIENT_EVENTS", "CTI_SERVICE_CLIENT_CONTROL", "CTI_AGENT_STATE_CONTROL_ONLY"])
         #expect(granted["value"] as? Int == 0x2005)
         #expect(CTIMessage.fields(fields).textLine().contains("ServicesGranted=CTI_SERVICE_CLIENT_EVENTS|CTI_SERVICE_CLIENT_CONTROL|CTI_AGENT_STATE_CONTROL_ONLY"))
-        try fields.set("ServicesGranted", .number(0x201))
+        try fields.set(.servicesGranted, .number(0x201))
         #expect(CTIMessage.fields(fields).textLine().contains("ServicesGranted=CTI_SERVICE_CLIENT_EVENTS|0x200"))
     }
 
     @Test func namedVariablesArraysRepeatedFieldsAndUNSPEC() throws {
         var fields = try MessageFields(named: "BEGIN_CALL_EVENT")
-        try fields.set("ConnectionDeviceID", .text("2001"))
-        try fields.append("NamedVariable", .namedVariable(name: "user.a", value: "1"))
-        try fields.append("NamedVariable", .namedVariable(name: "user.b", value: "two words"))
-        try fields.append("NamedArray", .namedArray(index: 2, name: "user.arr", value: "v"))
-        try fields.append("CTIClientSignature", .text("one"))
-        try fields.append("CTIClientSignature", .text("two"))
-        try fields.set("UserToUserInfo", .bytes(ByteBuffer(bytes: [0xDE, 0xAD])))
+        try fields.set(.connectionDeviceID, .text("2001"))
+        try fields.append(.namedVariable, .namedVariable(name: "user.a", value: "1"))
+        try fields.append(.namedVariable, .namedVariable(name: "user.b", value: "two words"))
+        try fields.append(.namedArray, .namedArray(index: 2, name: "user.arr", value: "v"))
+        try fields.append(.ctiClientSignature, .text("one"))
+        try fields.append(.ctiClientSignature, .text("two"))
+        try fields.set(.userToUserInfo, .bytes(ByteBuffer(bytes: [0xDE, 0xAD])))
         let message = CTIMessage.fields(fields)
         let json = try #require(try object(message)["fields"] as? [String: Any])
         #expect(json["NamedVariable"] as? [String: String] == ["user.a": "1", "user.b": "two words"])
@@ -101,8 +101,8 @@ import Testing
 
     @Test func agentPasswordIsNeverRendered() throws {
         var fields = try MessageFields(named: "SET_AGENT_STATE_REQ")
-        try fields.set("AgentInstrument", .text("2001"))
-        try fields.set("AgentPassword", .text("hunter2"))
+        try fields.set(.agentInstrument, .text("2001"))
+        try fields.set(.agentPassword, .text("hunter2"))
         let message = CTIMessage.fields(fields)
         let frame = try CTIMessageEncoder().encode(message)
         let decoded = try CTIMessageDecoder().decode(wireType: 38, body: frame.getSlice(at: 8, length: frame.readableBytes - 8)!)

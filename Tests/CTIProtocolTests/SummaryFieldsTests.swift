@@ -69,8 +69,8 @@ import Testing
         var fields = try MessageFields(named: "FAILURE_CONF")
         fields.alternateLayout = 0
         fields.fixed = Array(repeating: 0, count: fields.fixedSpecs.count)
-        try fields.set("InvokeID", .number(3))
-        try fields.set("FailureCode", .number(36))
+        try fields.set(.invokeID, .number(3))
+        try fields.set(.failureCode, .number(36))
         let picks = SummaryFields(Self.groups).pick(from: fields)
         #expect(picks.map(\.label) == ["status", "invoke"])
         #expect(picks.first?.field.value == .enumeration(name: "E_CTI_INVALID_PASSWORD", value: 36))
@@ -81,29 +81,29 @@ import Testing
         let summary = SummaryFields([.init("device", ["AgentInstrument", "AgentID"])])
         var fields = try MessageFields(named: "AGENT_STATE_EVENT")
         #expect(summary.pick(from: fields).isEmpty)
-        try fields.set("AgentID", .text("1001"))
+        try fields.set(.agentID, .text("1001"))
         #expect(summary.pick(from: fields) == [.init(label: "device", field: DisplayField(name: "AgentID", value: .text("1001"), inLayout: true))])
-        try fields.set("AgentInstrument", .text("2001"))
+        try fields.set(.agentInstrument, .text("2001"))
         #expect(summary.pick(from: fields).map(\.field.name) == ["AgentInstrument"])
     }
 
     @Test func anEmptyValueCountsAsAbsent() throws {
         let summary = SummaryFields([.init("device", ["AgentInstrument", "AgentID"])])
         var fields = try MessageFields(named: "AGENT_STATE_EVENT")
-        try fields.set("AgentInstrument", .text(""))
+        try fields.set(.agentInstrument, .text(""))
         #expect(summary.pick(from: fields).isEmpty)
-        try fields.set("AgentID", .text("1001"))
+        try fields.set(.agentID, .text("1001"))
         #expect(summary.pick(from: fields).map(\.field.name) == ["AgentID"])
     }
 
     @Test func aQualifiedNameCountsInItsMessageOnly() throws {
         let summary = SummaryFields([.init("skills", ["QUERY_AGENT_STATE_CONF.SkillGroupNumber"])])
         var query = try MessageFields(named: "QUERY_AGENT_STATE_CONF")
-        try query.append("SkillGroupNumber", .number(10))
-        try query.append("SkillGroupNumber", .number(20))
+        try query.append(.skillGroupNumber, .number(10))
+        try query.append(.skillGroupNumber, .number(20))
         #expect(summary.pick(from: query).map(\.field.value) == [.list([.unsigned(10), .unsigned(20)])])
         var event = try MessageFields(named: "AGENT_STATE_EVENT")
-        try event.set("SkillGroupNumber", .number(10))
+        try event.set(.skillGroupNumber, .number(10))
         #expect(summary.pick(from: event).isEmpty)
     }
 
@@ -111,9 +111,9 @@ import Testing
         let summary = SummaryFields([.init("call", ["ConnectionCallID"]), .init("ani", ["ANI"]), .init("named", ["NamedVariable"])],
                                     valueWidth: 12)
         var fields = try MessageFields(named: "BEGIN_CALL_EVENT")
-        try fields.set("ConnectionCallID", .number(16_777_300))
-        try fields.set("ANI", .text("4085551234"))
-        try fields.append("NamedVariable", .namedVariable(name: "user.a", value: "one two"))
+        try fields.set(.connectionCallID, .number(16_777_300))
+        try fields.set(.ani, .text("4085551234"))
+        try fields.append(.namedVariable, .namedVariable(name: "user.a", value: "one two"))
         var line = Array("BEGIN_CALL_EVENT".utf8)
         summary.appendSummary(of: fields, to: &line)
         #expect(String(decoding: line, as: UTF8.self) == #"BEGIN_CALL_EVENT call=16777300 ani=4085551234 named={user.a="o…}"#)

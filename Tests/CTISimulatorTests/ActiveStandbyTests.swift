@@ -13,20 +13,20 @@ import Testing
             #expect(try await client.openRefused(Fixtures.open(services: Fixtures.allEvents).fields).status == 107)
             #expect(try await client.openRefused(Fixtures.open(services: Self.duplexed, version: 23).fields).status == 1)
             let conf = try await client.open(Fixtures.open(services: Self.duplexed, version: 24))
-            #expect(conf.number("SessionType") == 2)
+            #expect(conf.number(.sessionType) == 2)
             #expect(await client.nextItem(within: .milliseconds(100)) == nil, "no SYSTEM_EVENT from a standby side")
             try await client.send(Fixtures.heartbeat(5))
-            #expect(try await client.expect("HEARTBEAT_CONF").number("InvokeID") == 5)
+            #expect(try await client.expect("HEARTBEAT_CONF").number(.invokeID) == 5)
             var report = try MessageFields(named: "CLIENT_EVENT_REPORT_REQ")
-            try report.set("InvokeID", .number(6))
-            try report.set("Text", .text("x"))
+            try report.set(.invokeID, .number(6))
+            try report.set(.text, .text("x"))
             try await client.send(report)
             let failure = try await client.expect("FAILURE_CONF")
-            #expect(failure.number("InvokeID") == 6 && failure.number("Status") == 92)
+            #expect(failure.number(.invokeID) == 6 && failure.number(.status) == 92)
             simulator.publish(SimulatedEvents.endCall(1))
             #expect(await client.nextItem(within: .milliseconds(150)) == nil, "standby sessions get no events")
             try await client.send(SessionMessages.closeRequest(invokeID: 7))
-            #expect(try await client.expect("CLOSE_CONF").number("InvokeID") == 7)
+            #expect(try await client.expect("CLOSE_CONF").number(.invokeID) == 7)
         }
     }
 
@@ -43,7 +43,7 @@ import Testing
             try await onB.expect("STANDBY_ACTIVE_EVENT_MSG")
             #expect(await simulator.status().activeSide == .b)
             simulator.publish(SimulatedEvents.endCall(42))
-            #expect(try await onB.expect("END_CALL_EVENT").number("ConnectionCallID") == 42)
+            #expect(try await onB.expect("END_CALL_EVENT").number(.connectionCallID) == 42)
             #expect(log.lines(containing: "side B: active (side A killed)").count == 1)
 
             let portA = simulator.port(.a)
@@ -52,7 +52,7 @@ import Testing
             #expect(simulator.port(.a) == portA)
             let again = try await simulator.connect(.a)
             #expect(try await again.openRefused(Fixtures.open(services: Fixtures.allEvents).fields).status == 107)
-            #expect(try await again.open(Fixtures.open(services: Self.duplexed)).number("SessionType") == 2)
+            #expect(try await again.open(Fixtures.open(services: Self.duplexed)).number(.sessionType) == 2)
         }
     }
 
@@ -73,8 +73,8 @@ import Testing
             let late = try await simulator.connect(.a)
             #expect(try await late.openRefused(Fixtures.open(client: "late", services: Self.duplexed).fields).status == 110)
 
-            try await onA.send(SessionMessages.activeMaintenanceResponse(invokeID: request.number("InvokeID")!, accepted: true))
-            #expect(try await onA.expect("ACTIVE_MAINTENANCE_EVENT_MSG").number("MaintenanceModeStatus") == 1)
+            try await onA.send(SessionMessages.activeMaintenanceResponse(invokeID: request.number(.invokeID)!, accepted: true))
+            #expect(try await onA.expect("ACTIVE_MAINTENANCE_EVENT_MSG").number(.maintenanceModeStatus) == 1)
             try await onB.expect("STANDBY_ACTIVE_EVENT_MSG")
             #expect(await outcome.value == .completed(newActive: .b))
             #expect(await simulator.status().activeSide == .b)
@@ -88,7 +88,7 @@ import Testing
             #expect(log.lines(containing: "closed (client \"bridge\"): STOPPING_REQUESTS_TO_THIS_SIDE_IND").count == 1)
             #expect(log.lines(containing: "side A: maintenance finished").count == 1)
             let back = try await simulator.connect(.a)
-            #expect(try await back.open(Fixtures.open(client: "next", services: Self.duplexed)).number("SessionType") == 2)
+            #expect(try await back.open(Fixtures.open(client: "next", services: Self.duplexed)).number(.sessionType) == 2)
         }
     }
 
@@ -103,11 +103,11 @@ import Testing
             let outcome = Task { await simulator.maintenance() }
             let first = try await yes.expect("ACTIVE_MAINTENANCE_REQ_MSG")
             let second = try await no.expect("ACTIVE_MAINTENANCE_REQ_MSG")
-            #expect(first.number("InvokeID") != second.number("InvokeID"))
-            try await yes.send(SessionMessages.activeMaintenanceResponse(invokeID: first.number("InvokeID")!, accepted: true))
-            try await no.send(SessionMessages.activeMaintenanceResponse(invokeID: second.number("InvokeID")!, accepted: false))
-            #expect(try await yes.expect("ACTIVE_MAINTENANCE_EVENT_MSG").number("MaintenanceModeStatus") == 0)
-            #expect(try await no.expect("ACTIVE_MAINTENANCE_EVENT_MSG").number("MaintenanceModeStatus") == 0)
+            #expect(first.number(.invokeID) != second.number(.invokeID))
+            try await yes.send(SessionMessages.activeMaintenanceResponse(invokeID: first.number(.invokeID)!, accepted: true))
+            try await no.send(SessionMessages.activeMaintenanceResponse(invokeID: second.number(.invokeID)!, accepted: false))
+            #expect(try await yes.expect("ACTIVE_MAINTENANCE_EVENT_MSG").number(.maintenanceModeStatus) == 0)
+            #expect(try await no.expect("ACTIVE_MAINTENANCE_EVENT_MSG").number(.maintenanceModeStatus) == 0)
             #expect(await outcome.value == .cancelled(rejectedBy: ["no"]))
             #expect(await simulator.status().activeSide == .a)
             let fresh = try await simulator.connect(.a)
@@ -124,7 +124,7 @@ import Testing
             #expect(await simulator.maintenance() == .cancelled(rejectedBy: ["quiet"]))
             #expect(ContinuousClock.now - started >= .milliseconds(250))
             try await quiet.expect("ACTIVE_MAINTENANCE_REQ_MSG")
-            #expect(try await quiet.expect("ACTIVE_MAINTENANCE_EVENT_MSG").number("MaintenanceModeStatus") == 0)
+            #expect(try await quiet.expect("ACTIVE_MAINTENANCE_EVENT_MSG").number(.maintenanceModeStatus) == 0)
             #expect(log.lines(containing: "maintenance cancelled (rejected or unanswered by \"quiet\")").count == 1)
         }
     }
@@ -141,9 +141,9 @@ import Testing
 enum SimulatedEvents {
     static func endCall(_ callID: UInt32) -> CTIMessage {
         var fields = try! MessageFields(named: "END_CALL_EVENT")
-        try! fields.set("PeripheralID", .number(5000))
-        try! fields.set("ConnectionCallID", .number(callID))
-        try! fields.set("ConnectionDeviceID", .text("2001"))
+        try! fields.set(.peripheralID, .number(5000))
+        try! fields.set(.connectionCallID, .number(callID))
+        try! fields.set(.connectionDeviceID, .text("2001"))
         return .fields(fields)
     }
 }

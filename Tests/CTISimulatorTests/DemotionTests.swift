@@ -27,10 +27,10 @@ import Testing
             await simulator.unhang(.a)
             let told = try await single.drainUntilClosed()
             #expect(told.map(\.name) == ["FAILURE_EVENT"])
-            #expect(told.first?.fields?.number("Status") == 15)
+            #expect(told.first?.fields?.number(.status) == 15)
             // The ACTIVE_STANDBY session stays, as a standby one: heartbeats answered, no events.
             try await duplexed.send(Fixtures.heartbeat(9))
-            #expect(try await duplexed.expect("HEARTBEAT_CONF").number("InvokeID") == 9)
+            #expect(try await duplexed.expect("HEARTBEAT_CONF").number(.invokeID) == 9)
             simulator.publish(SimulatedEvents.endCall(7))
             #expect(await duplexed.nextItem(within: .milliseconds(150)) == nil)
             #expect(log.lines(containing: "standby: FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE (15) to 1 single-session client(s)").count == 1)
@@ -56,7 +56,7 @@ import Testing
             await simulator.hang(.b)
             await simulator.unhang(.b)
             simulator.publish(SimulatedEvents.endCall(3))
-            #expect(try await single.expect("END_CALL_EVENT").number("ConnectionCallID") == 3)
+            #expect(try await single.expect("END_CALL_EVENT").number(.connectionCallID) == 3)
         }
     }
 }

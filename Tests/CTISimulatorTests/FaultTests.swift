@@ -10,7 +10,7 @@ import Testing
             let client = try await simulator.connect(.a)
             try await client.open(Fixtures.open(services: Fixtures.clientControl))
             #expect(await simulator.execute("offline A") == "side A: FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE (15) sent to 1 session(s)")
-            #expect(try await client.expect("FAILURE_EVENT").number("Status") == 15)
+            #expect(try await client.expect("FAILURE_EVENT").number(.status) == 15)
         }
     }
 
@@ -35,7 +35,7 @@ import Testing
             let b = try await simulator.connect(.b)
             // A round trip on B: the simulator has accepted the connection before the drop.
             try await b.send(Fixtures.heartbeat(1))
-            #expect(try await b.expect("FAILURE_CONF").number("Status") == 4)
+            #expect(try await b.expect("FAILURE_CONF").number(.status) == 4)
             await simulator.dropConnections()
             try await a.drainUntilClosed()
             try await b.drainUntilClosed()
@@ -59,7 +59,7 @@ import Testing
             #expect(await client.nextItem(within: .milliseconds(2300)) == nil)
             #expect(client.channel.isActive)
             await simulator.unhang(.a)
-            #expect(try await client.expect("HEARTBEAT_CONF").number("InvokeID") == 1)
+            #expect(try await client.expect("HEARTBEAT_CONF").number(.invokeID) == 1)
         }
     }
 }

@@ -31,13 +31,13 @@ import Testing
                 let message = try await onA.next(waitingFor: "side A's events")
                 switch message.name {
                 case "END_CALL_EVENT":
-                    fromA.append(message.fields!.number("ConnectionCallID")!)
+                    fromA.append(message.fields!.number(.connectionCallID)!)
                     if fromA.count == 500 { maintenance = Task { await simulator.maintenance() } }
                 case "ACTIVE_MAINTENANCE_REQ_MSG":
-                    let invokeID = message.fields!.number("InvokeID")!
+                    let invokeID = message.fields!.number(.invokeID)!
                     try await onA.send(SessionMessages.activeMaintenanceResponse(invokeID: invokeID, accepted: true))
                 case "ACTIVE_MAINTENANCE_EVENT_MSG":
-                    #expect(message.fields!.number("MaintenanceModeStatus") == 1)
+                    #expect(message.fields!.number(.maintenanceModeStatus) == 1)
                     try await onA.send(SessionMessages.stoppingRequestsToThisSide())
                     break reading
                 default:
@@ -49,7 +49,7 @@ import Testing
             // Side B: STANDBY_ACTIVE_EVENT_MSG, then the rest.
             try await onB.expect("STANDBY_ACTIVE_EVENT_MSG")
             while fromA.count + fromB.count < total {
-                fromB.append(try await onB.expect("END_CALL_EVENT").number("ConnectionCallID")!)
+                fromB.append(try await onB.expect("END_CALL_EVENT").number(.connectionCallID)!)
             }
             #expect(await flood.value == total)
             #expect(await onB.nextItem(within: .milliseconds(100)) == nil)
@@ -93,7 +93,7 @@ import Testing
             #expect(await simulator.flood(count: 21, ratePerSecond: 200) == 21)
             #expect(ContinuousClock.now - started >= .milliseconds(95), "21 events at 200/s span 100 ms")
             for callID: UInt32 in 1...21 {
-                #expect(try await bridge.expect("END_CALL_EVENT").number("ConnectionCallID") == callID)
+                #expect(try await bridge.expect("END_CALL_EVENT").number(.connectionCallID) == callID)
             }
         }
     }
@@ -106,7 +106,7 @@ import Testing
             let control = try await simulator.connect(.a)
             try await control.open(Fixtures.open(client: "control", services: Fixtures.clientControl))
             simulator.publish(SimulatedEvents.endCall(9))
-            #expect(try await bridge.expect("END_CALL_EVENT").number("ConnectionCallID") == 9)
+            #expect(try await bridge.expect("END_CALL_EVENT").number(.connectionCallID) == 9)
             #expect(await control.nextItem(within: .milliseconds(150)) == nil)
         }
     }

@@ -15,7 +15,7 @@ import Testing
     }
 
     func status(_ decision: OpenPolicy.Decision) -> UInt32? {
-        if case .refuse(let status, _) = decision { return status }
+        if case .refuse(let status, _) = decision { return status.rawValue }
         return nil
     }
 

@@ -10,7 +10,7 @@ import Testing
             let client = try await simulator.connect(.a)
             try await client.open(Fixtures.open(services: Fixtures.clientControl))
             try await client.send(Fixtures.heartbeat(1234))
-            #expect(try await client.expect("HEARTBEAT_CONF").number("InvokeID") == 1234)
+            #expect(try await client.expect("HEARTBEAT_CONF").number(.invokeID) == 1234)
         }
     }
 
@@ -35,7 +35,7 @@ import Testing
             }
             await simulator.resumeHeartbeats(on: .a)
             try await client.send(Fixtures.heartbeat(3))
-            #expect(try await client.expect("HEARTBEAT_CONF").number("InvokeID") == 3)
+            #expect(try await client.expect("HEARTBEAT_CONF").number(.invokeID) == 3)
         }
     }
 
@@ -44,7 +44,7 @@ import Testing
             let client = try await simulator.connect(.a)
             try await client.open(Fixtures.open(services: Fixtures.clientControl))
             try await client.send(SessionMessages.closeRequest(invokeID: 77))
-            #expect(try await client.expect("CLOSE_CONF").number("InvokeID") == 77)
+            #expect(try await client.expect("CLOSE_CONF").number(.invokeID) == 77)
             #expect(try await client.drainUntilClosed().isEmpty)
             try await Task.sleep(for: .milliseconds(50))
             #expect(log.lines(containing: "session 1 closed (client \"tester\"): CLOSE_REQ").count == 1)
@@ -85,16 +85,16 @@ import Testing
             let client = try await simulator.connect(.a)
             try await client.open(Fixtures.open(services: Fixtures.clientControl))
             var report = try MessageFields(named: "CLIENT_EVENT_REPORT_REQ")
-            try report.set("InvokeID", .number(12))
-            try report.set("Text", .text("hello"))
+            try report.set(.invokeID, .number(12))
+            try report.set(.text, .text("hello"))
             try await client.send(report)
             var failure = try await client.expect("FAILURE_CONF")
-            #expect(failure.number("InvokeID") == 12 && failure.number("Status") == 12)
+            #expect(failure.number(.invokeID) == 12 && failure.number(.status) == 12)
             var body = ByteBuffer()
             body.writeInteger(UInt32(13))
             try await client.sendFrame(type: 60_000, body: body)
             failure = try await client.expect("FAILURE_CONF")
-            #expect(failure.number("InvokeID") == 13 && failure.number("Status") == 12)
+            #expect(failure.number(.invokeID) == 13 && failure.number(.status) == 12)
         }
     }
 
@@ -106,7 +106,7 @@ import Testing
             body.writeInteger(UInt32(25))
             try await client.sendFrame(type: 3, body: body)  // OPEN_REQ cut after 8 of 44 bytes
             let failure = try await client.expect("FAILURE_CONF")
-            #expect(failure.number("InvokeID") == 21 && failure.number("Status") == 25)
+            #expect(failure.number(.invokeID) == 21 && failure.number(.status) == 25)
             #expect(log.lines(containing: "malformed OPEN_REQ").count == 1)
             try await client.open(Fixtures.open())
         }

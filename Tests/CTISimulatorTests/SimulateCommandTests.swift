@@ -39,7 +39,7 @@ import Testing
 
         let client = try await TestClient.connect(port: portA)
         let conf = try await client.open(Fixtures.open(client: "e2e", password: ""))
-        #expect(conf.number("SessionType") == 1)
+        #expect(conf.number(.sessionType) == 1)
         try await stderr.waitFor("session 1 opened: client \"e2e\"")
 
         // A command on stdin answers on stdout.

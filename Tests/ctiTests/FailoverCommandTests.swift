@@ -135,7 +135,8 @@ struct FailoverCommandTests {
         let output = received.data
         let events = try String(decoding: output, as: UTF8.self).split(separator: "\n").map { try CLIRunner.json(String($0)) }
         let ids = events.compactMap { ($0["fields"] as? [String: Any])?["ConnectionCallID"] as? Int }
-        let firstOnB = try #require(events.firstIndex { $0["side"] as? String == "B" })
+        let firstOnB = try #require(events.firstIndex { $0["side"] as? String == "B" },
+                                    "no event from side B; watch: \(watch.stderrLines.map(\.1))\nsimulator: \(simulator.logText)")
         let afterSwitch = Array(ids[firstOnB...])
         #expect(Set(ids).count == ids.count, "no event twice")
         #expect(ids == ids.sorted(), "in order")

@@ -78,9 +78,9 @@ extension LifecycleEvent {
             writer.key("status")
             writer.beginObject()
             writer.key("name")
-            if let name = MessageCatalog.standard.enumTable(named: "StatusCode")?.name(of: status) { writer.string(name) } else { writer.null() }
+            if let name = status.name { writer.string(name) } else { writer.null() }
             writer.key("value")
-            writer.number(status)
+            writer.number(status.rawValue)
             writer.endObject()
         case .heartbeatMissed(_, let count):
             writer.key("count")

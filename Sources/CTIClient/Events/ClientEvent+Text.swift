@@ -100,7 +100,7 @@ extension LifecycleEvent {
         case .opened(_, let confirmation):
             "session open (\(confirmation.sessionType.name.lowercased())), granted "
                 + MessageCatalog.standard.serviceMask.bitNames(of: confirmation.servicesGranted).joined(separator: "|")
-        case .openRefused(_, let status): "OPEN refused: \(CTIClientError.statusName(status)) (\(status))"
+        case .openRefused(_, let status): "OPEN refused: \(CTIClientError.statusName(status)) (\(status.rawValue))"
         case .heartbeatMissed(_, let count): "heartbeat unconfirmed (\(count) in a row)"
         case .sessionFailed(_, let reason): "session failed: \(reason)"
         case .failedOver(let from, let to): "failed over from side \(from) to side \(to)"

@@ -12,7 +12,7 @@ public enum LifecycleEvent: Hashable, Sendable {
     /// The session opened: what the server granted.
     case opened(CTISide, OpenConfirmation)
     /// The server refused the OPEN_REQ.
-    case openRefused(CTISide, status: UInt32)
+    case openRefused(CTISide, status: StatusCode)
     /// A heartbeat went unconfirmed (`count` in a row).
     case heartbeatMissed(CTISide, count: Int)
     /// The session on a side failed (heartbeats, connection lost, server offline, open timeout).

@@ -44,7 +44,7 @@ public final class PersistentCallTracker: Sendable {
     /// Looks at an event: learns persistent calls from flagged events, forgets ended ones, and
     /// returns the mark when the event concerns a persistent call.
     public func observe(_ event: ClientEvent) -> Mark? {
-        guard let fields = event.message?.fields, let callID = fields.number("ConnectionCallID") else { return nil }
+        guard let fields = event.message?.fields, let callID = fields.number(.connectionCallID) else { return nil }
         // The floating fields themselves: looking NamedVariable up by name costs more than the
         // scan, and this runs for every event `cti watch` prints.
         let flagged = fields.floating.contains { field in
@@ -55,7 +55,7 @@ public final class PersistentCallTracker: Sendable {
         return calls.withLockedValue { known -> Mark? in
             if known[callID] == nil {
                 guard flagged else { return nil }
-                known[callID] = Call(callID: callID, device: fields.string("ConnectionDeviceID") ?? "?", since: event.timestamp, lastEvent: name)
+                known[callID] = Call(callID: callID, device: fields.string(.connectionDeviceID) ?? "?", since: event.timestamp, lastEvent: name)
             }
             known[callID]?.lastEvent = name
             if name == "END_CALL_EVENT" || name == "CALL_CLEARED_EVENT" { known[callID] = nil }

@@ -105,7 +105,7 @@ final class ClientCore: @unchecked Sendable {
         process(machine.cancel(invokeID: invokeID))
     }
 
-    func close(status: UInt32) -> EventLoopFuture<Void> {
+    func close(status: StatusCode) -> EventLoopFuture<Void> {
         loop.preconditionInEventLoop()
         let promise = loop.makePromise(of: Void.self)
         closeWaiters.append(promise)

@@ -176,7 +176,7 @@ public struct SessionStateMachine: Sendable {
         case .opening(let expected) where invokeID == expected && type == SessionMessageType.openConf:
             return opened(side, OpenConfirmation(fields)!)
         case .opening(let expected) where invokeID == expected && type == SessionMessageType.failureConf:
-            return openRefused(side, status: fields.number("Status") ?? fields.number("FailureCode") ?? 0)
+            return openRefused(side, status: StatusCode(rawValue: fields.number(.status) ?? fields.number(.failureCode) ?? 0))
         case .closing(let expected) where invokeID == expected && type == SessionMessageType.closeConf:
             return closedCleanly(side)
         case .open, .closing:
@@ -199,14 +199,14 @@ public struct SessionStateMachine: Sendable {
             return [.cancel(.request(invokeID: invokeID)), .resolve(invokeID: invokeID, confirmationResult(fields, message))]
         }
         switch type {
-        case SessionMessageType.failureEvent where fields.number("Status") == 15:
+        case SessionMessageType.failureEvent where fields.number(.status) == StatusCode.ctiServerOffline.rawValue:
             return deliver(side, message, frame) + fail(side, reason: "FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE")
         case SessionMessageType.activeMaintenanceRequest:
             let accepted = configuration.acceptMaintenance
             return [.send(side, SessionMessages.activeMaintenanceResponse(invokeID: invokeID ?? 0, accepted: accepted)),
                     .report(.maintenanceRequested(side, accepted: accepted))]
         case SessionMessageType.activeMaintenanceEvent:
-            let proceed = fields.number("MaintenanceModeStatus") == 1
+            let proceed = fields.number(.maintenanceModeStatus) == 1
             var actions: [SessionAction] = [.report(.maintenance(side, proceed: proceed))]
             if proceed {
                 maintenanceSide = side
@@ -217,9 +217,9 @@ public struct SessionStateMachine: Sendable {
         case SessionMessageType.standbyActiveEvent:
             return becameActive(side)
         case SessionMessageType.systemEvent:
-            switch fields.number("SystemEventID") {
-            case SystemEventID.peripheralOnline: peripheralOnline = true
-            case SystemEventID.peripheralOffline: peripheralOnline = false
+            switch fields.number(.systemEventID) {
+            case SystemEventID.peripheralOnline.rawValue: peripheralOnline = true
+            case SystemEventID.peripheralOffline.rawValue: peripheralOnline = false
             default: break
             }
             return deliver(side, message, frame)
@@ -295,7 +295,7 @@ public struct SessionStateMachine: Sendable {
         }
         var request = request
         let invokeID = takeInvokeID()
-        if request.descriptor.fixed.first?.name == "InvokeID" { request.fixed[0] = invokeID }
+        if request.descriptor.hasInvokeID { request.fixed[0] = invokeID }
         pending[invokeID] = side
         return (invokeID, [.send(side, .fields(request)), .schedule(.request(invokeID: invokeID), after: configuration.requestTimeout)])
     }
@@ -308,7 +308,7 @@ public struct SessionStateMachine: Sendable {
     }
 
     /// Closes the session(s): CLOSE_REQ with `status` on every open side.
-    public mutating func close(status: UInt32 = 0) -> [SessionAction] {
+    public mutating func close(status: StatusCode = .noError) -> [SessionAction] {
         switch overall {
         case .closed: return [.closeFinished]
         case .closing: return []
@@ -379,13 +379,13 @@ public struct SessionStateMachine: Sendable {
         return actions
     }
 
-    private mutating func openRefused(_ side: CTISide, status: UInt32) -> [SessionAction] {
+    private mutating func openRefused(_ side: CTISide, status: StatusCode) -> [SessionAction] {
         var actions: [SessionAction] = [.report(.openRefused(side, status: status))]
         actions += resetLeg(side)
         let reason = "OPEN refused: \(CTIClientError.statusName(status))"
         noteOpenFailure(side, reason)
         // A standby side says the other one is active: go there at once (single-session mode).
-        if status == CTIClientError.standbyStatus, configuration.sideB != nil, !configuration.isActiveStandby, !redirectedByStandby {
+        if status == .invalidClientForStandby, configuration.sideB != nil, !configuration.isActiveStandby, !redirectedByStandby {
             redirectedByStandby = true
             return actions + retry(after: side, reason: reason, immediately: true)
         }
@@ -588,9 +588,10 @@ public struct SessionStateMachine: Sendable {
 
     private func confirmationResult(_ fields: MessageFields, _ message: CTIMessage) -> Result<CTIMessage, CTIClientError> {
         switch fields.descriptor.typeID {
-        case SessionMessageType.failureConf: .failure(.requestFailed(status: fields.number("Status") ?? fields.number("FailureCode") ?? 0))
+        case SessionMessageType.failureConf: .failure(.requestFailed(status: StatusCode(rawValue: fields.number(.status) ?? fields.number(.failureCode) ?? 0)))
         case SessionMessageType.controlFailureConf:
-            .failure(.controlFailed(failureCode: fields.number("FailureCode") ?? 0, peripheralErrorCode: fields.number("PeripheralErrorCode") ?? 0))
+            .failure(.controlFailed(failureCode: ControlFailureCode(rawValue: fields.number(.failureCode) ?? 0),
+                                    peripheralErrorCode: PeripheralErrorCode(rawValue: fields.number(.peripheralErrorCode) ?? 0)))
         default: .success(message)
         }
     }
@@ -601,17 +602,6 @@ extension SessionStateMachine.Leg {
         self.init()
         self.epoch = epoch
         self.failures = failures
-    }
-}
-
-/// SYSTEM_EVENT.SystemEventID values the session machine follows (`session.md` §10).
-enum SystemEventID {
-    static let peripheralOnline = value("SYS_PERIPHERAL_ONLINE")
-    static let peripheralOffline = value("SYS_PERIPHERAL_OFFLINE")
-
-    private static func value(_ name: String) -> UInt32 {
-        guard let value = MessageCatalog.standard.enumTable(named: "SystemEventID")?.value(named: name) else { preconditionFailure("no \(name) in the catalogue") }
-        return value
     }
 }
 

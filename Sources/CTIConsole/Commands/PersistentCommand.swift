@@ -35,11 +35,11 @@ struct PersistentCommand: AsyncParsableCommand {
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = device }
             try await adjusted.runSession { session, settings, printer in
                 var request = try MessageFields(named: "PERSISTENT_CALL_REQ")
-                try request.set("PeripheralID", .number(settings.requestPeripheral))
-                try request.set("DevSpecificFlags", .number(2))
-                try request.set("AgentInstrument", .text(device))
-                try request.set("CallingDeviceID", .text(callingID))
-                if let callingName { try request.set("Text", .text(callingName)) }
+                try request.set(.peripheralID, .number(settings.requestPeripheral))
+                try request.set(.devSpecificFlags, .number(2))
+                try request.set(.agentInstrument, .text(device))
+                try request.set(.callingDeviceID, .text(callingID))
+                if let callingName { try request.set(.text, .text(callingName)) }
                 let confirmation: CTIMessage
                 do {
                     confirmation = try await session.client.send(request)
@@ -47,9 +47,9 @@ struct PersistentCommand: AsyncParsableCommand {
                     StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
                     throw error.exitStatus
                 }
-                guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw ExitStatus.connectionFailure }
+                guard let callID = confirmation.fields?.number(.newConnectionCallID) else { throw ExitStatus.connectionFailure }
                 printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
-                ConsoleContext.current?.remember(callID: callID, invokeID: confirmation.fields?.number("InvokeID"))
+                ConsoleContext.current?.remember(callID: callID, invokeID: confirmation.fields?.number(.invokeID))
                 PersistentCallBook(settings: settings)?.add(callID: callID, device: device)
                 if printer.format == .json {
                     // JSON Lines stay JSON: the confirmation as an object (its NewConnectionCallID is the call ID).

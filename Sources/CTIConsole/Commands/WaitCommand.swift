@@ -44,7 +44,7 @@ struct WaitCommand: AsyncParsableCommand {
                 StandardStream.diagnose("cti: wait: no \(match.descriptor.name) within \(Self.seconds(limit))")
                 throw ExitStatus.timeout
             }
-            if let callID = event.message?.fields?.number("ConnectionCallID") { context.remember(callID: callID) }
+            if let callID = event.message?.fields?.number(.connectionCallID) { context.remember(callID: callID) }
             return
         }
         let session = try await SessionCommandSupport.makeSession(connection, defaults: .watch, reconnect: true, quiet: outputOptions.quiet)

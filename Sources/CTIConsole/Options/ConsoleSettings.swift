@@ -140,9 +140,9 @@ struct ConsoleSettings {
         let instrument = pick("instrument", flag: options.instrument)
         // OPEN_REQ carries these: one longer than its field is a usage error, found before connecting.
         let open = catalog.descriptor(named: "OPEN_REQ")!
-        for (key, field, value) in [("client-id", "ClientID", clientID), ("agent-id", "AgentID", agentID),
-                                    ("agent-ext", "AgentExtension", agentExtension), ("instrument", "AgentInstrument", instrument)] {
-            guard let value, let maxSize = open.floatingSpec(named: field)?.maxSize, value.utf8.count >= maxSize else { continue }
+        for (key, field, value) in [("client-id", Field.clientID, clientID), ("agent-id", .agentID, agentID),
+                                    ("agent-ext", .agentExtension, agentExtension), ("instrument", .agentInstrument, instrument)] {
+            guard let value, let maxSize = open.floatingSpec(named: field.name)?.maxSize, value.utf8.count >= maxSize else { continue }
             throw Failure(description: "\(key) (from \(sources[key] ?? "?")): \(value.utf8.count) bytes is too long: \(field) takes at most "
                           + "\(maxSize - 1) (\(maxSize) with the terminating NUL)")
         }

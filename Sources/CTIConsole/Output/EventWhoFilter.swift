@@ -31,22 +31,22 @@ struct EventWhoFilter: Sendable {
 
     /// The fields of a layout that name devices, agents and calls.
     struct FieldNames: Sendable {
-        var devices: [String] = []
-        var agents: [String] = []
-        var calls: [String] = []
+        var devices: [Field] = []
+        var agents: [Field] = []
+        var calls: [Field] = []
     }
 
-    private static let deviceNames: Set<String> = ["AgentInstrument", "AgentExtension", "SupervisorInstrument", "Instrument", "Extension"]
+    private static let deviceFields: Set<Field> = [.agentInstrument, .agentExtension, .supervisorInstrument, .instrument, .extension]
     private static let cache = NIOLockedValueBox<[UInt32: FieldNames]>([:])
 
     /// Worked out once per message type.
     static func fieldNames(of descriptor: MessageDescriptor) -> FieldNames {
         if let known = cache.withLockedValue({ $0[descriptor.typeID] }) { return known }
         var names = FieldNames()
-        for name in descriptor.fixed.map(\.name) + descriptor.floating.map(\.name) {
-            if name.hasSuffix("DeviceID") || deviceNames.contains(name) { names.devices.append(name) }
-            if name == "AgentID" { names.agents.append(name) }
-            if name.hasSuffix("CallID") && name != "RouterCallKeyCallID" { names.calls.append(name) }
+        for field in descriptor.fixed.map(\.field) + descriptor.floating.map(\.field) {
+            if field.name.hasSuffix("DeviceID") || deviceFields.contains(field) { names.devices.append(field) }
+            if field == .agentID { names.agents.append(field) }
+            if field.name.hasSuffix("CallID") && field != .routerCallKeyCallID { names.calls.append(field) }
         }
         cache.withLockedValue { $0[descriptor.typeID] = names }
         return names

@@ -217,7 +217,7 @@ final class ConsoleContext: Sendable {
     /// Remembers a request's confirmation: its InvokeID, and the call it made or names.
     func remember(_ confirmation: CTIMessage) {
         let fields = confirmation.fields
-        remember(callID: fields?.number("NewConnectionCallID") ?? fields?.number("ConnectionCallID"), invokeID: fields?.number("InvokeID"))
+        remember(callID: fields?.number(.newConnectionCallID) ?? fields?.number(.connectionCallID), invokeID: fields?.number(.invokeID))
     }
 
     /// Remembers what a request or wait gave (`$CALLID`, `$INVOKEID`).
@@ -234,9 +234,9 @@ final class ConsoleContext: Sendable {
     static func words(in event: ClientEvent) -> [String] {
         guard let fields = event.message?.fields else { return [] }
         var words: [String] = []
-        if let call = fields.number("ConnectionCallID") { words.append(String(call)) }
-        if let agent = fields.string("AgentID"), !agent.isEmpty { words.append(agent) }
-        if let device = fields.string("ConnectionDeviceID"), !device.isEmpty { words.append(device) }
+        if let call = fields.number(.connectionCallID) { words.append(String(call)) }
+        if let agent = fields.string(.agentID), !agent.isEmpty { words.append(agent) }
+        if let device = fields.string(.connectionDeviceID), !device.isEmpty { words.append(device) }
         return words
     }
 

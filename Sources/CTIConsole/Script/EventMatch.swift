@@ -7,8 +7,8 @@ import CTIProtocol
 /// A fixed field must equal its value; a floating field must occur with it.
 struct EventMatch: Sendable {
     let descriptor: MessageDescriptor
-    /// Field name, its position in the fixed part (nil: floating), and the value wanted.
-    let conditions: [(name: String, fixedIndex: Int?, value: FieldValue)]
+    /// The field, its position in the fixed part (nil: floating), and the value wanted.
+    let conditions: [(field: Field, fixedIndex: Int?, value: FieldValue)]
 
     init(message: String, conditions words: [String]) throws {
         guard let descriptor = MessageCatalog.standard.descriptor(named: message) else {
@@ -33,7 +33,7 @@ struct EventMatch: Sendable {
                 throw ValidationError("\(descriptor.name) has no field '\(key)' (see `cti describe messages \(descriptor.name)`)")
             }
             do {
-                return (spec.name, fixedIndex, try parser.parse(text, field: spec.name, type: spec.type, table: spec.table))
+                return (Field(named: spec.name), fixedIndex, try parser.parse(text, field: spec.name, type: spec.type, table: spec.table))
             } catch {
                 throw ValidationError("\(error)")
             }
@@ -49,7 +49,7 @@ struct EventMatch: Sendable {
                 continue
             }
             var found = false
-            for value in fields.values(of: condition.name) where Self.same(value, condition.value) {
+            for value in fields.values(of: condition.field) where Self.same(value, condition.value) {
                 found = true
                 break
             }

@@ -17,14 +17,14 @@ enum PersistentLookup {
     static func calls(on device: String, client: CTIClient, peripheralID: UInt32) async throws -> [Found] {
         let snapshot = try await client.snapshotDevice(peripheralID: peripheralID, instrument: device)
         guard let fields = snapshot.fields else { return [] }
-        let ids = fields.values(of: "CallConnectionCallID").compactMap(\.number)
-        let states = fields.values(of: "CallState").compactMap(\.number)
+        let ids = fields.values(of: .callConnectionCallID).compactMap(\.number)
+        let states = fields.values(of: .callState).compactMap(\.number)
         var found: [Found] = []
         for (index, id) in ids.enumerated() {
             guard let call = try? await client.snapshotCall(CallReference(callID: id, deviceID: device), peripheralID: peripheralID).fields,
                   isPersistent(call) else { continue }
-            let state = index < states.count ? (MessageCatalog.standard.enumTable(named: "LocalConnectionState")?.name(of: states[index]) ?? "\(states[index])") : "?"
-            let remote = call.string("DialedNumber") ?? call.values(of: "CallDeviceID").compactMap(\.text).first { $0 != device }
+            let state = index < states.count ? LocalConnectionState(rawValue: states[index]).description : "?"
+            let remote = call.string(.dialedNumber) ?? call.values(of: .callDeviceID).compactMap(\.text).first { $0 != device }
             found.append(Found(callID: id, state: state, callingID: namedVariable("user.PersistCgpn", in: call), remote: remote))
         }
         return found
@@ -33,7 +33,7 @@ enum PersistentLookup {
     static func isPersistent(_ fields: MessageFields) -> Bool { namedVariable("user.PersistentCall", in: fields) == "1" }
 
     static func namedVariable(_ name: String, in fields: MessageFields) -> String? {
-        for case .namedVariable(let key, let value) in fields.values(of: "NamedVariable") where key.string == name { return value.string }
+        for case .namedVariable(let key, let value) in fields.values(of: .namedVariable) where key.string == name { return value.string }
         return nil
     }
 }
@@ -44,11 +44,11 @@ enum PersistentWait {
 
     /// Decides from one event.
     static func decide(_ event: ClientEvent, callID: UInt32) -> Outcome? {
-        guard let fields = event.message?.fields, fields.number("ConnectionCallID") == callID else { return nil }
+        guard let fields = event.message?.fields, fields.number(.connectionCallID) == callID else { return nil }
         switch fields.descriptor.name {
         case "CALL_ESTABLISHED_EVENT": return .connected
         case "CALL_FAILED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT":
-            let cause = fields.number("EventCause").flatMap { MessageCatalog.standard.enumTable(named: "EventCause")?.name(of: $0) } ?? "cleared"
+            let cause = fields.number(.eventCause).map { EventCause(rawValue: $0).description } ?? "cleared"
             return .failed("\(fields.descriptor.name) \(cause)")
         default: return nil
         }

@@ -69,7 +69,7 @@ enum RequestRunner {
     /// A refusal in words: the code's name and what it means.
     static func explain(_ error: CTIClientError) -> String {
         switch error {
-        case .controlFailed(_, let peripheral) where PersistentRefusal.isPersistentCallCode(peripheral):
+        case .controlFailed(_, let peripheral) where peripheral.isPersistentCallCode:
             return "\(error): " + PersistentRefusal.explain(error, device: "the device")
         case .controlFailed, .requestFailed:
             return "\(error)" + (RefusalMeaning.text(for: error).map { ": \($0)" } ?? "")
@@ -85,26 +85,26 @@ enum RefusalMeaning {
         switch error {
         case .requestFailed(let status):
             switch status {
-            case 4: "no session is open"
-            case 6: "a field the request needs is missing"
-            case 7: "the server knows no such peripheral"
-            case 9: "the agent is not logged in"
-            case 12: "the session was not granted the service this request needs (CLIENT_CONTROL): open it with "
+            case .sessionNotOpen: "no session is open"
+            case .requiredDataMissing: "a field the request needs is missing"
+            case .invalidPeripheralID: "the server knows no such peripheral"
+            case .agentNotLoggedOn: "the agent is not logged in"
+            case .functionNotAvailable: "the session was not granted the service this request needs (CLIENT_CONTROL): open it with "
                 + "`--services ALL_EVENTS,CLIENT_CONTROL` (in the REPL: `close`, then `open --services ALL_EVENTS,CLIENT_CONTROL`)"
-            case 13: "the server knows no call with that ConnectionCallID"
-            case 92: "this side is standby: requests go to the active side"
+            case .invalidCallID: "the server knows no call with that ConnectionCallID"
+            case .serverNotMaster: "this side is standby: requests go to the active side"
             default: "the CTI Server refused the request"
             }
         case .controlFailed(let code, _):
             switch code {
-            case 8: "the device is not this session's own"
-            case 11: "no call with that ConnectionCallID on the device"
-            case 12: "the peripheral knows no such device"
-            case 21, 22: "the call or agent is not in a state that allows this"
-            case 256: "the AgentID is not the agent of that instrument"
-            case 259: "the agent is already logged in"
-            case 265: "the agent work mode is not valid here"
-            case 70: "the peripheral refused the request without saying why"
+            case .privilegeViolationOnSpecifiedDevice: "the device is not this session's own"
+            case .invalidCSTACallIdentifier: "no call with that ConnectionCallID on the device"
+            case .invalidCSTADeviceIdentifier: "the peripheral knows no such device"
+            case .genericStateIncompatibility, .invalidObjectState: "the call or agent is not in a state that allows this"
+            case .invalidAgentIDSpecified: "the AgentID is not the agent of that instrument"
+            case .specifiedAgentAlreadySignedOn: "the agent is already logged in"
+            case .invalidAgentWorkmode: "the agent work mode is not valid here"
+            case .genericUnspecifiedRejection: "the peripheral refused the request without saying why"
             default: "the peripheral (ACD) refused the request"
             }
         default: nil

@@ -12,6 +12,9 @@ public struct FixedFieldSpec: Sendable {
     public let enumTable: EnumTable?
     /// The name as a JSON key (`"Name":`), encoded once for the JSON writer.
     let jsonKey: [UInt8]
+
+    /// The field as a key for ``MessageFields``.
+    public var field: Field { Field(named: name) }
 }
 
 /// One floating field a message's layout allows (`messages.json` `floating`).
@@ -35,6 +38,9 @@ public struct FloatingFieldSpec: Sendable {
     public let isSecret: Bool
     /// The name as a JSON key (`"Name":`), encoded once for the JSON writer.
     let jsonKey: [UInt8]
+
+    /// The field as a key for ``MessageFields``.
+    public var field: Field { Field(named: name) }
 }
 
 /// A floating tag from the global tag table (`field-tags.tsv`), used for tags outside a

@@ -90,7 +90,7 @@ public final class MessageDescriptor: Sendable {
         self.tagAliases = tagAliases
         self.aliasPairs = tagAliases.sorted { $0.key < $1.key }.map { (received: $0.key, canonical: $0.value) }
         self.notes = notes
-        self.hasInvokeID = fixed.first?.name == "InvokeID"
+        self.hasInvokeID = fixed.first?.name == Field.invokeID.name
         self.isConfirmation = name.hasSuffix("_CONF") || name.hasSuffix("_RESP")
         self.alternateLayoutRule = Errata.alternateLayoutRule[name]
         var indexByTag = [Int16](repeating: -1, count: Int(floating.map(\.tag).max() ?? 0) + 1)

@@ -29,7 +29,7 @@ public struct FieldAssignment: Sendable {
             let text = String(assignment[assignment.index(after: equals)...])
             if let index = descriptor.fixedIndex(named: key) {
                 let spec = descriptor.fixed[index]
-                try fields.set(spec.name, parse(text, field: spec.name, type: spec.type, table: spec.enumTable))
+                try fields.set(spec.field, parse(text, field: spec.name, type: spec.type, table: spec.enumTable))
                 explicitFixed.insert(spec.name)
             } else if let spec = descriptor.floatingSpec(named: key) {
                 let value: FieldValue

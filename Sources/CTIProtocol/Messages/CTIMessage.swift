@@ -41,5 +41,5 @@ public enum CTIMessage: Hashable, Sendable {
     }
 
     /// A field's value (see ``MessageFields/subscript(_:)``).
-    public subscript(name: String) -> FieldValue? { fields?[name] }
+    public subscript(field: Field) -> FieldValue? { fields?[field] }
 }

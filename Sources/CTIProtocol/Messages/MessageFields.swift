@@ -180,8 +180,8 @@ public struct MessageFields: Hashable, @unchecked Sendable {
     }
 
     /// A fixed field's value, or the first floating field of that name.
-    public subscript(name: String) -> FieldValue? {
-        switch position(of: name) {
+    public subscript(field: Field) -> FieldValue? {
+        switch position(of: field.name) {
         case .fixed(let index)?: .number(fixedValue(at: index))
         case .floating(let spec)?: floating.first { $0.tag == spec.tag }?.value
         case nil: nil
@@ -189,14 +189,14 @@ public struct MessageFields: Hashable, @unchecked Sendable {
     }
 
     /// Every occurrence of a floating field, in wire order.
-    public func values(of name: String) -> [FieldValue] {
-        guard let spec = descriptor.floatingSpec(named: name) else { return [] }
+    public func values(of field: Field) -> [FieldValue] {
+        guard let spec = descriptor.floatingSpec(named: field.name) else { return [] }
         return floating.filter { $0.tag == spec.tag }.map(\.value)
     }
 
     /// A fixed field's value, or every occurrence of a floating field, in wire order.
-    public func occurrences(of name: String) -> [FieldValue] {
-        switch position(of: name) {
+    public func occurrences(of field: Field) -> [FieldValue] {
+        switch position(of: field.name) {
         case .fixed(let index)?: [.number(fixedValue(at: index))]
         case .floating(let spec)?: floating.filter { $0.tag == spec.tag }.map(\.value)
         case nil: []
@@ -204,14 +204,14 @@ public struct MessageFields: Hashable, @unchecked Sendable {
     }
 
     /// A numeric field's raw bits.
-    public func number(_ name: String) -> UInt32? { self[name]?.number }
+    public func number(_ field: Field) -> UInt32? { self[field]?.number }
 
     /// A string field's text.
-    public func string(_ name: String) -> String? { self[name]?.text }
+    public func string(_ field: Field) -> String? { self[field]?.text }
 
     /// Sets a fixed field, or the first floating field of that name (appending it when absent).
-    public mutating func set(_ name: String, _ value: FieldValue) throws(CTIEncodeError) {
-        switch position(of: name) {
+    public mutating func set(_ field: Field, _ value: FieldValue) throws(CTIEncodeError) {
+        switch position(of: field.name) {
         case .fixed(let index)?:
             guard case .number(let number) = value else { throw .wrongKind(field: fixedSpecs[index].name, expected: fixedSpecs[index].type) }
             setFixedValue(number, at: index)
@@ -222,19 +222,19 @@ public struct MessageFields: Hashable, @unchecked Sendable {
                 floating.append(FloatingField(tag: spec.tag, value: value))
             }
         case nil:
-            throw .unknownField(message: descriptor.name, field: name, known: descriptor.fieldNames)
+            throw .unknownField(message: descriptor.name, field: field.name, known: descriptor.fieldNames)
         }
     }
 
     /// Appends one more occurrence of a floating field (list entries, named variables).
-    public mutating func append(_ name: String, _ value: FieldValue) throws(CTIEncodeError) {
-        let spec = try floatingSpec(name)
+    public mutating func append(_ field: Field, _ value: FieldValue) throws(CTIEncodeError) {
+        let spec = try floatingSpec(field.name)
         floating.append(FloatingField(tag: spec.tag, value: value))
     }
 
     /// Removes every occurrence of a floating field.
-    public mutating func remove(_ name: String) {
-        guard let spec = descriptor.floatingSpec(named: name) else { return }
+    public mutating func remove(_ field: Field) {
+        guard let spec = descriptor.floatingSpec(named: field.name) else { return }
         floating.removeAll { $0.tag == spec.tag }
     }
 

@@ -13,7 +13,7 @@ extension CallCenterModel {
 
     /// One request: checks in the order of ``SimulatorFailureTable/rows``, then the action.
     mutating func handle(_ fields: MessageFields, from requester: ControlRequester) -> [CallCenterOutput] {
-        let invokeID = fields.number("InvokeID") ?? 0
+        let invokeID = fields.number(.invokeID) ?? 0
         do {
             var requester = requester
             requester.device = requester.device.map(resolvingDeviceName)
@@ -29,7 +29,7 @@ extension CallCenterModel {
         let persistentTarget = Self.persistentFeatureRequests.contains(name) && namesPersistentCall(fields)
         // Requests the simulator does not implement keep their FAILURE_CONF E_CTI_FUNCTION_NOT_AVAILABLE.
         if Self.unimplementedFeatureRequests.contains(name) && !persistentTarget { throw ControlRefusal(.noClientControl) }
-        guard fields.number("PeripheralID") == peripheralID else { throw ControlRefusal(.unknownPeripheral) }
+        guard fields.number(.peripheralID) == peripheralID else { throw ControlRefusal(.unknownPeripheral) }
         // R9: no feature on a persistent call.
         if persistentTarget { throw ControlRefusal(.persistentFeature) }
         let request = ControlRequest(fields: fields, requester: requester)
@@ -43,7 +43,7 @@ extension CallCenterModel {
         case "SNAPSHOT_DEVICE_REQ":
             // An agent phone or a CTI Remote Device line (whose persistent call is included,
             // marked user.PersistentCall=1, unless configured hidden: R13 and ERRATA).
-            guard let device = fields.string("AgentInstrument"), !device.isEmpty else { throw ControlRefusal(.missingField) }
+            guard let device = fields.string(.agentInstrument), !device.isEmpty else { throw ControlRefusal(.missingField) }
             try request.checkOwn(device)
             guard agentIndex(device: device) != nil || remoteDevices.contains(where: { $0.lineDN == device }) else {
                 throw ControlRefusal(.unknownDevice)
@@ -62,7 +62,7 @@ extension CallCenterModel {
             try Self.require(call.party(device)?.state == ConnectionStates.connect)
             return [.reply(CallEventMessages.confirmation("HOLD_CALL_CONF", invokeID: invokeID))] + hold(callID: call.id, at: device)
         case "RETRIEVE_CALL_REQ":
-            let (call, device) = try request.call(in: self, prefix: "Held")
+            let (call, device) = try request.call(in: self, leg: .held)
             try Self.require(call.party(device)?.state == ConnectionStates.hold)
             return [.reply(CallEventMessages.confirmation("RETRIEVE_CALL_CONF", invokeID: invokeID))] + retrieve(callID: call.id, at: device)
         case "CLEAR_CALL_REQ":
@@ -81,7 +81,7 @@ extension CallCenterModel {
             return [.reply(CallEventMessages.confirmation("RELEASE_CALL_CONF", invokeID: invokeID))]
         case "SEND_DTMF_SIGNAL_REQ":
             let (call, device) = try request.call(in: self)
-            guard fields.string("DTMFString")?.isEmpty == false else { throw ControlRefusal(.missingField) }
+            guard fields.string(.dtmfString)?.isEmpty == false else { throw ControlRefusal(.missingField) }
             try Self.require(call.party(device)?.state == ConnectionStates.connect)
             return [.reply(CallEventMessages.confirmation("SEND_DTMF_SIGNAL_CONF", invokeID: invokeID))]
         case "SNAPSHOT_CALL_REQ":
@@ -89,8 +89,8 @@ extension CallCenterModel {
             return [.reply(CallEventMessages.snapshotCallConfirmation(invokeID: invokeID, call: call))]
         case "SET_CALL_DATA_REQ": return try setCallData(request, invokeID: invokeID)
         case "ALTERNATE_CALL_REQ":
-            let (active, device) = try request.call(in: self, prefix: "Active")
-            let (other, otherDevice) = try request.call(in: self, prefix: "Other")
+            let (active, device) = try request.call(in: self, leg: .active)
+            let (other, otherDevice) = try request.call(in: self, leg: .other)
             try Self.require(device == otherDevice && active.id != other.id)
             try Self.require(active.party(device)?.state == ConnectionStates.connect && other.party(device)?.state == ConnectionStates.hold)
             return [.reply(CallEventMessages.confirmation("ALTERNATE_CALL_CONF", invokeID: invokeID))]
@@ -128,7 +128,7 @@ extension CallCenterModel {
     // MARK: - Agent state
 
     private mutating func setAgentState(_ request: ControlRequest, invokeID: UInt32) throws(ControlRefusal) -> [CallCenterOutput] {
-        guard let instrumentField = request.fields.string("AgentInstrument"), !instrumentField.isEmpty else {
+        guard let instrumentField = request.fields.string(.agentInstrument), !instrumentField.isEmpty else {
             throw ControlRefusal(.missingField)
         }
         let parts = instrumentField.split(separator: ";", maxSplits: 1).map(String.init)
@@ -136,14 +136,14 @@ extension CallCenterModel {
         let remotePhone = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
         try request.checkOwn(device)
         guard let index = agentIndex(device: device) else { throw ControlRefusal(.unknownDevice) }
-        let state = request.fields.number("AgentState") ?? 0xFFFF
-        let workMode = request.fields.number("AgentWorkMode") ?? 0
-        let reason = request.fields.number("EventReasonCode") ?? 0
+        let state = request.fields.number(.agentState) ?? 0xFFFF
+        let workMode = request.fields.number(.agentWorkMode) ?? 0
+        let reason = request.fields.number(.eventReasonCode) ?? 0
         let confirmation = CallCenterOutput.reply(CallEventMessages.confirmation("SET_AGENT_STATE_CONF", invokeID: invokeID))
         let current = agents[index].state
 
         if state == AgentStates.login {
-            guard let agentID = request.fields.string("AgentID"), !agentID.isEmpty else { throw ControlRefusal(.missingField) }
+            guard let agentID = request.fields.string(.agentID), !agentID.isEmpty else { throw ControlRefusal(.missingField) }
             guard agents[index].agentID == agentID else { throw ControlRefusal(.unknownAgent) }
             guard current == AgentStates.logout else { throw ControlRefusal(.agentAlreadyLoggedIn) }
             guard workMode <= WorkModes.nailed else { throw ControlRefusal(.invalidWorkMode) }
@@ -207,10 +207,10 @@ extension CallCenterModel {
 
     private func queryAgentState(_ request: ControlRequest, invokeID: UInt32) throws(ControlRefusal) -> [CallCenterOutput] {
         let index: Int?
-        if let instrument = request.fields.string("AgentInstrument") ?? request.fields.string("AgentExtension"), !instrument.isEmpty {
+        if let instrument = request.fields.string(.agentInstrument) ?? request.fields.string(.agentExtension), !instrument.isEmpty {
             try request.checkOwn(instrument)
             index = agentIndex(device: instrument)
-        } else if let agentID = request.fields.string("AgentID"), !agentID.isEmpty {
+        } else if let agentID = request.fields.string(.agentID), !agentID.isEmpty {
             index = agentIndex(agentID: agentID)
             if let index { try request.checkOwn(agents[index].instrument) }
         } else {
@@ -224,11 +224,11 @@ extension CallCenterModel {
 
     private mutating func makeCall(_ request: ControlRequest, invokeID: UInt32) throws(ControlRefusal) -> [CallCenterOutput] {
         let device = try request.agentPhone(in: self)
-        guard let dialed = request.fields.string("DialedNumber"), !dialed.isEmpty else { throw ControlRefusal(.missingField) }
+        guard let dialed = request.fields.string(.dialedNumber), !dialed.isEmpty else { throw ControlRefusal(.missingField) }
         try Self.require(!calls(at: device).contains { !$0.isNailed && $0.party(device)?.state != ConnectionStates.hold })
         var call = newOutboundCall(from: device, to: dialed, type: agentIndex(device: dialed) != nil ? CallTypes.agentInside : CallTypes.agentOut)
-        for index in 1...10 { if let value = request.fields.string("CallVariable\(index)") { call.variables[index] = value } }
-        call.namedVariables = request.fields.values(of: "NamedVariable").compactMap(Self.namedValue)
+        for (index, field) in zip(1..., Field.callVariables) { if let value = request.fields.string(field) { call.variables[index] = value } }
+        call.namedVariables = request.fields.values(of: .namedVariable).compactMap(Self.namedValue)
         let id = call.id
         calls[id] = call
         return [.reply(CallEventMessages.newCallConfirmation("MAKE_CALL_CONF", invokeID: invokeID, callID: id, device: device))]
@@ -236,8 +236,8 @@ extension CallCenterModel {
     }
 
     private mutating func consult(_ request: ControlRequest, invokeID: UInt32) throws(ControlRefusal) -> [CallCenterOutput] {
-        let (active, device) = try request.call(in: self, prefix: "Active")
-        guard let dialed = request.fields.string("DialedNumber"), !dialed.isEmpty else { throw ControlRefusal(.missingField) }
+        let (active, device) = try request.call(in: self, leg: .active)
+        guard let dialed = request.fields.string(.dialedNumber), !dialed.isEmpty else { throw ControlRefusal(.missingField) }
         try Self.require(active.party(device)?.state == ConnectionStates.connect)
         var outputs = hold(callID: active.id, at: device)
         var call = newOutboundCall(from: device, to: dialed, type: CallTypes.consult)
@@ -286,8 +286,8 @@ extension CallCenterModel {
     /// TRANSFER_CALL / CONFERENCE_CALL: the consult (active) call's other parties join the held
     /// call; a transfer drops the controller from it, a conference retrieves it.
     private mutating func join(_ request: ControlRequest, transfer: Bool, invokeID: UInt32) throws(ControlRefusal) -> [CallCenterOutput] {
-        let (consultCall, device) = try request.call(in: self, prefix: "Active")
-        let (primary, heldDevice) = try request.call(in: self, prefix: "Held")
+        let (consultCall, device) = try request.call(in: self, leg: .active)
+        let (primary, heldDevice) = try request.call(in: self, leg: .held)
         try Self.require(device == heldDevice && consultCall.id != primary.id)
         try Self.require(primary.party(device)?.state == ConnectionStates.hold)
         try Self.require([ConnectionStates.connect, ConnectionStates.initiate, ConnectionStates.alerting]
@@ -328,9 +328,9 @@ extension CallCenterModel {
         let (found, _) = try request.call(in: self)
         var call = found
         var changed: [Int: String] = [:]
-        for index in 1...10 { if let value = request.fields.string("CallVariable\(index)") { changed[index] = value } }
+        for (index, field) in zip(1..., Field.callVariables) { if let value = request.fields.string(field) { changed[index] = value } }
         call.variables.merge(changed) { $1 }
-        for variable in request.fields.values(of: "NamedVariable").compactMap(Self.namedValue) {
+        for variable in request.fields.values(of: .namedVariable).compactMap(Self.namedValue) {
             if let index = call.namedVariables.firstIndex(where: { $0.name == variable.name }) {
                 call.namedVariables[index] = variable
             } else {

@@ -105,7 +105,7 @@ extension CallCenterModel {
     /// Whether a fixed `…CallID` field of the request names a persistent call.
     func namesPersistentCall(_ fields: MessageFields) -> Bool {
         fields.fixedSpecs.contains { spec in
-            spec.name.hasSuffix("CallID") && fields.number(spec.name).flatMap { calls[$0]?.persistent } != nil
+            spec.name.hasSuffix("CallID") && fields.number(spec.field).flatMap { calls[$0]?.persistent } != nil
         }
     }
 
@@ -126,9 +126,9 @@ extension CallCenterModel {
     mutating func makePersistentCall(_ request: ControlRequest, invokeID: UInt32) throws(ControlRefusal) -> [CallCenterOutput] {
         let fields = request.fields
         guard request.requester.services & Self.agentStateControlOnly == 0 else { throw ControlRefusal(.noClientControl) }
-        guard let device = fields.string("AgentInstrument"), !device.isEmpty,
-              let callingID = fields.string("CallingDeviceID"), !callingID.isEmpty else { throw ControlRefusal(.missingField) }
-        guard fields.number("DevSpecificFlags") == 2 else { throw ControlRefusal(.persistentBadFlags) }
+        guard let device = fields.string(.agentInstrument), !device.isEmpty,
+              let callingID = fields.string(.callingDeviceID), !callingID.isEmpty else { throw ControlRefusal(.missingField) }
+        guard fields.number(.devSpecificFlags) == 2 else { throw ControlRefusal(.persistentBadFlags) }
         guard request.requester.controlsAnyDevice || request.requester.device == device else {
             throw ControlRefusal(.persistentForeignDevice)
         }
@@ -143,7 +143,7 @@ extension CallCenterModel {
         guard persistentByDevice.count < min(configuration.persistentCalls.perNode, configuration.persistentCalls.perCluster) else {
             throw ControlRefusal(.persistentCapacity)
         }
-        let name = fields.string("Text").flatMap { $0.isEmpty ? nil : $0 }
+        let name = fields.string(.text).flatMap { $0.isEmpty ? nil : $0 }
         let id = newCallID()
         var call = SimulatedCall(id: id, callType: CallTypes.out, connectionDevice: line,
                                  parties: [CallParty(device: line, deviceType: CallEventMessages.devidDevice, state: ConnectionStates.initiate,

@@ -23,22 +23,22 @@ struct CallEventMessages: Sendable {
 
     /// Builds a message from field names; a name the layout does not have is a programming
     /// error caught by the tests (every message kind is built there).
-    static func build(_ name: String, _ numbers: [(String, UInt32)], _ strings: [(String, String?)] = []) -> CTIMessage {
+    static func build(_ name: String, _ numbers: [(Field, UInt32)], _ strings: [(Field, String?)] = []) -> CTIMessage {
         var fields = try! MessageFields(named: name)
         for (field, value) in numbers { try! fields.set(field, .number(value)) }
         for (field, value) in strings { if let value { try! fields.append(field, .text(value)) } }
         return .fields(fields)
     }
 
-    private func prologue(_ call: SimulatedCall) -> [(String, UInt32)] {
-        [("MonitorID", 0), ("PeripheralID", peripheralID), ("PeripheralType", peripheralType), ("ConnectionDeviceIDType", 0),
-         ("ConnectionCallID", call.id)]
+    private func prologue(_ call: SimulatedCall) -> [(Field, UInt32)] {
+        [(.monitorID, 0), (.peripheralID, peripheralID), (.peripheralType, peripheralType), (.connectionDeviceIDType, 0),
+         (.connectionCallID, call.id)]
     }
 
-    private func skill(_ call: SimulatedCall) -> [(String, UInt32)] {
-        [("ServiceNumber", Self.nullService), ("ServiceID", Self.nullService),
-         ("SkillGroupNumber", call.skillGroup?.number ?? nullSkillGroup), ("SkillGroupID", call.skillGroup?.id ?? nullSkillGroup),
-         ("SkillGroupPriority", 0)]
+    private func skill(_ call: SimulatedCall) -> [(Field, UInt32)] {
+        [(.serviceNumber, Self.nullService), (.serviceID, Self.nullService),
+         (.skillGroupNumber, call.skillGroup?.number ?? nullSkillGroup), (.skillGroupID, call.skillGroup?.id ?? nullSkillGroup),
+         (.skillGroupPriority, 0)]
     }
 
     private func lineType(_ call: SimulatedCall) -> UInt32 {
@@ -54,14 +54,14 @@ struct CallEventMessages: Sendable {
     /// BEGIN_CALL_EVENT: the call's context (ANI, DNIS, call and named variables, router key).
     func beginCall(_ call: SimulatedCall) -> CTIMessage {
         var message = Self.build("BEGIN_CALL_EVENT", prologue(call) + [
-            ("NumCTIClients", 0), ("NumNamedVariables", UInt32(call.namedVariables.count)), ("NumNamedArrays", 0),
-            ("CallType", call.callType), ("CalledPartyDisposition", 0),
-        ], [("ConnectionDeviceID", call.connectionDevice), ("ANI", call.ani), ("DNIS", call.dnis), ("DialedNumber", call.dialedNumber)])
+            (.numCTIClients, 0), (.numNamedVariables, UInt32(call.namedVariables.count)), (.numNamedArrays, 0),
+            (.callType, call.callType), (.calledPartyDisposition, 0),
+        ], [(.connectionDeviceID, call.connectionDevice), (.ani, call.ani), (.dnis, call.dnis), (.dialedNumber, call.dialedNumber)])
         guard var fields = message.fields else { return message }
         if let key = call.routerCallKey {
-            try! fields.set("RouterCallKeyDay", .number(RouterKeys.day))
-            try! fields.set("RouterCallKeyCallID", .number(key))
-            try! fields.set("RouterCallKeySequenceNumber", .number(0))
+            try! fields.set(.routerCallKeyDay, .number(RouterKeys.day))
+            try! fields.set(.routerCallKeyCallID, .number(key))
+            try! fields.set(.routerCallKeySequenceNumber, .number(0))
         }
         Self.appendCallData(call, to: &fields)
         message = .fields(fields)
@@ -69,24 +69,24 @@ struct CallEventMessages: Sendable {
     }
 
     static func appendCallData(_ call: SimulatedCall, to fields: inout MessageFields) {
-        for (index, value) in call.variables.sorted(by: { $0.key < $1.key }) { try! fields.set("CallVariable\(index)", .text(value)) }
+        for (index, value) in call.variables.sorted(by: { $0.key < $1.key }) { try! fields.set(Field.callVariables[index - 1], .text(value)) }
         for variable in call.namedVariables {
-            try! fields.append("NamedVariable", .namedVariable(name: CTIString(variable.name), value: CTIString(variable.value)))
+            try! fields.append(.namedVariable, .namedVariable(name: CTIString(variable.name), value: CTIString(variable.value)))
         }
     }
 
     /// END_CALL_EVENT: no more events for the call.
     func endCall(_ call: SimulatedCall) -> CTIMessage {
-        Self.build("END_CALL_EVENT", prologue(call), [("ConnectionDeviceID", call.connectionDevice)])
+        Self.build("END_CALL_EVENT", prologue(call), [(.connectionDeviceID, call.connectionDevice)])
     }
 
     /// CALL_DATA_UPDATE_EVENT after SET_CALL_DATA: the changed variables and every named variable.
     func dataUpdate(_ call: SimulatedCall, changed: [Int: String]) -> CTIMessage {
         let message = Self.build("CALL_DATA_UPDATE_EVENT", prologue(call) + [
-            ("NumCTIClients", 0), ("NumNamedVariables", UInt32(call.namedVariables.count)), ("NumNamedArrays", 0),
-            ("CallType", call.callType), ("NewConnectionDeviceIDType", 0), ("NewConnectionCallID", call.id),
-            ("CalledPartyDisposition", 0), ("CampaignID", 0), ("QueryRuleID", 0),
-        ], [("ConnectionDeviceID", call.connectionDevice), ("NewConnectionDeviceID", call.connectionDevice)])
+            (.numCTIClients, 0), (.numNamedVariables, UInt32(call.namedVariables.count)), (.numNamedArrays, 0),
+            (.callType, call.callType), (.newConnectionDeviceIDType, 0), (.newConnectionCallID, call.id),
+            (.calledPartyDisposition, 0), (.campaignID, 0), (.queryRuleID, 0),
+        ], [(.connectionDeviceID, call.connectionDevice), (.newConnectionDeviceID, call.connectionDevice)])
         guard var fields = message.fields else { return message }
         var update = call
         update.variables = changed
@@ -98,99 +98,99 @@ struct CallEventMessages: Sendable {
     /// A persistent call carries the named variable `user.PersistentCall=1`.
     func delivered(_ call: SimulatedCall, at device: String) -> CTIMessage {
         let message = Self.build("CALL_DELIVERED_EVENT", prologue(call) + [
-            ("LineHandle", 0), ("LineType", lineType(call)),
+            (.lineHandle, 0), (.lineType, lineType(call)),
         ] + skill(call) + [
-            ("AlertingDeviceType", type(of: device, in: call)), ("CallingDeviceType", type(of: call.callingDevice, in: call)),
-            ("CalledDeviceType", type(of: call.calledDevice, in: call)), ("LastRedirectDeviceType", Self.devidNone),
-            ("LocalConnectionState", ConnectionStates.alerting), ("EventCause", Self.causeNone),
-            ("NumNamedVariables", 0), ("NumNamedArrays", 0),
-        ], [("ConnectionDeviceID", device), ("AlertingDeviceID", device), ("CallingDeviceID", call.callingDevice),
-            ("CalledDeviceID", call.calledDevice)])
+            (.alertingDeviceType, type(of: device, in: call)), (.callingDeviceType, type(of: call.callingDevice, in: call)),
+            (.calledDeviceType, type(of: call.calledDevice, in: call)), (.lastRedirectDeviceType, Self.devidNone),
+            (.localConnectionState, ConnectionStates.alerting), (.eventCause, Self.causeNone),
+            (.numNamedVariables, 0), (.numNamedArrays, 0),
+        ], [(.connectionDeviceID, device), (.alertingDeviceID, device), (.callingDeviceID, call.callingDevice),
+            (.calledDeviceID, call.calledDevice)])
         guard call.persistent != nil, var fields = message.fields else { return message }
-        try! fields.set("NumNamedVariables", .number(1))
-        try! fields.append("NamedVariable", .namedVariable(name: CTIString(Self.persistentMark.name), value: CTIString(Self.persistentMark.value)))
+        try! fields.set(.numNamedVariables, .number(1))
+        try! fields.append(.namedVariable, .namedVariable(name: CTIString(Self.persistentMark.name), value: CTIString(Self.persistentMark.value)))
         return .fields(fields)
     }
 
     /// The named variable that marks a persistent call (`persistent-calls-design.md` §6.3).
     static let persistentMark = NamedValue(name: "user.PersistentCall", value: "1")
     /// The NamedVariable tag, for SNAPSHOT_DEVICE_CONF whose layout has none.
-    static let namedVariableTag: UInt16 = MessageCatalog.standard.descriptor(named: "BEGIN_CALL_EVENT")!.floatingSpec(named: "NamedVariable")!.tag
+    static let namedVariableTag: UInt16 = MessageCatalog.standard.descriptor(named: "BEGIN_CALL_EVENT")!.floatingSpec(named: Field.namedVariable.name)!.tag
 
     /// CALL_ESTABLISHED_EVENT: `device` answered (LCS_CONNECT).
     func established(_ call: SimulatedCall, answeredBy device: String) -> CTIMessage {
-        Self.build("CALL_ESTABLISHED_EVENT", prologue(call) + [("LineHandle", 0), ("LineType", lineType(call))] + skill(call) + [
-            ("AnsweringDeviceType", type(of: device, in: call)), ("CallingDeviceType", type(of: call.callingDevice, in: call)),
-            ("CalledDeviceType", type(of: call.calledDevice, in: call)), ("LastRedirectDeviceType", Self.devidNone),
-            ("LocalConnectionState", ConnectionStates.connect), ("EventCause", Self.causeNone),
-        ], [("ConnectionDeviceID", device), ("AnsweringDeviceID", device), ("CalledDeviceID", call.calledDevice)])
+        Self.build("CALL_ESTABLISHED_EVENT", prologue(call) + [(.lineHandle, 0), (.lineType, lineType(call))] + skill(call) + [
+            (.answeringDeviceType, type(of: device, in: call)), (.callingDeviceType, type(of: call.callingDevice, in: call)),
+            (.calledDeviceType, type(of: call.calledDevice, in: call)), (.lastRedirectDeviceType, Self.devidNone),
+            (.localConnectionState, ConnectionStates.connect), (.eventCause, Self.causeNone),
+        ], [(.connectionDeviceID, device), (.answeringDeviceID, device), (.calledDeviceID, call.calledDevice)])
     }
 
     /// CALL_ORIGINATED_EVENT: `device` dials (LCS_INITIATE).
     func originated(_ call: SimulatedCall, from device: String) -> CTIMessage {
-        Self.build("CALL_ORIGINATED_EVENT", prologue(call) + [("LineHandle", 0), ("LineType", lineType(call))] + skill(call) + [
-            ("CallingDeviceType", type(of: device, in: call)), ("CalledDeviceType", type(of: call.calledDevice, in: call)),
-            ("LocalConnectionState", ConnectionStates.initiate), ("EventCause", Self.causeNone),
-        ], [("ConnectionDeviceID", device), ("CallingDeviceID", device), ("CalledDeviceID", call.calledDevice)])
+        Self.build("CALL_ORIGINATED_EVENT", prologue(call) + [(.lineHandle, 0), (.lineType, lineType(call))] + skill(call) + [
+            (.callingDeviceType, type(of: device, in: call)), (.calledDeviceType, type(of: call.calledDevice, in: call)),
+            (.localConnectionState, ConnectionStates.initiate), (.eventCause, Self.causeNone),
+        ], [(.connectionDeviceID, device), (.callingDeviceID, device), (.calledDeviceID, call.calledDevice)])
     }
 
     /// CALL_HELD_EVENT at `device` (LCS_HOLD).
     func held(_ call: SimulatedCall, at device: String) -> CTIMessage {
         Self.build("CALL_HELD_EVENT", prologue(call) + [
-            ("HoldingDeviceType", type(of: device, in: call)), ("LocalConnectionState", ConnectionStates.hold), ("EventCause", Self.causeNone),
-        ], [("ConnectionDeviceID", device), ("HoldingDeviceID", device)])
+            (.holdingDeviceType, type(of: device, in: call)), (.localConnectionState, ConnectionStates.hold), (.eventCause, Self.causeNone),
+        ], [(.connectionDeviceID, device), (.holdingDeviceID, device)])
     }
 
     /// CALL_RETRIEVED_EVENT at `device` (LCS_CONNECT).
     func retrieved(_ call: SimulatedCall, at device: String) -> CTIMessage {
         Self.build("CALL_RETRIEVED_EVENT", prologue(call) + [
-            ("RetrievingDeviceType", type(of: device, in: call)), ("LocalConnectionState", ConnectionStates.connect),
-            ("EventCause", Self.causeNone),
-        ], [("ConnectionDeviceID", device), ("RetrievingDeviceID", device)])
+            (.retrievingDeviceType, type(of: device, in: call)), (.localConnectionState, ConnectionStates.connect),
+            (.eventCause, Self.causeNone),
+        ], [(.connectionDeviceID, device), (.retrievingDeviceID, device)])
     }
 
     /// CALL_CONNECTION_CLEARED_EVENT: `device` left the call (LCS_NULL).
     func connectionCleared(_ call: SimulatedCall, device: String, deviceType: UInt32, cause: UInt32 = causeNone) -> CTIMessage {
         Self.build("CALL_CONNECTION_CLEARED_EVENT", prologue(call) + [
-            ("ReleasingDeviceType", deviceType), ("LocalConnectionState", ConnectionStates.null), ("EventCause", cause),
-        ], [("ConnectionDeviceID", device), ("ReleasingDeviceID", device)])
+            (.releasingDeviceType, deviceType), (.localConnectionState, ConnectionStates.null), (.eventCause, cause),
+        ], [(.connectionDeviceID, device), (.releasingDeviceID, device)])
     }
 
     /// CALL_CLEARED_EVENT: the call is over (LCS_NULL).
     func cleared(_ call: SimulatedCall, cause: UInt32 = causeNone) -> CTIMessage {
-        Self.build("CALL_CLEARED_EVENT", prologue(call) + [("LocalConnectionState", ConnectionStates.null), ("EventCause", cause)],
-                   [("ConnectionDeviceID", call.connectionDevice)])
+        Self.build("CALL_CLEARED_EVENT", prologue(call) + [(.localConnectionState, ConnectionStates.null), (.eventCause, cause)],
+                   [(.connectionDeviceID, call.connectionDevice)])
     }
 
     /// CALL_FAILED_EVENT: the call to `device` cannot complete (LCS_FAIL).
     func failed(_ call: SimulatedCall, device: String, cause: UInt32) -> CTIMessage {
         Self.build("CALL_FAILED_EVENT", prologue(call) + [
-            ("FailingDeviceType", type(of: device, in: call)), ("CalledDeviceType", type(of: call.calledDevice, in: call)),
-            ("LocalConnectionState", ConnectionStates.fail), ("EventCause", cause),
-        ], [("ConnectionDeviceID", call.connectionDevice), ("FailingDeviceID", device), ("CalledDeviceID", call.calledDevice)])
+            (.failingDeviceType, type(of: device, in: call)), (.calledDeviceType, type(of: call.calledDevice, in: call)),
+            (.localConnectionState, ConnectionStates.fail), (.eventCause, cause),
+        ], [(.connectionDeviceID, call.connectionDevice), (.failingDeviceID, device), (.calledDeviceID, call.calledDevice)])
     }
 
     /// CALL_TRANSFERRED_EVENT / CALL_CONFERENCED_EVENT: `secondary` joined into `primary`.
     func joined(_ name: String, primary: SimulatedCall, secondary: SimulatedCall, controller: String, added: String) -> CTIMessage {
         let transferred = name == "CALL_TRANSFERRED_EVENT"
         let message = Self.build(name, [
-            ("MonitorID", 0), ("PeripheralID", peripheralID), ("PeripheralType", peripheralType),
-            ("PrimaryDeviceIDType", 0), ("PrimaryCallID", primary.id), ("LineHandle", 0), ("LineType", lineType(primary)),
-            ("SkillGroupNumber", primary.skillGroup?.number ?? nullSkillGroup), ("SkillGroupID", primary.skillGroup?.id ?? nullSkillGroup),
-            ("SkillGroupPriority", 0), ("NumParties", UInt32(primary.parties.count)), ("SecondaryDeviceIDType", 0),
-            ("SecondaryCallID", secondary.id),
-            (transferred ? "TransferringDeviceType" : "ControllerDeviceType", Self.devidDevice),
-            (transferred ? "TransferredDeviceType" : "AddedPartyDeviceType", type(of: added, in: primary)),
-            ("LocalConnectionState", ConnectionStates.connect),
-            ("EventCause", transferred ? CauseCodes.transfer : CauseCodes.keyConference),
-        ], [("PrimaryDeviceID", primary.connectionDevice), ("SecondaryDeviceID", secondary.connectionDevice),
-            (transferred ? "TransferringDeviceID" : "ControllerDeviceID", controller),
-            (transferred ? "TransferredDeviceID" : "AddedPartyDeviceID", added)])
+            (.monitorID, 0), (.peripheralID, peripheralID), (.peripheralType, peripheralType),
+            (.primaryDeviceIDType, 0), (.primaryCallID, primary.id), (.lineHandle, 0), (.lineType, lineType(primary)),
+            (.skillGroupNumber, primary.skillGroup?.number ?? nullSkillGroup), (.skillGroupID, primary.skillGroup?.id ?? nullSkillGroup),
+            (.skillGroupPriority, 0), (.numParties, UInt32(primary.parties.count)), (.secondaryDeviceIDType, 0),
+            (.secondaryCallID, secondary.id),
+            (transferred ? Field.transferringDeviceType : .controllerDeviceType, Self.devidDevice),
+            (transferred ? Field.transferredDeviceType : .addedPartyDeviceType, type(of: added, in: primary)),
+            (.localConnectionState, ConnectionStates.connect),
+            (.eventCause, transferred ? CauseCodes.transfer : CauseCodes.keyConference),
+        ], [(.primaryDeviceID, primary.connectionDevice), (.secondaryDeviceID, secondary.connectionDevice),
+            (transferred ? Field.transferringDeviceID : .controllerDeviceID, controller),
+            (transferred ? Field.transferredDeviceID : .addedPartyDeviceID, added)])
         guard var fields = message.fields else { return message }
         for party in primary.parties {
-            try! fields.append("ConnectedPartyCallID", .number(primary.id))
-            try! fields.append("ConnectedPartyDeviceIDType", .number(0))
-            try! fields.append("ConnectedPartyDeviceID", .text(party.device))
+            try! fields.append(.connectedPartyCallID, .number(primary.id))
+            try! fields.append(.connectedPartyDeviceIDType, .number(0))
+            try! fields.append(.connectedPartyDeviceID, .text(party.device))
         }
         return .fields(fields)
     }
@@ -198,15 +198,15 @@ struct CallEventMessages: Sendable {
     /// AGENT_PRE_CALL_EVENT: a routed call is on its way to `agent`.
     func preCall(_ call: SimulatedCall, agent: AgentRecord) -> CTIMessage {
         let message = Self.build("AGENT_PRE_CALL_EVENT", [
-            ("MonitorID", 0), ("NumNamedVariables", UInt32(call.namedVariables.count)), ("NumNamedArrays", 0),
-            ("ServiceNumber", Self.nullService), ("ServiceID", Self.nullService),
-            ("SkillGroupNumber", call.skillGroup?.number ?? nullSkillGroup), ("SkillGroupID", call.skillGroup?.id ?? nullSkillGroup),
-            ("SkillGroupPriority", 0), ("MRDID", 1), ("AgentSkillTargetID", agent.skillTargetID),
-        ], [("AgentInstrument", agent.instrument), ("ANI", call.ani), ("DialedNumber", call.dialedNumber), ("AgentID", agent.agentID)])
+            (.monitorID, 0), (.numNamedVariables, UInt32(call.namedVariables.count)), (.numNamedArrays, 0),
+            (.serviceNumber, Self.nullService), (.serviceID, Self.nullService),
+            (.skillGroupNumber, call.skillGroup?.number ?? nullSkillGroup), (.skillGroupID, call.skillGroup?.id ?? nullSkillGroup),
+            (.skillGroupPriority, 0), (.mrdid, 1), (.agentSkillTargetID, agent.skillTargetID),
+        ], [(.agentInstrument, agent.instrument), (.ani, call.ani), (.dialedNumber, call.dialedNumber), (.agentID, agent.agentID)])
         guard var fields = message.fields else { return message }
-        try! fields.set("RouterCallKeyDay", .number(RouterKeys.day))
-        try! fields.set("RouterCallKeyCallID", .number(call.routerCallKey ?? 0))
-        try! fields.set("RouterCallKeySequenceNumber", .number(0))
+        try! fields.set(.routerCallKeyDay, .number(RouterKeys.day))
+        try! fields.set(.routerCallKeyCallID, .number(call.routerCallKey ?? 0))
+        try! fields.set(.routerCallKeySequenceNumber, .number(0))
         Self.appendCallData(call, to: &fields)
         return .fields(fields)
     }
@@ -219,19 +219,19 @@ struct CallEventMessages: Sendable {
         let first = agent.skillGroups.first
         let available: UInt32 = agent.state == AgentStates.available ? 1 : 0
         let message = Self.build("AGENT_STATE_EVENT", [
-            ("MonitorID", 0), ("PeripheralID", peripheralID), ("SessionID", 0), ("PeripheralType", peripheralType),
-            ("SkillGroupState", agent.state), ("StateDuration", duration), ("SkillGroupNumber", first?.number ?? nullSkillGroup),
-            ("SkillGroupID", first?.id ?? nullSkillGroup), ("SkillGroupPriority", 0), ("AgentState", agent.state),
-            ("EventReasonCode", agent.reasonCode), ("MRDID", 1), ("NumTasks", AgentStates.onCall.contains(agent.state) ? 1 : 0),
-            ("AgentMode", 1), ("MaxTaskLimit", 1), ("ICMAgentID", agent.skillTargetID), ("AgentAvailabilityStatus", available),
-            ("NumFltSkillGroups", UInt32(agent.skillGroups.count)), ("DepartmentID", 0),
-        ], [("AgentID", agent.agentID), ("AgentExtension", agent.agentExtension), ("AgentInstrument", agent.instrument)])
+            (.monitorID, 0), (.peripheralID, peripheralID), (.sessionID, 0), (.peripheralType, peripheralType),
+            (.skillGroupState, agent.state), (.stateDuration, duration), (.skillGroupNumber, first?.number ?? nullSkillGroup),
+            (.skillGroupID, first?.id ?? nullSkillGroup), (.skillGroupPriority, 0), (.agentState, agent.state),
+            (.eventReasonCode, agent.reasonCode), (.mrdid, 1), (.numTasks, AgentStates.onCall.contains(agent.state) ? 1 : 0),
+            (.agentMode, 1), (.maxTaskLimit, 1), (.icmAgentID, agent.skillTargetID), (.agentAvailabilityStatus, available),
+            (.numFltSkillGroups, UInt32(agent.skillGroups.count)), (.departmentID, 0),
+        ], [(.agentID, agent.agentID), (.agentExtension, agent.agentExtension), (.agentInstrument, agent.instrument)])
         guard var fields = message.fields else { return message }
         for group in agent.skillGroups {
-            try! fields.append("FltSkillGroupNumber", .number(group.number))
-            try! fields.append("FltSkillGroupID", .number(group.id))
-            try! fields.append("FltSkillGroupPriority", .number(0))
-            try! fields.append("FltSkillGroupState", .number(agent.state))
+            try! fields.append(.fltSkillGroupNumber, .number(group.number))
+            try! fields.append(.fltSkillGroupID, .number(group.id))
+            try! fields.append(.fltSkillGroupPriority, .number(0))
+            try! fields.append(.fltSkillGroupState, .number(agent.state))
         }
         return .fields(fields)
     }
@@ -239,24 +239,24 @@ struct CallEventMessages: Sendable {
     // MARK: - Confirmations
 
     /// A CONF whose only field is InvokeID.
-    static func confirmation(_ name: String, invokeID: UInt32) -> CTIMessage { build(name, [("InvokeID", invokeID)]) }
+    static func confirmation(_ name: String, invokeID: UInt32) -> CTIMessage { build(name, [(.invokeID, invokeID)]) }
 
     /// MAKE_CALL_CONF / CONSULTATION_CALL_CONF: the new call at `device`.
     static func newCallConfirmation(_ name: String, invokeID: UInt32, callID: UInt32, device: String) -> CTIMessage {
-        build(name, [("InvokeID", invokeID), ("NewConnectionCallID", callID), ("NewConnectionDeviceIDType", 0),
-                     ("LineHandle", 0), ("LineType", lineInside)], [("NewConnectionDeviceID", device)])
+        build(name, [(.invokeID, invokeID), (.newConnectionCallID, callID), (.newConnectionDeviceIDType, 0),
+                     (.lineHandle, 0), (.lineType, lineInside)], [(.newConnectionDeviceID, device)])
     }
 
     /// TRANSFER_CALL_CONF / CONFERENCE_CALL_CONF: the resulting call and its parties.
     static func joinConfirmation(_ name: String, invokeID: UInt32, call: SimulatedCall, device: String) -> CTIMessage {
-        let message = build(name, [("InvokeID", invokeID), ("NewConnectionCallID", call.id), ("NewConnectionDeviceIDType", 0),
-                                   ("NumParties", UInt32(call.parties.count)), ("LineHandle", 0), ("LineType", lineInside)],
-                            [("NewConnectionDeviceID", device)])
+        let message = build(name, [(.invokeID, invokeID), (.newConnectionCallID, call.id), (.newConnectionDeviceIDType, 0),
+                                   (.numParties, UInt32(call.parties.count)), (.lineHandle, 0), (.lineType, lineInside)],
+                            [(.newConnectionDeviceID, device)])
         guard var fields = message.fields else { return message }
         for party in call.parties {
-            try! fields.append("ConnectedPartyCallID", .number(call.id))
-            try! fields.append("ConnectedPartyDeviceIDType", .number(0))
-            try! fields.append("ConnectedPartyDeviceID", .text(party.device))
+            try! fields.append(.connectedPartyCallID, .number(call.id))
+            try! fields.append(.connectedPartyDeviceIDType, .number(0))
+            try! fields.append(.connectedPartyDeviceID, .text(party.device))
         }
         return .fields(fields)
     }
@@ -264,18 +264,18 @@ struct CallEventMessages: Sendable {
     /// QUERY_AGENT_STATE_CONF.
     static func agentStateConfirmation(invokeID: UInt32, agent: AgentRecord) -> CTIMessage {
         let message = build("QUERY_AGENT_STATE_CONF", [
-            ("InvokeID", invokeID), ("AgentState", agent.state), ("NumSkillGroups", UInt32(agent.skillGroups.count)), ("MRDID", 1),
-            ("NumTasks", AgentStates.onCall.contains(agent.state) ? 1 : 0), ("AgentMode", 1), ("MaxTaskLimit", 1),
-            ("ICMAgentID", agent.skillTargetID), ("AgentAvailabilityStatus", agent.state == AgentStates.available ? 1 : 0),
-            ("DepartmentID", 0),
-        ], agent.isLoggedIn ? [("AgentID", agent.agentID), ("AgentExtension", agent.agentExtension), ("AgentInstrument", agent.instrument)]
-            : [("AgentInstrument", agent.instrument)])
+            (.invokeID, invokeID), (.agentState, agent.state), (.numSkillGroups, UInt32(agent.skillGroups.count)), (.mrdid, 1),
+            (.numTasks, AgentStates.onCall.contains(agent.state) ? 1 : 0), (.agentMode, 1), (.maxTaskLimit, 1),
+            (.icmAgentID, agent.skillTargetID), (.agentAvailabilityStatus, agent.state == AgentStates.available ? 1 : 0),
+            (.departmentID, 0),
+        ], agent.isLoggedIn ? [(.agentID, agent.agentID), (.agentExtension, agent.agentExtension), (.agentInstrument, agent.instrument)]
+            : [(.agentInstrument, agent.instrument)])
         guard var fields = message.fields else { return message }
         for group in agent.skillGroups {
-            try! fields.append("SkillGroupNumber", .number(group.number))
-            try! fields.append("SkillGroupID", .number(group.id))
-            try! fields.append("SkillGroupPriority", .number(0))
-            try! fields.append("SkillGroupState", .number(agent.state))
+            try! fields.append(.skillGroupNumber, .number(group.number))
+            try! fields.append(.skillGroupID, .number(group.id))
+            try! fields.append(.skillGroupPriority, .number(0))
+            try! fields.append(.skillGroupState, .number(agent.state))
         }
         return .fields(fields)
     }
@@ -283,18 +283,18 @@ struct CallEventMessages: Sendable {
     /// SNAPSHOT_CALL_CONF: the call's devices and their states.
     static func snapshotCallConfirmation(invokeID: UInt32, call: SimulatedCall) -> CTIMessage {
         let message = build("SNAPSHOT_CALL_CONF", [
-            ("InvokeID", invokeID), ("CallType", call.callType), ("NumCTIClients", 0), ("NumCallDevices", UInt32(call.parties.count)),
-            ("NumNamedVariables", UInt32(call.namedVariables.count)), ("NumNamedArrays", 0), ("CalledPartyDisposition", 0),
-        ], [("ANI", call.ani), ("DNIS", call.dnis), ("DialedNumber", call.dialedNumber)])
+            (.invokeID, invokeID), (.callType, call.callType), (.numCTIClients, 0), (.numCallDevices, UInt32(call.parties.count)),
+            (.numNamedVariables, UInt32(call.namedVariables.count)), (.numNamedArrays, 0), (.calledPartyDisposition, 0),
+        ], [(.ani, call.ani), (.dnis, call.dnis), (.dialedNumber, call.dialedNumber)])
         guard var fields = message.fields else { return message }
         appendCallData(call, to: &fields)
         for party in call.parties {
-            try! fields.append("CallConnectionCallID", .number(call.id))
-            try! fields.append("CallConnectionDeviceIDType", .number(0))
-            try! fields.append("CallConnectionDeviceID", .text(party.device))
-            try! fields.append("CallDeviceType", .number(party.deviceType))
-            try! fields.append("CallDeviceID", .text(party.device))
-            try! fields.append("CallDeviceConnectionState", .number(party.state))
+            try! fields.append(.callConnectionCallID, .number(call.id))
+            try! fields.append(.callConnectionDeviceIDType, .number(0))
+            try! fields.append(.callConnectionDeviceID, .text(party.device))
+            try! fields.append(.callDeviceType, .number(party.deviceType))
+            try! fields.append(.callDeviceID, .text(party.device))
+            try! fields.append(.callDeviceConnectionState, .number(party.state))
         }
         return .fields(fields)
     }
@@ -302,13 +302,13 @@ struct CallEventMessages: Sendable {
     /// SNAPSHOT_DEVICE_CONF: the calls at a device; a persistent call is followed by the
     /// NamedVariable `user.PersistentCall=1` (a tag outside the layout, ERRATA).
     static func snapshotDeviceConfirmation(invokeID: UInt32, device: String, calls: [SimulatedCall]) -> CTIMessage {
-        let message = build("SNAPSHOT_DEVICE_CONF", [("InvokeID", invokeID), ("NumCalls", UInt32(calls.count))])
+        let message = build("SNAPSHOT_DEVICE_CONF", [(.invokeID, invokeID), (.numCalls, UInt32(calls.count))])
         guard var fields = message.fields else { return message }
         for call in calls {
-            try! fields.append("CallConnectionCallID", .number(call.id))
-            try! fields.append("CallConnectionDeviceIDType", .number(0))
-            try! fields.append("CallConnectionDeviceID", .text(device))
-            try! fields.append("CallState", .number(call.party(device)?.state ?? ConnectionStates.null))
+            try! fields.append(.callConnectionCallID, .number(call.id))
+            try! fields.append(.callConnectionDeviceIDType, .number(0))
+            try! fields.append(.callConnectionDeviceID, .text(device))
+            try! fields.append(.callState, .number(call.party(device)?.state ?? ConnectionStates.null))
             if call.persistent != nil {
                 // Outside the layout (ERRATA override of R13): the mark after the call's entry.
                 fields.floating.append(FloatingField(tag: namedVariableTag, value: .namedVariable(
@@ -322,15 +322,15 @@ struct CallEventMessages: Sendable {
     /// simulator implements.
     static func deviceInfoConfirmation(invokeID: UInt32, peripheralType: UInt32) -> CTIMessage {
         let message = build("QUERY_DEVICE_INFO_CONF", [
-            ("InvokeID", invokeID), ("PeripheralType", peripheralType), ("TypeOfDevice", 0), ("ClassOfDevice", 0x10),
-            ("NumLines", 1), ("MaxActiveCalls", 1), ("MaxHeldCalls", 1), ("MaxDevicesInConference", 6),
-            ("MakeCallSetup", AgentStates.maskBit(AgentStates.notReady) | AgentStates.maskBit(AgentStates.available)),
-            ("TransferConferenceSetup", 0x01 | 0x02), ("CallEventsSupported", 0x0009_E3FD),
-            ("CallControlSupported", 0x0007_E6FF), ("OtherFeaturesSupported", 0x2),
+            (.invokeID, invokeID), (.peripheralType, peripheralType), (.typeOfDevice, 0), (.classOfDevice, 0x10),
+            (.numLines, 1), (.maxActiveCalls, 1), (.maxHeldCalls, 1), (.maxDevicesInConference, 6),
+            (.makeCallSetup, AgentStates.maskBit(AgentStates.notReady) | AgentStates.maskBit(AgentStates.available)),
+            (.transferConferenceSetup, 0x01 | 0x02), (.callEventsSupported, 0x0009_E3FD),
+            (.callControlSupported, 0x0007_E6FF), (.otherFeaturesSupported, 0x2),
         ])
         guard var fields = message.fields else { return message }
-        try! fields.append("LineHandle", .number(0))
-        try! fields.append("LineType", .number(lineInboundACD))
+        try! fields.append(.lineHandle, .number(0))
+        try! fields.append(.lineType, .number(lineInboundACD))
         return .fields(fields)
     }
 }

@@ -31,23 +31,23 @@ struct ControlRequest {
 
     /// The AgentInstrument, which must be an agent phone.
     func agentPhone(in model: CallCenterModel) throws(ControlRefusal) -> String {
-        guard let device = fields.string("AgentInstrument"), !device.isEmpty else { throw ControlRefusal(.missingField) }
+        guard let device = fields.string(.agentInstrument), !device.isEmpty else { throw ControlRefusal(.missingField) }
         try checkOwn(device)
         guard model.agentIndex(device: device) != nil else { throw ControlRefusal(.unknownDevice) }
         return device
     }
 
-    /// The call and device named by `<prefix>ConnectionCallID` / `<prefix>ConnectionDeviceID`.
+    /// The call and device named by the `leg`'s call ID and device ID fields.
     /// The device must be a leg of the call, or the call's connection device; with
     /// `answering`, ConnectionCallID 0xFFFFFFFF means the call alerting at the device.
-    func call(in model: CallCenterModel, prefix: String = "", answering: Bool = false) throws(ControlRefusal) -> (SimulatedCall, String) {
-        guard let device = fields.string("\(prefix)ConnectionDeviceID") ?? (answering ? fields.string("AgentInstrument") : nil),
+    func call(in model: CallCenterModel, leg: CallLegFields = .connection, answering: Bool = false) throws(ControlRefusal) -> (SimulatedCall, String) {
+        guard let device = fields.string(leg.deviceID) ?? (answering ? fields.string(.agentInstrument) : nil),
               !device.isEmpty else { throw ControlRefusal(.missingField) }
         try checkOwn(device)
         guard model.agentIndex(device: device) != nil || model.calls.values.contains(where: { $0.party(device) != nil }) else {
             throw ControlRefusal(.unknownDevice)
         }
-        let id = fields.number("\(prefix)ConnectionCallID") ?? 0xFFFF_FFFF
+        let id = fields.number(leg.callID) ?? 0xFFFF_FFFF
         if answering && id == 0xFFFF_FFFF,
            let call = model.calls(at: device).first(where: { $0.party(device)?.state == ConnectionStates.alerting }) {
             return (call, device)

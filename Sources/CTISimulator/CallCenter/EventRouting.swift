@@ -12,7 +12,7 @@ enum EventRouting {
             || (session.services & ServiceBits.clientEvents != 0 && device.map(devices.contains) == true)
         guard concerned else { return false }
         if message.name == "AGENT_STATE_EVENT" {
-            let state = message.fields?.number("AgentState") ?? 0xFFFF
+            let state = message.fields?.number(.agentState) ?? 0xFFFF
             return session.agentStateMask & AgentStates.maskBit(state) != 0
         }
         guard let bit = callMaskBit(message.name) else { return true }

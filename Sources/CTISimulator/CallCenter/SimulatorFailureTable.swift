@@ -43,67 +43,77 @@ public enum SimulatorFailureTable {
         case persistentDropCallActive
     }
 
-    /// One row: the mistake in words, the reply and the code's Cisco name and value.
+    /// One row: the mistake in words, the reply and its code.
     public struct Row: Hashable, Sendable {
         public var mistake: Mistake
         public var description: String
         public var reply: Reply
+        /// The FAILURE_CONF status or CONTROL_FAILURE_CONF FailureCode, by its Cisco name.
         public var codeName: String
         public var code: UInt32
-        /// The PeripheralErrorCode of a CONTROL_FAILURE_CONF (0 unless the row gives one).
-        public var peripheralErrorCode: UInt32
+        /// The PeripheralErrorCode of a CONTROL_FAILURE_CONF (none unless the row gives one).
+        public var peripheralErrorCode: PeripheralErrorCode
     }
 
-    private static func row(_ mistake: Mistake, _ description: String, _ reply: Reply, _ name: String,
-                            peripheralError: UInt32 = 0) -> Row {
-        let table = MessageCatalog.standard.enumTable(named: reply == .failureConf ? "StatusCode" : "ControlFailureCode")
-        guard let code = table?.value(named: name) else { preconditionFailure("no code named \(name)") }
-        return Row(mistake: mistake, description: description, reply: reply, codeName: name, code: code, peripheralErrorCode: peripheralError)
+    /// A row answered with FAILURE_CONF.
+    private static func row(_ mistake: Mistake, _ description: String, status: StatusCode) -> Row {
+        Row(mistake: mistake, description: description, reply: .failureConf, codeName: status.name!, code: status.rawValue, peripheralErrorCode: .none)
+    }
+
+    /// A row answered with CONTROL_FAILURE_CONF.
+    private static func row(_ mistake: Mistake, _ description: String, failure: ControlFailureCode,
+                            peripheralError: PeripheralErrorCode = .none) -> Row {
+        Row(mistake: mistake, description: description, reply: .controlFailureConf, codeName: failure.name!, code: failure.rawValue,
+            peripheralErrorCode: peripheralError)
+    }
+
+    /// A persistent-call row: the pair of ``PersistentCallRefusal`` (`persistent-calls-design.md` §6.4).
+    private static func row(_ mistake: Mistake, _ description: String, persistent refusal: PersistentCallRefusal) -> Row {
+        row(mistake, description, failure: refusal.failureCode, peripheralError: refusal.peripheralErrorCode)
     }
 
     /// Every row, in the order the simulator checks them.
     public static let rows: [Row] = [
-        row(.noClientControl, "the session was not granted CTI_SERVICE_CLIENT_CONTROL", .failureConf, "E_CTI_FUNCTION_NOT_AVAILABLE"),
-        row(.unknownPeripheral, "PeripheralID is not a peripheral the simulator serves", .failureConf, "E_CTI_INVALID_PERIPHERAL_ID"),
+        row(.noClientControl, "the session was not granted CTI_SERVICE_CLIENT_CONTROL", status: .functionNotAvailable),
+        row(.unknownPeripheral, "PeripheralID is not a peripheral the simulator serves", status: .invalidPeripheralID),
         row(.missingField, "a required field is missing (AgentInstrument, ConnectionDeviceID, DialedNumber, AgentID for a login…)",
-            .failureConf, "E_CTI_REQUIRED_DATA_MISSING"),
+            status: .requiredDataMissing),
         row(.notOwnDevice, "a CLIENT_EVENTS session (without ALL_EVENTS) names a device other than its own",
-            .controlFailureConf, "CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE"),
+            failure: .privilegeViolationOnSpecifiedDevice),
         row(.unknownDevice, "the device / instrument is not an agent phone of the simulated peripheral",
-            .controlFailureConf, "CF_INVALID_CSTA_DEVICE_IDENTIFIER"),
+            failure: .invalidCSTADeviceIdentifier),
         row(.unknownCall, "no call with that ConnectionCallID has a connection at that device",
-            .controlFailureConf, "CF_INVALID_CSTA_CALL_IDENTIFIER"),
+            failure: .invalidCSTACallIdentifier),
         row(.wrongCallState, "the connection is not in a state the request applies to (answer a call that is not alerting, hold a held call…)",
-            .controlFailureConf, "CF_INVALID_OBJECT_STATE"),
-        row(.agentNotLoggedIn, "the agent state request needs a logged-in agent", .failureConf, "E_CTI_AGENT_NOT_LOGGED_ON"),
-        row(.agentAlreadyLoggedIn, "AGENT_STATE_LOGIN for an agent already logged in", .controlFailureConf, "CF_SPECIFIED_AGENT_ALREADY_SIGNED_ON"),
-        row(.unknownAgent, "AgentID is not the agent of that instrument", .controlFailureConf, "CF_INVALID_AGENT_ID_SPECIFIED"),
+            failure: .invalidObjectState),
+        row(.agentNotLoggedIn, "the agent state request needs a logged-in agent", status: .agentNotLoggedOn),
+        row(.agentAlreadyLoggedIn, "AGENT_STATE_LOGIN for an agent already logged in", failure: .specifiedAgentAlreadySignedOn),
+        row(.unknownAgent, "AgentID is not the agent of that instrument", failure: .invalidAgentIDSpecified),
         row(.invalidStateTransition, "the agent cannot go to that state now (ready while talking, logout unless not ready, an unsupported state…)",
-            .controlFailureConf, "CF_GENERIC_STATE_INCOMPATIBILITY"),
+            failure: .genericStateIncompatibility),
         row(.invalidWorkMode, "AgentWorkMode unknown, or RA_CALL_BY_CALL / RA_NAILED_CONNECTION without `instrument;phone`",
-            .controlFailureConf, "CF_INVALID_AGENT_WORKMODE"),
-        row(.persistentBadFlags, "PERSISTENT_CALL_REQ: DevSpecificFlags is not 0x2", .controlFailureConf, "CF_VALUE_OUT_OF_RANGE",
-            peripheralError: 0x7E00_0101),
+            failure: .invalidAgentWorkmode),
+        row(.persistentBadFlags, "PERSISTENT_CALL_REQ: DevSpecificFlags is not 0x2", persistent: .badFlags),
         row(.persistentForeignDevice, "PERSISTENT_CALL_REQ: an agent-mode session names a device other than its own",
-            .controlFailureConf, "CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE", peripheralError: 0x7E00_0101),
+            persistent: .foreignDevice),
         row(.persistentNotRemoteDevice, "PERSISTENT_CALL_REQ: AgentInstrument is not a CTI Remote Device line (PERSISTENT_CALL_CREATE_FAILED)",
-            .controlFailureConf, "CF_INVALID_CALLING_DEVICE", peripheralError: 0x7E00_0101),
+            persistent: .notRemoteDevice),
         row(.persistentNoActiveRD, "PERSISTENT_CALL_REQ: the device has no active remote destination (NO_ACTIVE_RD_SET)",
-            .controlFailureConf, "CF_INVALID_CALLED_DEVICE", peripheralError: 0xC000_0016),
+            persistent: .noActiveRD),
         row(.persistentAlreadyExists, "PERSISTENT_CALL_REQ: the device's persistent call is established (PERSISTENT_CALL_ALREADY_EXISTS)",
-            .controlFailureConf, "CF_INVALID_OBJECT_STATE", peripheralError: 0x7E00_0102),
+            persistent: .alreadyExists),
         row(.persistentBeingSetUp, "PERSISTENT_CALL_REQ: the device's persistent call is being set up (PERSISTENT_CALL_BEING_SETUP)",
-            .controlFailureConf, "CF_DUPLICATE_INVOCATION_REJECTION", peripheralError: 0x7E00_0108),
+            persistent: .beingSetUp),
         row(.persistentOtherCall, "PERSISTENT_CALL_REQ: another call exists on the device (OPERATION_NOT_AVAILABLE_IN_CURRENT_STATE)",
-            .controlFailureConf, "CF_GENERIC_STATE_INCOMPATIBILITY", peripheralError: 0x7E00_0107),
+            persistent: .otherCall),
         row(.persistentCapacity, "PERSISTENT_CALL_REQ: the node or cluster has its maximum of persistent calls (CREATE_PERSISTENT_CALL_FAILED)",
-            .controlFailureConf, "CF_RESOURCE_LIMITATION_REJECTION", peripheralError: 0x7E00_0101),
+            persistent: .capacity),
         row(.persistentFeature, "a feature request (hold, retrieve, alternate, reconnect, consult, transfer, conference, deflect, recording, supervise) "
             + "names a persistent call (OPERATION_NOT_ALLOWED_ON_PERSISTENT_CALL)",
-            .controlFailureConf, "CF_REQUEST_INCOMPATIBLE_WITH_OBJECT", peripheralError: 0x7E00_0103),
+            persistent: .feature),
         row(.persistentDropCallActive, "drop of a persistent call while a customer call is active on its device: refused, "
             + "and the call drops when the last customer call ends (PERSISTENT_CALL_DROP_FAILED_CALL_ACTIVE)",
-            .controlFailureConf, "CF_GENERIC_STATE_INCOMPATIBILITY", peripheralError: 0x7E00_0104),
+            persistent: .dropCallActive),
     ]
 
     /// The row of a mistake.
@@ -113,7 +123,7 @@ public enum SimulatorFailureTable {
     public static var text: String {
         let codes = rows.map { row in
             "\(row.reply.rawValue) \(row.codeName) (\(row.code))"
-                + (row.peripheralErrorCode == 0 ? "" : " 0x" + String(row.peripheralErrorCode, radix: 16, uppercase: true))
+                + (row.peripheralErrorCode == .none ? "" : " 0x" + String(row.peripheralErrorCode.rawValue, radix: 16, uppercase: true))
         }
         let width = codes.map(\.count).max() ?? 0
         return zip(rows, codes).map { row, code in
@@ -125,8 +135,10 @@ public enum SimulatorFailureTable {
     static func reply(_ mistake: Mistake, invokeID: UInt32) -> CTIMessage {
         let row = row(for: mistake)
         switch row.reply {
-        case .failureConf: return SessionMessages.failureConfirmation(invokeID: invokeID, status: row.code)
-        case .controlFailureConf: return SessionMessages.controlFailureConfirmation(invokeID: invokeID, failureCode: row.code, peripheralErrorCode: row.peripheralErrorCode)
+        case .failureConf: return SessionMessages.failureConfirmation(invokeID: invokeID, status: StatusCode(rawValue: row.code))
+        case .controlFailureConf:
+            return SessionMessages.controlFailureConfirmation(invokeID: invokeID, failureCode: ControlFailureCode(rawValue: row.code),
+                                                              peripheralErrorCode: row.peripheralErrorCode)
         }
     }
 }

@@ -31,7 +31,7 @@ final class FloodRun {
     /// ConnectionCallID: each event patches the number in.
     private var templates: [UInt32: CTIFrame] = [:]
     private static let callIDOffset = MessageCatalog.standard.descriptor(named: "END_CALL_EVENT")!.fixed
-        .first { $0.name == "ConnectionCallID" }!.offset
+        .first { $0.field == .connectionCallID }!.offset
 
     /// The frame of the END_CALL_EVENT with this ConnectionCallID.
     func frame(callID: UInt32, version: ProtocolVersion, peripheral: UInt32) throws -> CTIFrame {

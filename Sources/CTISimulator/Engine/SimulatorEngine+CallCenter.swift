@@ -25,10 +25,10 @@ extension SimulatorEngine {
     }
 
     private func describeFailure(_ message: CTIMessage) -> String {
-        if let code = message.fields?.number("FailureCode") {
-            return "\(MessageCatalog.standard.enumTable(named: "ControlFailureCode")?.name(of: code) ?? "code") (\(code))"
+        if let code = message.fields?.number(.failureCode) {
+            return "\(ControlFailureCode(rawValue: code).name ?? "code") (\(code))"
         }
-        return StatusCode.describe(message.fields?.number("Status") ?? 0)
+        return StatusCode(rawValue: message.fields?.number(.status) ?? 0).logText
     }
 
     /// The agent device of a CLIENT_EVENTS session: its device, else its agent's phone.

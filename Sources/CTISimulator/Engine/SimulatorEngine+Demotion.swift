@@ -24,10 +24,10 @@ extension SimulatorEngine {
         let ids = connectionIDs(on: side, openOnly: true).filter { !connections[$0]!.session!.followsActiveStandby }
         guard !ids.isEmpty else { return 0 }
         for id in ids {
-            send(SessionMessages.failureEvent(status: StatusCode.serverOffline), to: id)
-            close(id, reason: "side \(side) is standby (\(StatusCode.describe(StatusCode.serverOffline)))", mode: .graceful)
+            send(SessionMessages.failureEvent(status: StatusCode.ctiServerOffline), to: id)
+            close(id, reason: "side \(side) is standby (\(StatusCode.ctiServerOffline.logText))", mode: .graceful)
         }
-        log("side \(side): standby: FAILURE_EVENT \(StatusCode.describe(StatusCode.serverOffline)) to \(ids.count) single-session "
+        log("side \(side): standby: FAILURE_EVENT \(StatusCode.ctiServerOffline.logText) to \(ids.count) single-session "
             + "client(s), their connections closed (ACTIVE_STANDBY sessions stay)")
         return ids.count
     }

@@ -111,8 +111,8 @@ extension SimulatorEngine {
     /// `offline`: FAILURE_EVENT E_CTI_CTI_SERVER_OFFLINE (15) to the side's open sessions.
     func sendOffline(_ side: CTISide) -> String {
         let ids = connectionIDs(on: side, openOnly: true)
-        for id in ids { send(SessionMessages.failureEvent(status: StatusCode.serverOffline), to: id) }
-        let line = "side \(side): FAILURE_EVENT \(StatusCode.describe(StatusCode.serverOffline)) sent to \(ids.count) session(s)"
+        for id in ids { send(SessionMessages.failureEvent(status: StatusCode.ctiServerOffline), to: id) }
+        let line = "side \(side): FAILURE_EVENT \(StatusCode.ctiServerOffline.logText) sent to \(ids.count) session(s)"
         log(line)
         return line
     }

@@ -109,7 +109,7 @@ extension SimulatorEngine {
                 let left = connectionIDs(on: old, openOnly: true)
                 for id in left {
                     send(SessionMessages.failureEvent(status: StatusCode.serverInMaintenanceMode), to: id)
-                    close(id, reason: "maintenance (\(StatusCode.describe(StatusCode.serverInMaintenanceMode)))", mode: .graceful)
+                    close(id, reason: "maintenance (\(StatusCode.serverInMaintenanceMode.logText))", mode: .graceful)
                 }
                 sides[old]!.inMaintenance = false
                 maintenance = nil

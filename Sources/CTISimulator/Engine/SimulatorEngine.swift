@@ -162,7 +162,7 @@ final class SimulatorEngine: @unchecked Sendable {
         } catch {
             // The framing is intact: answer and go on with the next frame.
             let invokeID = frame.body.getInteger(at: frame.body.readerIndex, as: UInt32.self) ?? 0
-            log("side \(side): connection \(id) (\(connection.label)): \(error): FAILURE_CONF \(StatusCode.describe(StatusCode.badMessageFormat))")
+            log("side \(side): connection \(id) (\(connection.label)): \(error): FAILURE_CONF \(StatusCode.badMessageFormat.logText)")
             send(SessionMessages.failureConfirmation(invokeID: invokeID, status: StatusCode.badMessageFormat), to: id)
             return
         }
@@ -174,7 +174,7 @@ final class SimulatorEngine: @unchecked Sendable {
             heartbeat(invokeID: invokeID, on: id)
         case .close(let invokeID, let status):
             send(SessionMessages.closeConfirmation(invokeID: invokeID), to: id)
-            close(id, reason: "CLOSE_REQ (\(StatusCode.describe(status)))", mode: .graceful)
+            close(id, reason: "CLOSE_REQ (\(status.logText))", mode: .graceful)
         case .maintenanceResponse(_, let accepted):
             maintenanceResponse(from: id, accepted: accepted)
         case .stoppingRequests:
@@ -182,7 +182,7 @@ final class SimulatorEngine: @unchecked Sendable {
         case .clientControl(let fields):
             clientControl(fields, on: id)
         case .refuse(let invokeID, let status):
-            log("side \(side): connection \(id) (\(connection.label)): \(message.name) refused: FAILURE_CONF \(StatusCode.describe(status))")
+            log("side \(side): connection \(id) (\(connection.label)): \(message.name) refused: FAILURE_CONF \(status.logText)")
             send(SessionMessages.failureConfirmation(invokeID: invokeID, status: status), to: id)
         }
     }
@@ -191,7 +191,7 @@ final class SimulatorEngine: @unchecked Sendable {
     func connectionClosed(_ id: ConnectionID) {
         guard let connection = connections.removeValue(forKey: id) else { return }
         connection.idleTimer?.cancel()
-        let reason = connection.closingReason ?? "client disconnected (\(StatusCode.describe(StatusCode.clientDisconnected)))"
+        let reason = connection.closingReason ?? "client disconnected (\(StatusCode.clientDisconnected.logText))"
         if let session = connection.session {
             log("side \(connection.side): session \(id) closed (client \"\(session.clientID)\"): \(reason)")
         } else {
@@ -231,17 +231,17 @@ final class SimulatorEngine: @unchecked Sendable {
         let environment = OpenPolicy.Environment(
             role: role(of: side), inMaintenance: sides[side]!.inMaintenance, password: configuration.password,
             peripherals: configuration.peripherals, agents: configuration.agents, heldDevices: held)
-        let clientID = fields.string("ClientID")
+        let clientID = fields.string(.clientID)
         switch OpenPolicy.evaluate(fields, in: environment) {
         case .refuse(let status, let reason):
             log("side \(side): connection \(id): OPEN_REQ\(clientID.map { " from client \"\($0)\"" } ?? "") refused with "
-                + "\(StatusCode.describe(status)): \(reason)")
-            send(SessionMessages.failureConfirmation(invokeID: fields.number("InvokeID") ?? 0, status: status), to: id)
+                + "\(status.logText): \(reason)")
+            send(SessionMessages.failureConfirmation(invokeID: fields.number(.invokeID) ?? 0, status: status), to: id)
             emit(.openRefused(side: side, connection: id.value, status: status))
         case .accept(let grant):
             for old in grant.replacing {
                 send(SessionMessages.failureEvent(status: StatusCode.newSessionOpened), to: old)
-                close(old, reason: "replaced by session \(id) (\(StatusCode.describe(StatusCode.newSessionOpened)))", mode: .graceful)
+                close(old, reason: "replaced by session \(id) (\(StatusCode.newSessionOpened.logText))", mode: .graceful)
             }
             let session = grant.session
             connections[id]!.version = ProtocolVersion(session.versionNumber)!
@@ -293,7 +293,7 @@ final class SimulatorEngine: @unchecked Sendable {
         log("side \(connection.side): session \(id) (client \"\(session.clientID)\"): nothing received for IdleTimeout "
             + "\(session.idleTimeout ?? 0) s: resetting the connection")
         emit(.idleTimeout(side: connection.side, connection: id.value))
-        close(id, reason: "idle timeout (\(StatusCode.describe(StatusCode.timeout)))", mode: .reset)
+        close(id, reason: "idle timeout (\(StatusCode.timeout.logText))", mode: .reset)
     }
 
     // MARK: - Output

@@ -9,9 +9,9 @@ import NIOCore
 /// The server messages the simulator builds itself.
 enum SimulatedMessages {
     /// PT_ENTERPRISE_AGENT (`constants.md` §10): the simulated PG is a UCCE agent PG.
-    static let peripheralType: UInt32 = 17
+    static let peripheralType = PeripheralType.enterpriseAgent.rawValue
     /// SYS_PERIPHERAL_ONLINE (`constants.md` §7).
-    static let peripheralOnline = MessageCatalog.standard.enumTable(named: "SystemEventID")!.value(named: "SYS_PERIPHERAL_ONLINE")!
+    static let peripheralOnline = SystemEventID.peripheralOnline.rawValue
     /// The device of every flood END_CALL_EVENT.
     static let floodDevice = "2001"
 
@@ -51,13 +51,13 @@ enum SimulatedMessages {
     /// ConnectionDeviceID "2001"; built once (a flood builds one per event).
     private static let endCallTemplate: MessageFields = {
         var fields = try! MessageFields(named: "END_CALL_EVENT")
-        try! fields.set("PeripheralType", .number(peripheralType))
-        try! fields.set("ConnectionDeviceIDType", .number(0))
-        try! fields.set("ConnectionDeviceID", .text(floodDevice))
+        try! fields.set(.peripheralType, .number(peripheralType))
+        try! fields.set(.connectionDeviceIDType, .number(0))
+        try! fields.set(.connectionDeviceID, .text(floodDevice))
         return fields
     }()
-    private static let endCallPeripheralIndex = endCallTemplate.fixedSpecs.firstIndex { $0.name == "PeripheralID" }!
-    private static let endCallCallIDIndex = endCallTemplate.fixedSpecs.firstIndex { $0.name == "ConnectionCallID" }!
+    private static let endCallPeripheralIndex = endCallTemplate.fixedSpecs.firstIndex { $0.field == .peripheralID }!
+    private static let endCallCallIDIndex = endCallTemplate.fixedSpecs.firstIndex { $0.field == .connectionCallID }!
 
     /// A frame a client cannot decode: OPEN_CONF whose body stops after 10 of its 32 fixed bytes.
     static func malformedFrame(version: ProtocolVersion) -> CTIFrame {

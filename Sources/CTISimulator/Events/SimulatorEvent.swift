@@ -6,7 +6,7 @@ public enum SimulatorEvent: Hashable, Sendable {
     /// OPEN_CONF sent.
     case sessionOpened(side: CTISide, connection: Int, clientID: String, services: UInt32)
     /// FAILURE_CONF sent to an OPEN_REQ.
-    case openRefused(side: CTISide, connection: Int, status: UInt32)
+    case openRefused(side: CTISide, connection: Int, status: StatusCode)
     /// A connection closed (`clientID` nil if no session was open on it).
     case connectionClosed(side: CTISide, connection: Int, clientID: String?, reason: String)
     /// The first HEARTBEAT_REQ left unanswered on a side since `heartbeats stop`.

@@ -66,7 +66,7 @@ struct OpenPolicy {
     enum Decision: Hashable {
         case accept(Grant)
         /// FAILURE_CONF with `status`; `reason` is for the log.
-        case refuse(status: UInt32, reason: String)
+        case refuse(status: StatusCode, reason: String)
     }
 
     /// The guide's minimum IdleTimeout, 4 × the 5 s minimum heartbeat interval (`session.md` §7).
@@ -126,11 +126,11 @@ struct OpenPolicy {
 
     private static func maskRefusal(_ request: OpenRequest) -> Decision? {
         let catalog = MessageCatalog.standard
-        let checks: [(String, EnumTable, UInt32, UInt32)] = [
-            ("ServicesRequested", catalog.serviceMask, request.servicesRequested, StatusCode.invalidServiceMask),
-            ("CallMsgMask", catalog.callEventMask, request.callMessageMask, StatusCode.invalidCallMessageMask),
-            ("AgentStateMask", catalog.agentStateMask, request.agentStateMask, StatusCode.invalidAgentStateMask),
-            ("ConfigMsgMask", catalog.configMask, request.configMessageMask, StatusCode.invalidConfigMessageMask),
+        let checks: [(Field, EnumTable, UInt32, StatusCode)] = [
+            (.servicesRequested, catalog.serviceMask, request.servicesRequested, StatusCode.invalidServiceMask),
+            (.callMsgMask, catalog.callEventMask, request.callMessageMask, StatusCode.invalidCallMsgMask),
+            (.agentStateMask, catalog.agentStateMask, request.agentStateMask, StatusCode.invalidAgentStateMask),
+            (.configMsgMask, catalog.configMask, request.configMessageMask, StatusCode.invalidConfigMsgMask),
         ]
         for (field, table, value, status) in checks {
             let undefined = table.undefinedBits(in: value)
@@ -140,8 +140,8 @@ struct OpenPolicy {
     }
 
     private static func missingData(_ fields: MessageFields, _ request: OpenRequest) -> Decision? {
-        if fields["ClientID"] == nil { return .refuse(status: StatusCode.requiredDataMissing, reason: "no ClientID") }
-        if fields["ClientPassword"] == nil { return .refuse(status: StatusCode.requiredDataMissing, reason: "no ClientPassword") }
+        if fields[.clientID] == nil { return .refuse(status: StatusCode.requiredDataMissing, reason: "no ClientID") }
+        if fields[.clientPassword] == nil { return .refuse(status: StatusCode.requiredDataMissing, reason: "no ClientPassword") }
         guard request.servicesRequested & ServiceBits.clientEvents != 0 else { return nil }
         if [request.agentExtension, request.agentID, request.agentInstrument].allSatisfy({ nonEmpty($0) == nil }) {
             return .refuse(status: StatusCode.requiredDataMissing, reason: "CLIENT_EVENTS without AgentExtension, AgentID or AgentInstrument")

@@ -13,11 +13,11 @@ enum SessionPhase: Hashable {
 enum RequestRoute: Hashable {
     case open(MessageFields)
     case heartbeat(invokeID: UInt32)
-    case close(invokeID: UInt32, status: UInt32)
+    case close(invokeID: UInt32, status: StatusCode)
     case maintenanceResponse(invokeID: UInt32, accepted: Bool)
     case stoppingRequests
     /// FAILURE_CONF with `status`.
-    case refuse(invokeID: UInt32, status: UInt32)
+    case refuse(invokeID: UInt32, status: StatusCode)
     /// A Client Control request (`client-control.md`) for the contact-center model
     /// (``CallCenterModel/requests``), on the active side.
     case clientControl(MessageFields)
@@ -45,9 +45,9 @@ enum RequestRoute: Hashable {
         case ("HEARTBEAT_REQ", _):
             return .heartbeat(invokeID: invokeID)
         case ("CLOSE_REQ", let fields?):
-            return .close(invokeID: invokeID, status: fields.number("Status") ?? 0)
+            return .close(invokeID: invokeID, status: StatusCode(rawValue: fields.number(.status) ?? 0))
         case ("ACTIVE_MAINTENANCE_RESP_MSG", let fields?):
-            return .maintenanceResponse(invokeID: invokeID, accepted: fields.number("MaintenanceModeAccepted") == 1)
+            return .maintenanceResponse(invokeID: invokeID, accepted: fields.number(.maintenanceModeAccepted) == 1)
         case ("STOPPING_REQUESTS_TO_THIS_SIDE_IND", _):
             return .stoppingRequests
         case (let name, let fields?) where role == .active && CallCenterModel.requests.contains(name):
@@ -61,7 +61,7 @@ enum RequestRoute: Hashable {
     /// simulator cannot read (requests start with it), else 0.
     static func invokeID(of message: CTIMessage) -> UInt32 {
         switch message {
-        case .fields(let fields): fields.number("InvokeID") ?? 0
+        case .fields(let fields): fields.number(.invokeID) ?? 0
         case .opaque(_, let body), .unknown(_, let body): body.getInteger(at: body.readerIndex, as: UInt32.self) ?? 0
         }
     }

@@ -57,7 +57,7 @@ import Testing
             try await onB.open(Self.open(duplexed))
             let desk = try await simulator.connect(.a)
             let conf = try await desk.open(Self.open(Fixtures.clientEvents, client: "desk", agentInstrument: "2001"))
-            #expect(conf.number("AgentState") == 3)
+            #expect(conf.number(.agentState) == 3)
 
             let id = try await simulator.callIn(device: "2001")
             for name in ["AGENT_PRE_CALL_EVENT", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT", "AGENT_STATE_EVENT"] {
@@ -67,12 +67,12 @@ import Testing
             #expect(await onB.nextItem(within: .milliseconds(150)) == nil, "standby sessions get no call events")
 
             var answer = try MessageFields(named: "ANSWER_CALL_REQ")
-            for (field, value) in [("InvokeID", 3), ("PeripheralID", 5000), ("ConnectionCallID", id)] { try answer.set(field, .number(UInt32(value))) }
-            try answer.set("ConnectionDeviceID", .text("2001"))
+            for (field, value) in [(Field.invokeID, 3), (.peripheralID, 5000), (.connectionCallID, id)] { try answer.set(field, .number(UInt32(value))) }
+            try answer.set(.connectionDeviceID, .text("2001"))
             try await onB.send(answer)
-            #expect(try await onB.expect("FAILURE_CONF").number("Status") == 92, "a standby side refuses Client Control")
+            #expect(try await onB.expect("FAILURE_CONF").number(.status) == 92, "a standby side refuses Client Control")
             try await desk.send(answer)
-            #expect(try await desk.expect("FAILURE_CONF").number("Status") == 12, "no CLIENT_CONTROL granted")
+            #expect(try await desk.expect("FAILURE_CONF").number(.status) == 12, "no CLIENT_CONTROL granted")
         }
     }
 
@@ -86,14 +86,14 @@ import Testing
             func skipTo(_ name: String, callID: UInt32? = nil) async throws -> MessageFields {
                 while true {
                     let message = try await monitor.next(waitingFor: name)
-                    if message.name == name, let fields = message.fields, callID == nil || fields.number("ConnectionCallID") == callID {
+                    if message.name == name, let fields = message.fields, callID == nil || fields.number(.connectionCallID) == callID {
                         return fields
                     }
                 }
             }
             let begin = try await skipTo("BEGIN_CALL_EVENT")
-            #expect(begin.number("CallType") == 2)
-            let id = try #require(begin.number("ConnectionCallID"))
+            #expect(begin.number(.callType) == 2)
+            let id = try #require(begin.number(.connectionCallID))
             _ = try await skipTo("CALL_ESTABLISHED_EVENT", callID: id)
             _ = try await skipTo("END_CALL_EVENT", callID: id)
         }

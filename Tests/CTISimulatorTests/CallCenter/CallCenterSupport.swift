@@ -30,12 +30,12 @@ extension Array where Element == CallCenterOutput {
     /// The events (not the reply), as names.
     var eventNames: [String] { filter { $0.audience != .requester }.map(\.message.name) }
     /// The AgentStates announced, in order.
-    var agentStates: [UInt32] { compactMap { $0.message.name == "AGENT_STATE_EVENT" ? $0.message.fields?.number("AgentState") : nil } }
+    var agentStates: [UInt32] { compactMap { $0.message.name == "AGENT_STATE_EVENT" ? $0.message.fields?.number(.agentState) : nil } }
 }
 
 extension CTIMessage {
     /// CONTROL_FAILURE_CONF.FailureCode or FAILURE_CONF.Status.
-    var failureCode: UInt32? { fields?.number("FailureCode") ?? (name == "FAILURE_CONF" ? fields?.number("Status") : nil) }
+    var failureCode: UInt32? { fields?.number(.failureCode) ?? (name == "FAILURE_CONF" ? fields?.number(.status) : nil) }
 }
 
 func code(_ mistake: SimulatorFailureTable.Mistake) -> UInt32 { SimulatorFailureTable.row(for: mistake).code }

@@ -24,7 +24,7 @@ import Glibc
     /// FailureCode (or FAILURE_CONF status) and PeripheralErrorCode of the reply.
     static func failure(_ outputs: [CallCenterOutput]) -> (String, UInt32, UInt32)? {
         guard let reply = outputs.reply, reply.name.hasSuffix("FAILURE_CONF"), let code = reply.failureCode else { return nil }
-        return (reply.name, code, reply.fields?.number("PeripheralErrorCode") ?? 0)
+        return (reply.name, code, reply.fields?.number(.peripheralErrorCode) ?? 0)
     }
 
     static func isFailure(_ outputs: [CallCenterOutput], _ name: String, _ code: UInt32, _ peripheral: UInt32) -> Bool {
@@ -43,7 +43,7 @@ import Glibc
     /// Creates a persistent call on `device` and lets the remote destination answer.
     static func connected(_ model: inout CallCenterModel, _ device: String = "5001") -> UInt32 {
         let made = model.handle(create(device), from: Model.allControl)
-        let id = made.reply?.fields?.number("NewConnectionCallID") ?? 0
+        let id = made.reply?.fields?.number(.newConnectionCallID) ?? 0
         _ = model.advance(to: model.now + 1.5)
         return id
     }
@@ -122,7 +122,7 @@ import Glibc
         var ids: Set<UInt32> = []
         for index in 0..<2_000 {
             let made = model.handle(Self.create(String(5001 + index)), from: Model.allControl)
-            if let id = made.reply?.fields?.number("NewConnectionCallID") { ids.insert(id) }
+            if let id = made.reply?.fields?.number(.newConnectionCallID) { ids.insert(id) }
         }
         #expect(ids.count == 2_000)
         #expect(Self.isFailure(model.handle(Self.create("7001"), from: Model.allControl), Self.cf, 75, 0x7E00_0101))
@@ -153,9 +153,9 @@ import Glibc
                                                                       "CallingDeviceID=8005550000", "Text=Help desk"]),
                                 from: Model.allControl)
         let delivered = try #require(made.first { $0.message.name == "CALL_DELIVERED_EVENT" }?.message.fields)
-        #expect(delivered.string("AlertingDeviceID") == "91955500012")
-        #expect(delivered.string("CalledDeviceID") == "91955500012")
-        #expect(delivered.string("CallingDeviceID") == "8005550000")
+        #expect(delivered.string(.alertingDeviceID) == "91955500012")
+        #expect(delivered.string(.calledDeviceID) == "91955500012")
+        #expect(delivered.string(.callingDeviceID) == "8005550000")
         let begin = try #require(made.first { $0.message.name == "BEGIN_CALL_EVENT" }?.message)
         #expect(Self.named(begin) == ["user.PersistentCall": "1", "user.PersistCgpn": "8005550000", "user.PersistCgpnName": "Help desk"])
     }
@@ -182,21 +182,21 @@ import Glibc
         let made = model.handle(Self.create(), from: Model.allControl)
         #expect(made.names == ["PERSISTENT_CALL_CONF", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT"])
         let conf = try #require(made.reply?.fields)
-        let id = try #require(conf.number("NewConnectionCallID"))
-        #expect(conf.string("NewConnectionDeviceID") == "5001")
+        let id = try #require(conf.number(.newConnectionCallID))
+        #expect(conf.string(.newConnectionDeviceID) == "5001")
         let begin = made[1].message
-        #expect(begin.fields?.number("CallType") == 9)
-        #expect(begin.fields?.number("ConnectionCallID") == id)
+        #expect(begin.fields?.number(.callType) == 9)
+        #expect(begin.fields?.number(.connectionCallID) == id)
         #expect(Self.named(begin)["user.PersistentCall"] == "1")
         let delivered = made[2].message
-        #expect(delivered.fields?.number("LocalConnectionState") == 2)
-        #expect(delivered.fields?.string("CallingDeviceID") == "9195550199")
+        #expect(delivered.fields?.number(.localConnectionState) == 2)
+        #expect(delivered.fields?.string(.callingDeviceID) == "9195550199")
         #expect(Self.named(delivered) == ["user.PersistentCall": "1"])
         #expect(model.advance(to: 0.9).isEmpty, "the remote destination answers after 1 s")
         let answered = model.advance(to: 1.1)
         #expect(answered.names == ["CALL_ESTABLISHED_EVENT"])
-        #expect(answered.first?.message.fields?.number("LocalConnectionState") == 3)
-        #expect(answered.first?.message.fields?.string("AnsweringDeviceID") == "91955500011")
+        #expect(answered.first?.message.fields?.number(.localConnectionState) == 3)
+        #expect(answered.first?.message.fields?.string(.answeringDeviceID) == "91955500011")
         #expect(model.advance(to: 100).isEmpty, "no media (RTP) events, nothing more")
 
         // Knobs: no delivered step; answer only on `rd answer`.
@@ -231,7 +231,7 @@ import Glibc
             let fields = try FieldAssignment().build(name, assignments: ["InvokeID=9", "PeripheralID=5000"]
                 + assignments.filter { assignment in
                     let field = String(assignment.split(separator: "=")[0])
-                    return try! MessageFields(named: name)[field] != nil
+                    return try! MessageFields(named: name)[Field(named: field)] != nil
                         || MessageCatalog.standard.descriptor(named: name)?.floatingSpec(named: field) != nil
                 })
             #expect(Self.isFailure(model.handle(fields, from: Model.allControl), Self.cf, 2, 0x7E00_0103), "\(name)")
@@ -257,7 +257,7 @@ import Glibc
         #expect(answered.names.first == "ANSWER_CALL_CONF")
         let endResult = model.endCall(customer)
         let ended = try #require(endResult)
-        #expect(ended.allSatisfy { $0.message.fields?.number("ConnectionCallID") != id }, "nothing happens to the persistent call")
+        #expect(ended.allSatisfy { $0.message.fields?.number(.connectionCallID) != id }, "nothing happens to the persistent call")
         #expect(model.persistentSnapshots.map(\.callID) == [id])
         #expect(model.persistentSnapshots.first?.state == "CONNECTED")
     }
@@ -272,11 +272,11 @@ import Glibc
         #expect(model.persistentSnapshots.first?.dropPending == true)
         let endResult = model.endCall(customer)
         let ended = try #require(endResult)
-        let persistentEvents = ended.filter { $0.message.fields?.number("ConnectionCallID") == id }
+        let persistentEvents = ended.filter { $0.message.fields?.number(.connectionCallID) == id }
         #expect(persistentEvents.names == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(persistentEvents[0].message.fields?.number("EventCause") == 0xFFFF)
-        #expect(persistentEvents[1].message.fields?.number("EventCause") == 0xFFFF)
-        #expect(persistentEvents[0].message.fields?.string("ReleasingDeviceID") == "5001")
+        #expect(persistentEvents[0].message.fields?.number(.eventCause) == 0xFFFF)
+        #expect(persistentEvents[1].message.fields?.number(.eventCause) == 0xFFFF)
+        #expect(persistentEvents[0].message.fields?.string(.releasingDeviceID) == "5001")
         #expect(model.persistentSnapshots.isEmpty)
 
         // With no customer call: CLEAR_CALL_REQ drops at once.
@@ -292,37 +292,37 @@ import Glibc
         let hungUp = Self.connected(&model)
         let hangup = try model.remoteDevice("5001", .hangup).get()
         #expect(hangup.names == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(hangup[0].message.fields?.string("ReleasingDeviceID") == "91955500011")
-        #expect(hangup[1].message.fields?.number("EventCause") == 0xFFFF)
-        #expect(hangup[1].message.fields?.number("ConnectionCallID") == hungUp)
+        #expect(hangup[0].message.fields?.string(.releasingDeviceID) == "91955500011")
+        #expect(hangup[1].message.fields?.number(.eventCause) == 0xFFFF)
+        #expect(hangup[1].message.fields?.number(.connectionCallID) == hungUp)
 
         // RD deactivated: CEC_CALL_CANCELLED; deferred while a customer call is active.
         _ = Self.connected(&model)
         let cancelled = try model.remoteDevice("5001", .deactivate("91955500011")).get()
         #expect(cancelled.names == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(cancelled[1].message.fields?.number("EventCause") == 5)
+        #expect(cancelled[1].message.fields?.number(.eventCause) == 5)
         _ = try model.remoteDevice("5001", .activate("91955500011")).get()
         let deferred = Self.connected(&model)
         let (customer, _) = try model.callIn(to: "5001").get()
         #expect(try model.remoteDevice("5001", .remove("91955500011")).get().isEmpty)
         #expect(model.persistentSnapshots.first?.dropPending == true)
         let endResult = model.endCall(customer)
-        let ended = try #require(endResult).filter { $0.message.fields?.number("ConnectionCallID") == deferred }
+        let ended = try #require(endResult).filter { $0.message.fields?.number(.connectionCallID) == deferred }
         #expect(ended.names == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(ended[1].message.fields?.number("EventCause") == 5)
+        #expect(ended[1].message.fields?.number(.eventCause) == 5)
 
         // Duration timer: `timer expire` and the configured maximum, CEC_TIME_OUT.
         let expired = Self.connected(&model, "5002")
         let timeout = try model.expirePersistentTimer(expired).get()
         #expect(timeout.names == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(timeout[1].message.fields?.number("EventCause") == 35)
+        #expect(timeout[1].message.fields?.number(.eventCause) == 35)
         #expect((try? model.expirePersistentTimer(expired).get()) == nil)
         var limited = Self.make { $0.maxDurationSeconds = 30 }
         _ = Self.connected(&limited)
         #expect(limited.advance(to: 30).isEmpty)
         let limit = limited.advance(to: 32)
         #expect(limit.names == ["CALL_CONNECTION_CLEARED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(limit[1].message.fields?.number("EventCause") == 35)
+        #expect(limit[1].message.fields?.number(.eventCause) == 35)
 
         // Set-up failures: CALL_FAILED_EVENT (LCS_FAIL) with the cause, then the call clears.
         for (failure, cause, names) in [
@@ -333,8 +333,8 @@ import Glibc
             _ = try failing.failNextSetup("5001", failure).get()
             let made = failing.handle(Self.create(), from: Model.allControl)
             #expect(made.names == names)
-            #expect(made[2].message.fields?.number("EventCause") == cause)
-            #expect(made[2].message.fields?.number("LocalConnectionState") == 6)
+            #expect(made[2].message.fields?.number(.eventCause) == cause)
+            #expect(made[2].message.fields?.number(.localConnectionState) == 6)
             #expect(failing.calls.isEmpty)
             #expect(failing.handle(Self.create(), from: Model.allControl).reply?.name == "PERSISTENT_CALL_CONF", "only the next set-up fails")
         }
@@ -343,13 +343,13 @@ import Glibc
         #expect(noAnswer.handle(Self.create(), from: Model.allControl).names == ["PERSISTENT_CALL_CONF", "BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT"])
         let notAnswered = noAnswer.advance(to: 1.5)
         #expect(notAnswered.names == ["CALL_FAILED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(notAnswered[0].message.fields?.number("EventCause") == 10)
+        #expect(notAnswered[0].message.fields?.number(.eventCause) == 10)
         // `rd reject`: CEC_BUSY.
         var rejecting = Self.make { $0.answerSeconds = nil }
         _ = rejecting.handle(Self.create(), from: Model.allControl)
         let rejected = try rejecting.remoteDevice("5001", .reject).get()
         #expect(rejected.names == ["CALL_FAILED_EVENT", "CALL_CLEARED_EVENT", "END_CALL_EVENT"])
-        #expect(rejected[0].message.fields?.number("EventCause") == 3)
+        #expect(rejected[0].message.fields?.number(.eventCause) == 3)
     }
 
     @Test func r13SnapshotDeviceIncludesThePersistentCallMarkedUnlessHidden() throws {
@@ -358,8 +358,8 @@ import Glibc
         let (customer, _) = try model.callIn(to: "5001").get()
         let snapshot = try #require(model.handle(Model.request("SNAPSHOT_DEVICE_REQ", ["AgentInstrument=5001"]), from: Model.allControl).reply)
         #expect(snapshot.name == "SNAPSHOT_DEVICE_CONF")
-        #expect(snapshot.fields?.number("NumCalls") == 2)
-        #expect(snapshot.fields?.values(of: "CallConnectionCallID").map(\.number) == [id, customer])
+        #expect(snapshot.fields?.number(.numCalls) == 2)
+        #expect(snapshot.fields?.values(of: .callConnectionCallID).map(\.number) == [id, customer])
         let marks = snapshot.fields?.floating.filter { $0.tag == CallEventMessages.namedVariableTag } ?? []
         #expect(marks.count == 1)
         #expect(Self.named(snapshot) == ["user.PersistentCall": "1"])
@@ -375,7 +375,7 @@ import Glibc
         var hidden = Self.make { $0.hideFromSnapshotDevice = true }
         let hiddenID = Self.connected(&hidden)
         let empty = hidden.handle(Model.request("SNAPSHOT_DEVICE_REQ", ["AgentInstrument=5001"]), from: Model.allControl).reply
-        #expect(empty?.fields?.number("NumCalls") == 0)
+        #expect(empty?.fields?.number(.numCalls) == 0)
         #expect(hidden.handle(Model.request("SNAPSHOT_CALL_REQ", Model.call(hiddenID, "5001")), from: Model.allControl).reply?.name
             == "SNAPSHOT_CALL_CONF", "SNAPSHOT_CALL on its ID still works")
     }
@@ -418,8 +418,8 @@ import Glibc
     }
 
     @Test func failureTableHasThePersistentRows() {
-        #expect(SimulatorFailureTable.row(for: .persistentNoActiveRD).peripheralErrorCode == 0xC000_0016)
+        #expect(SimulatorFailureTable.row(for: .persistentNoActiveRD).peripheralErrorCode == .noActiveRDSet)
         #expect(SimulatorFailureTable.text.contains("CONTROL_FAILURE_CONF CF_INVALID_CALLED_DEVICE (6) 0xC0000016"))
-        #expect(SimulatorFailureTable.row(for: .noClientControl).peripheralErrorCode == 0)
+        #expect(SimulatorFailureTable.row(for: .noClientControl).peripheralErrorCode == .none)
     }
 }

@@ -44,11 +44,11 @@ import Testing
         _ = send("QUERY_AGENT_STATE_REQ", ["AgentInstrument=2001"])
         _ = send("SEND_DTMF_SIGNAL_REQ", Model.call(id, "2001") + ["DTMFString=1"])
         let consult = send("CONSULTATION_CALL_REQ", Model.call(id, "2001", prefix: "Active") + ["DialedNumber=2002"])
-        let consultID = consult.reply?.fields?.number("NewConnectionCallID") ?? 0
+        let consultID = consult.reply?.fields?.number(.newConnectionCallID) ?? 0
         _ = send("ANSWER_CALL_REQ", Model.call(consultID, "2002"))
         _ = send("TRANSFER_CALL_REQ", Model.call(consultID, "2001", prefix: "Active") + Model.call(id, "2001", prefix: "Held"))
         let consult2 = send("CONSULTATION_CALL_REQ", Model.call(id, "2002", prefix: "Active") + ["DialedNumber=9195550000"])
-        let consult2ID = consult2.reply?.fields?.number("NewConnectionCallID") ?? 0
+        let consult2ID = consult2.reply?.fields?.number(.newConnectionCallID) ?? 0
         outputs += model.advance(to: 4)
         _ = send("CONFERENCE_CALL_REQ", Model.call(consult2ID, "2002", prefix: "Active") + Model.call(id, "2002", prefix: "Held"))
         _ = send("MAKE_CALL_REQ", ["AgentInstrument=2004", "DialedNumber=2002"])

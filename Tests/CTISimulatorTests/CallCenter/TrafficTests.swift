@@ -17,9 +17,9 @@ import Testing
         for tenth in 1...(seconds * 10) {
             for output in model.advance(to: Double(tenth) / 10) {
                 let fields = output.message.fields
-                steps.append(Step(name: output.message.name, callID: fields?.number("ConnectionCallID"),
-                                  device: fields?.string("ConnectionDeviceID") ?? fields?.string("AgentInstrument"),
-                                  agentState: fields?.number("AgentState")))
+                steps.append(Step(name: output.message.name, callID: fields?.number(.connectionCallID),
+                                  device: fields?.string(.connectionDeviceID) ?? fields?.string(.agentInstrument),
+                                  agentState: fields?.number(.agentState)))
             }
         }
         return steps

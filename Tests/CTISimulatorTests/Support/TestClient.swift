@@ -140,7 +140,7 @@ final class TestClient: Sendable {
     func openRefused(_ fields: MessageFields) async throws -> (invokeID: UInt32, status: UInt32) {
         try await send(fields)
         let failure = try await expect("FAILURE_CONF")
-        return (failure.number("InvokeID")!, failure.number("Status")!)
+        return (failure.number(.invokeID)!, failure.number(.status)!)
     }
 }
 

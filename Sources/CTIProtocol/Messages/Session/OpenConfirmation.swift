@@ -45,19 +45,19 @@ public struct OpenConfirmation: Hashable, Sendable {
     /// Reads an OPEN_CONF; `nil` for another message.
     public init?(_ fields: MessageFields) {
         guard fields.descriptor.name == "OPEN_CONF" else { return nil }
-        invokeID = fields.number("InvokeID") ?? 0
-        servicesGranted = fields.number("ServicesGranted") ?? 0
-        monitorID = fields.number("MonitorID") ?? 0
-        pgStatus = fields.number("PGStatus") ?? 0
-        centralControllerTime = fields.number("ICMCentralControllerTime") ?? 0
-        peripheralOnline = fields.number("PeripheralOnline") == 1
-        peripheralType = fields.number("PeripheralType") ?? 0xFFFF
-        agentState = fields.number("AgentState") ?? 0xFFFF
-        departmentID = Int32(bitPattern: fields.number("DepartmentID") ?? 0)
-        sessionType = SessionType(rawValue: fields.number("SessionType") ?? 0) ?? .unknown
-        agentExtension = fields.string("AgentExtension")
-        agentID = fields.string("AgentID")
-        agentInstrument = fields.string("AgentInstrument")
+        invokeID = fields.number(.invokeID) ?? 0
+        servicesGranted = fields.number(.servicesGranted) ?? 0
+        monitorID = fields.number(.monitorID) ?? 0
+        pgStatus = fields.number(.pgStatus) ?? 0
+        centralControllerTime = fields.number(.icmCentralControllerTime) ?? 0
+        peripheralOnline = fields.number(.peripheralOnline) == 1
+        peripheralType = fields.number(.peripheralType) ?? 0xFFFF
+        agentState = fields.number(.agentState) ?? 0xFFFF
+        departmentID = Int32(bitPattern: fields.number(.departmentID) ?? 0)
+        sessionType = SessionType(rawValue: fields.number(.sessionType) ?? 0) ?? .unknown
+        agentExtension = fields.string(.agentExtension)
+        agentID = fields.string(.agentID)
+        agentInstrument = fields.string(.agentInstrument)
     }
 
     /// The message, ready to encode.

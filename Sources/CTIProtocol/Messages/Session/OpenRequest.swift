@@ -52,25 +52,25 @@ public struct OpenRequest: Hashable, Sendable {
     /// Reads an OPEN_REQ; `nil` for another message.
     public init?(_ fields: MessageFields) {
         guard fields.descriptor.name == "OPEN_REQ" else { return nil }
-        invokeID = fields.number("InvokeID") ?? 0
-        versionNumber = fields.number("VersionNumber") ?? 0
-        idleTimeout = fields.number("IdleTimeout") ?? 0
-        peripheralID = fields.number("PeripheralID") ?? 0
-        servicesRequested = fields.number("ServicesRequested") ?? 0
-        callMessageMask = fields.number("CallMsgMask") ?? 0
-        agentStateMask = fields.number("AgentStateMask") ?? 0
-        configMessageMask = fields.number("ConfigMsgMask") ?? 0
-        clientID = fields.string("ClientID") ?? ""
-        if case .bytes(let bytes)? = fields["ClientPassword"] { clientPassword = Array(bytes.readableBytesView) } else { clientPassword = [] }
-        clientSignature = fields.string("ClientSignature")
-        agentExtension = fields.string("AgentExtension")
-        agentID = fields.string("AgentID")
-        agentInstrument = fields.string("AgentInstrument")
+        invokeID = fields.number(.invokeID) ?? 0
+        versionNumber = fields.number(.versionNumber) ?? 0
+        idleTimeout = fields.number(.idleTimeout) ?? 0
+        peripheralID = fields.number(.peripheralID) ?? 0
+        servicesRequested = fields.number(.servicesRequested) ?? 0
+        callMessageMask = fields.number(.callMsgMask) ?? 0
+        agentStateMask = fields.number(.agentStateMask) ?? 0
+        configMessageMask = fields.number(.configMsgMask) ?? 0
+        clientID = fields.string(.clientID) ?? ""
+        if case .bytes(let bytes)? = fields[.clientPassword] { clientPassword = Array(bytes.readableBytesView) } else { clientPassword = [] }
+        clientSignature = fields.string(.clientSignature)
+        agentExtension = fields.string(.agentExtension)
+        agentID = fields.string(.agentID)
+        agentInstrument = fields.string(.agentInstrument)
     }
 
     /// The reserved fields of a received OPEN_REQ (must be 0: E_CTI_INVALID_RESERVED_FIELD).
     public static func reservedFields(_ fields: MessageFields) -> [UInt32] {
-        ["Reserved1", "Reserved2", "Reserved3"].map { fields.number($0) ?? 0 }
+        [Field.reserved1, .reserved2, .reserved3].map { fields.number($0) ?? 0 }
     }
 
     /// The message, ready to encode.

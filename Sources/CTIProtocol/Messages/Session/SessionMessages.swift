@@ -10,13 +10,14 @@ public enum SessionMessages {
     public static func heartbeatRequest(invokeID: UInt32) -> CTIMessage { message("HEARTBEAT_REQ", [invokeID]) }
     public static func heartbeatConfirmation(invokeID: UInt32) -> CTIMessage { message("HEARTBEAT_CONF", [invokeID]) }
     /// CLOSE_REQ with the reason status (E_CTI_NO_ERROR = 0 for a normal close).
-    public static func closeRequest(invokeID: UInt32, status: UInt32 = 0) -> CTIMessage { message("CLOSE_REQ", [invokeID, status]) }
+    public static func closeRequest(invokeID: UInt32, status: StatusCode = .noError) -> CTIMessage { message("CLOSE_REQ", [invokeID, status.rawValue]) }
     public static func closeConfirmation(invokeID: UInt32) -> CTIMessage { message("CLOSE_CONF", [invokeID]) }
     /// FAILURE_CONF, 8-byte form (InvokeID, Status).
-    public static func failureConfirmation(invokeID: UInt32, status: UInt32) -> CTIMessage { message("FAILURE_CONF", [invokeID, status]) }
-    public static func failureEvent(status: UInt32) -> CTIMessage { message("FAILURE_EVENT", [status]) }
-    public static func controlFailureConfirmation(invokeID: UInt32, failureCode: UInt32, peripheralErrorCode: UInt32 = 0) -> CTIMessage {
-        message("CONTROL_FAILURE_CONF", [invokeID, failureCode, peripheralErrorCode])
+    public static func failureConfirmation(invokeID: UInt32, status: StatusCode) -> CTIMessage { message("FAILURE_CONF", [invokeID, status.rawValue]) }
+    public static func failureEvent(status: StatusCode) -> CTIMessage { message("FAILURE_EVENT", [status.rawValue]) }
+    public static func controlFailureConfirmation(invokeID: UInt32, failureCode: ControlFailureCode,
+                                                  peripheralErrorCode: PeripheralErrorCode = .none) -> CTIMessage {
+        message("CONTROL_FAILURE_CONF", [invokeID, failureCode.rawValue, peripheralErrorCode.rawValue])
     }
     public static func standbyActiveEvent() -> CTIMessage { message("STANDBY_ACTIVE_EVENT_MSG", []) }
     public static func activeMaintenanceRequest(invokeID: UInt32) -> CTIMessage { message("ACTIVE_MAINTENANCE_REQ_MSG", [invokeID]) }
