@@ -215,8 +215,8 @@ final class ClientCore: @unchecked Sendable {
             do {
                 channel.writeAndFlush(try encode(message), promise: nil)
             } catch {
-                // Requests were checked before they got an InvokeID and OPEN_REQ at open(); a
-                // message that still does not encode ends this connection, loudly.
+                // Requests are encoded (and checked) by send(_:), the OPEN_REQ was checked at
+                // open(); a message that still does not encode ends this connection, loudly.
                 channel.close(promise: nil)
                 connections[side] = nil
                 process(machine.connectionClosed(side, reason: "cannot encode \(message.name): \(error)"))
