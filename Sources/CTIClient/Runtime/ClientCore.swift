@@ -42,6 +42,8 @@ final class ClientCore: @unchecked Sendable {
     private var heartbeatSentAt: [CTISide: NIODeadline] = [:]
     private var lastHeartbeatRoundTrip: Duration?
     private var lastFailoverAt: NIODeadline?
+    /// Frames encoded so far: one per message written, and the OPEN_REQ checked at ``open()``.
+    private(set) var framesEncoded = 0
 
     init(configuration: ClientConfiguration, loop: any EventLoop) {
         self.configuration = configuration
@@ -71,7 +73,7 @@ final class ClientCore: @unchecked Sendable {
         if case .failure(let error) = tls { return loop.makeFailedFuture(error) }
         do {
             // A configuration whose OPEN_REQ cannot be encoded fails here, not on the wire.
-            _ = try encoder.encode(.fields(configuration.open.fields))
+            _ = try encode(.fields(configuration.open.fields))
         } catch {
             return loop.makeFailedFuture(CTIClientError.encoding(error.description))
         }
@@ -82,11 +84,15 @@ final class ClientCore: @unchecked Sendable {
     }
 
     /// Sends a request; its InvokeID (nil when it was refused at once) and its confirmation.
+    ///
+    /// The request is encoded once, with the InvokeID it is about to get: that checks it before
+    /// it takes the InvokeID, and those bytes are what is written.
     func send(_ request: MessageFields) -> (UInt32?, EventLoopFuture<CTIMessage>) {
         loop.preconditionInEventLoop()
+        let numbered = machine.numbered(request)
+        let frame: ByteBuffer
         do {
-            // Check the request encodes before it takes an InvokeID.
-            _ = try encoder.encode(.fields(request))
+            frame = try encode(.fields(numbered))
         } catch {
             return (nil, loop.makeFailedFuture(CTIClientError.encoding(error.description)))
         }
@@ -96,7 +102,12 @@ final class ClientCore: @unchecked Sendable {
         }
         let promise = loop.makePromise(of: CTIMessage.self)
         requests[invokeID] = promise
-        process(actions)
+        // The first action sends the request itself: the frame encoded above.
+        guard case .send(let side, let sent)? = actions.first, sent == .fields(numbered) else {
+            preconditionFailure("the request was not sent as numbered: \(actions)")
+        }
+        connections[side]?.channel?.writeAndFlush(frame, promise: nil)
+        process(actions.dropFirst())
         return (invokeID, promise.futureResult)
     }
 
@@ -191,7 +202,7 @@ final class ClientCore: @unchecked Sendable {
 
     // MARK: - Actions
 
-    private func process(_ actions: [SessionAction]) {
+    private func process(_ actions: some Sequence<SessionAction>) {
         for action in actions { perform(action) }
     }
 
@@ -202,10 +213,10 @@ final class ClientCore: @unchecked Sendable {
         case .send(let side, let message):
             guard let channel = connections[side]?.channel else { return }
             do {
-                channel.writeAndFlush(try encoder.encode(message), promise: nil)
+                channel.writeAndFlush(try encode(message), promise: nil)
             } catch {
-                // Requests were checked before they got an InvokeID and OPEN_REQ at open(); a
-                // message that still does not encode ends this connection, loudly.
+                // Requests are encoded (and checked) by send(_:), the OPEN_REQ was checked at
+                // open(); a message that still does not encode ends this connection, loudly.
                 channel.close(promise: nil)
                 connections[side] = nil
                 process(machine.connectionClosed(side, reason: "cannot encode \(message.name): \(error)"))
@@ -266,6 +277,11 @@ final class ClientCore: @unchecked Sendable {
             closeWaiters = []
             source?.finish()
         }
+    }
+
+    private func encode(_ message: CTIMessage) throws(CTIEncodeError) -> ByteBuffer {
+        framesEncoded += 1
+        return try encoder.encode(message)
     }
 
     private func connect(_ side: CTISide) {

@@ -14,60 +14,14 @@ import CTIProtocol
 /// CTI_SERVICE_ACTIVE_STANDBY (PV24+) a session is held on both sides, requests go to the active
 /// one, ACTIVE_MAINTENANCE_REQ is answered, and across a hand-off the consumer sees the old
 /// side's last events before the new side's.
+///
+/// Its state is one ``State`` value: each case carries only the data that exists there (see the
+/// transition tables on ``State``).
 public struct SessionStateMachine: Sendable {
-    /// One side's connection.
-    struct Leg: Sendable {
-        enum Phase: Hashable, Sendable {
-            case idle
-            case connecting
-            case opening(invokeID: UInt32)
-            case open(OpenConfirmation.SessionType)
-            case closing(invokeID: UInt32)
-        }
-
-        var phase: Phase = .idle
-        /// Counts connections, so timers of an earlier one are told apart.
-        var epoch = 0
-        var outstandingHeartbeat: UInt32?
-        var misses = 0
-        /// Consecutive failures on this side (active/standby mode).
-        var failures = 0
-        var stoppingSent = false
-
-        var isOpen: Bool {
-            if case .open = phase { return true }
-            return false
-        }
-    }
-
-    enum Overall: Hashable, Sendable { case idle, running, closing, closed }
-
     public let configuration: ClientConfiguration
-    private var legs: [Leg] = [Leg(), Leg()]
-    private var overall: Overall = .idle
-    /// The side requests go to.
-    public private(set) var activeSide: CTISide?
-    private var lastOpenedSide: CTISide?
-    private var nextInvokeID: UInt32 = 1
-    /// Consecutive connection or open failures (single-session mode).
-    private var failures = 0
-    /// A standby refusal already sent the client straight to the other side since the last
-    /// open: the next one waits its back-off (both sides may call themselves standby while
-    /// they switch).
-    private var redirectedByStandby = false
-    /// Before the first open: why each side's last attempt failed (named when ``CTIClient/open()``
-    /// gives up), and how many attempts were made (``ClientConfiguration/initialOpenRounds``).
-    private var openFailures: [CTISide: String] = [:]
-    private var openAttempts = 0
-    /// The side a back-off timer will connect to (single-session mode).
-    private var pendingReconnect: CTISide?
-    private var hasOpened = false
-    private var pending: [UInt32: CTISide] = [:]
+    private(set) var state: State = .idle
+    /// The consumer has paused reading: heartbeats unconfirmed meanwhile are not counted.
     private var readingPaused = false
-    /// The side a maintenance hand-off is leaving, and the new side's messages held until it is done.
-    private var drainingSide: CTISide?
-    private var held: [(CTISide, CTIMessage, CTIFrame)] = []
-    private var maintenanceSide: CTISide?
     /// What the last SYSTEM_EVENT SYS_PERIPHERAL_ONLINE/OFFLINE or OPEN_CONF said about the
     /// peripherals (`session.md` §3, §10); `nil` until one came.
     public private(set) var peripheralOnline: Bool?
@@ -76,26 +30,68 @@ public struct SessionStateMachine: Sendable {
         self.configuration = configuration
     }
 
-    private subscript(side: CTISide) -> Leg {
-        get { legs[side == .a ? 0 : 1] }
-        set { legs[side == .a ? 0 : 1] = newValue }
+    /// The data of the started client, changed in place. Only for inputs that found the client
+    /// `running` or `closing`.
+    private var running: Running {
+        get {
+            guard let running = state.running else { preconditionFailure("the session machine is not started: \(state)") }
+            return running
+        }
+        _modify {
+            switch state {
+            case .running(var running):
+                state = .modifying
+                defer { state = .running(running) }
+                yield &running
+            case .closing(var running):
+                state = .modifying
+                defer { state = .closing(running) }
+                yield &running
+            case .idle, .closed, .modifying:
+                preconditionFailure("the session machine is not started: \(state)")
+            }
+        }
     }
 
+    /// Where a side's connection is; `nil` before the start and after the end.
+    private func phase(of side: CTISide) -> Leg.Phase? {
+        state.running?[side].phase
+    }
+
+    private var isRunning: Bool {
+        if case .running = state { return true }
+        return false
+    }
+
+    /// The side requests go to.
+    public var activeSide: CTISide? { state.running?.activeSide }
     /// Whether a session is open on the side requests go to.
-    public var isOpen: Bool { activeSide.map { self[$0].isOpen } ?? false }
+    public var isOpen: Bool {
+        guard let running = state.running, let side = running.activeSide else { return false }
+        return running[side].isOpen
+    }
     /// Whether the client has ended.
-    public var isClosed: Bool { overall == .closed }
+    public var isClosed: Bool {
+        if case .closed = state { return true }
+        return false
+    }
     /// Requests waiting for their confirmation.
-    public var pendingRequestCount: Int { pending.count }
+    public var pendingRequestCount: Int { state.running?.pending.count ?? 0 }
 
     /// Where a side's connection is (``CTIClient/status()``).
     public func state(of side: CTISide) -> ClientStatus.LegState {
-        switch self[side].phase {
-        case .idle: overall == .closed ? .closed : (pendingReconnect == side ? .waitingToReconnect : .idle)
-        case .connecting: .connecting
-        case .opening: .opening
-        case .open(let type): type == .standby && configuration.isActiveStandby ? .openStandby : .open
-        case .closing: .closing
+        switch state {
+        case .idle, .modifying: return .idle
+        case .closed: return .closed
+        case .running(let running), .closing(let running):
+            switch running[side].phase {
+            case .idle: return .idle
+            case .waitingToReconnect: return .waitingToReconnect
+            case .connecting: return .connecting
+            case .opening: return .opening
+            case .open(let session): return session.type == .standby && configuration.isActiveStandby ? .openStandby : .open
+            case .closing: return .closing
+            }
         }
     }
 
@@ -103,8 +99,8 @@ public struct SessionStateMachine: Sendable {
 
     /// Starts connecting: side A (and, active/standby, side B at the same time).
     public mutating func start() -> [SessionAction] {
-        guard overall == .idle else { return [] }
-        overall = .running
+        guard case .idle = state else { return [] }
+        state = .running(Running())
         var actions: [SessionAction] = []
         if let deadline = configuration.initialOpenDeadline { actions.append(.schedule(.initialOpen, after: deadline)) }
         actions += connect(.a)
@@ -114,7 +110,7 @@ public struct SessionStateMachine: Sendable {
 
     /// A reconnect timer fired.
     public mutating func reconnectDue(_ side: CTISide) -> [SessionAction] {
-        guard overall == .running, self[side].phase == .idle else { return [] }
+        guard isRunning, running[side].phase.isIdle else { return [] }
         return connect(side)
     }
 
@@ -124,28 +120,28 @@ public struct SessionStateMachine: Sendable {
     /// mode: `side`'s connection is made again (default: every side waiting for its back-off).
     /// Requests pending on a connection that ends fail with ``CTIClientError/connectionLost(_:)``.
     public mutating func reconnectNow(to side: CTISide? = nil) -> [SessionAction] {
-        guard overall == .running else { return [] }
+        guard isRunning else { return [] }
         let reason = "reconnect requested"
         var actions: [SessionAction] = []
         if configuration.isActiveStandby {
-            for target in side.map({ [$0] }) ?? CTISide.allCases.filter({ self[$0].phase == .idle }) {
+            for target in side.map({ [$0] }) ?? CTISide.allCases.filter({ running[$0].phase.isIdle }) {
                 actions += end(target, reason: reason) + [.cancel(.reconnect(target))] + connect(target)
             }
             return actions
         }
-        let inUse = CTISide.allCases.first { self[$0].phase != .idle }
-        let target = configuration.sideB == nil ? .a : side ?? inUse?.other ?? pendingReconnect ?? .a
-        for used in CTISide.allCases where self[used].phase != .idle { actions += end(used, reason: reason) }
-        failures = 0
-        redirectedByStandby = false
+        let inUse = CTISide.allCases.first { !running[$0].phase.isIdle }
+        let waiting = CTISide.allCases.first { running[$0].phase == .waitingToReconnect }
+        let target = configuration.sideB == nil ? .a : side ?? inUse?.other ?? waiting ?? .a
+        for used in CTISide.allCases where !running[used].phase.isIdle { actions += end(used, reason: reason) }
+        running.backoff = BackoffProgress()
         return actions + CTISide.allCases.map { .cancel(.reconnect($0)) } + connect(target)
     }
 
     /// The TCP connection to a side is up.
     public mutating func connected(_ side: CTISide) -> [SessionAction] {
-        guard overall == .running, self[side].phase == .connecting else { return [.reset(side)] }
-        let invokeID = takeInvokeID()
-        self[side].phase = .opening(invokeID: invokeID)
+        guard isRunning, case .connecting = running[side].phase else { return [.reset(side)] }
+        let invokeID = running.takeInvokeID()
+        running[side].phase = .opening(invokeID: invokeID)
         var request = configuration.open
         request.invokeID = invokeID
         request.versionNumber = configuration.protocolVersion.number
@@ -153,16 +149,16 @@ public struct SessionStateMachine: Sendable {
         return [
             .report(.connected(side, configuration.endpoint(side))),
             .send(side, .fields(request.fields)),
-            .schedule(.openTimeout(side, epoch: self[side].epoch), after: configuration.openTimeout),
+            .schedule(.openTimeout(side, epoch: running[side].epoch), after: configuration.openTimeout),
         ]
     }
 
     /// A connection attempt failed.
     public mutating func connectFailed(_ side: CTISide, reason: String) -> [SessionAction] {
-        guard self[side].phase == .connecting else { return [] }
-        self[side].phase = .idle
+        guard case .connecting? = phase(of: side) else { return [] }
+        running[side].phase = .idle
         noteOpenFailure(side, reason)
-        guard overall == .running else { return finishIfIdle() }
+        guard isRunning else { return finishIfIdle() }
         return retry(after: side, reason: reason)
     }
 
@@ -172,30 +168,35 @@ public struct SessionStateMachine: Sendable {
         // Told apart by type number (this runs for every message; names would be string compares).
         let type = fields.descriptor.typeID
         let invokeID = fields.descriptor.hasInvokeID && fields.fixedCount > 0 ? fields.fixedValue(at: 0) : nil
-        switch self[side].phase {
+        guard let phase = phase(of: side) else { return deliver(side, message, frame) }
+        switch phase {
         case .opening(let expected) where invokeID == expected && type == SessionMessageType.openConf:
             return opened(side, OpenConfirmation(fields)!)
         case .opening(let expected) where invokeID == expected && type == SessionMessageType.failureConf:
             return openRefused(side, status: StatusCode(rawValue: fields.number(.status) ?? fields.number(.failureCode) ?? 0))
-        case .closing(let expected) where invokeID == expected && type == SessionMessageType.closeConf:
+        case .closing(let expected, _) where invokeID == expected && type == SessionMessageType.closeConf:
             return closedCleanly(side)
-        case .open, .closing:
-            break
-        case .idle, .connecting, .opening:
+        case .open(let session), .closing(_, let session):
+            return receivedInSession(side, session, message, fields, type: type, invokeID: invokeID, frame: frame)
+        case .idle, .waitingToReconnect, .connecting, .opening:
             return deliver(side, message, frame)
         }
+    }
 
+    /// A message on an open (or closing) session that is not the answer to its OPEN_REQ or CLOSE_REQ.
+    private mutating func receivedInSession(_ side: CTISide, _ session: OpenSession, _ message: CTIMessage, _ fields: MessageFields,
+                                            type: UInt32, invokeID: UInt32?, frame: CTIFrame) -> [SessionAction] {
         if type == SessionMessageType.heartbeatConf {
-            guard invokeID == self[side].outstandingHeartbeat else { return [] }
-            self[side].outstandingHeartbeat = nil
-            self[side].misses = 0
+            guard invokeID == session.outstandingHeartbeat else { return [] }
+            running[side].phase.session?.outstandingHeartbeat = nil
+            running[side].phase.session?.misses = 0
             return [.heartbeatConfirmed(side)]
         }
-        if type == SessionMessageType.failureConf, let invokeID, invokeID == self[side].outstandingHeartbeat {
+        if type == SessionMessageType.failureConf, let invokeID, invokeID == session.outstandingHeartbeat {
             return fail(side, reason: "FAILURE_CONF to a heartbeat: the server is offline")
         }
-        if let invokeID, fields.descriptor.isConfirmation, let waiting = pending[invokeID], waiting == side {
-            pending[invokeID] = nil
+        if let invokeID, fields.descriptor.isConfirmation, let waiting = state.running?.pending[invokeID], waiting == side {
+            running.pending[invokeID] = nil
             return [.cancel(.request(invokeID: invokeID)), .resolve(invokeID: invokeID, confirmationResult(fields, message))]
         }
         switch type {
@@ -209,13 +210,13 @@ public struct SessionStateMachine: Sendable {
             let proceed = fields.number(.maintenanceModeStatus) == 1
             var actions: [SessionAction] = [.report(.maintenance(side, proceed: proceed))]
             if proceed {
-                maintenanceSide = side
+                running.handOff.announce(side)
                 // The guide wants STOPPING_REQUESTS_TO_THIS_SIDE_IND within 5 s of this event.
-                actions.append(.schedule(.stopping(side, epoch: self[side].epoch), after: .seconds(4)))
+                actions.append(.schedule(.stopping(side, epoch: running[side].epoch), after: .seconds(4)))
             }
             return actions
         case SessionMessageType.standbyActiveEvent:
-            return becameActive(side)
+            return becameActive(side, session)
         case SessionMessageType.systemEvent:
             switch fields.number(.systemEventID) {
             case SystemEventID.peripheralOnline.rawValue: peripheralOnline = true
@@ -230,20 +231,20 @@ public struct SessionStateMachine: Sendable {
 
     /// A side's connection closed (by the peer, or an I/O or framing error).
     public mutating func connectionClosed(_ side: CTISide, reason: String) -> [SessionAction] {
-        switch self[side].phase {
-        case .idle:
+        switch phase(of: side) {
+        case nil, .idle?, .waitingToReconnect?:
             return []
-        case .connecting:
+        case .connecting?:
             return connectFailed(side, reason: reason)
-        case .closing:
+        case .closing?:
             return closedCleanly(side)
-        case .opening, .open:
-            if side == drainingSide {
+        case .opening?, .open?:
+            if running.handOff.leaving == side {
                 var actions = flushHeld()
-                self[side] = Leg(epoch: self[side].epoch, failures: self[side].failures)
+                running[side].phase = .idle
                 actions.append(.report(.closed(side, reason: "side in maintenance")))
                 actions += failPending(on: side, error: .connectionLost(reason))
-                if overall == .running { actions += scheduleLegRetry(side, reason: reason) }
+                if isRunning { actions += scheduleLegRetry(side, reason: reason) }
                 return actions
             }
             return fail(side, reason: reason)
@@ -256,25 +257,27 @@ public struct SessionStateMachine: Sendable {
         case .reconnect(let side):
             return reconnectDue(side)
         case .heartbeat(let side, let epoch):
-            guard self[side].epoch == epoch, self[side].isOpen else { return [] }
+            guard let leg = state.running?[side], leg.epoch == epoch, leg.isOpen else { return [] }
             return heartbeatDue(side)
         case .openTimeout(let side, let epoch):
-            guard self[side].epoch == epoch, case .opening = self[side].phase else { return [] }
+            guard let leg = state.running?[side], leg.epoch == epoch, case .opening = leg.phase else { return [] }
             return fail(side, reason: "no OPEN_CONF within \(configuration.openTimeout)")
         case .closeTimeout(let side, let epoch):
-            guard self[side].epoch == epoch, case .closing = self[side].phase else { return [] }
+            guard let leg = state.running?[side], leg.epoch == epoch, case .closing = leg.phase else { return [] }
             return closedCleanly(side)
         case .request(let invokeID):
-            guard pending.removeValue(forKey: invokeID) != nil else { return [] }
+            guard state.running?.pending[invokeID] != nil else { return [] }
+            running.pending[invokeID] = nil
             return [.resolve(invokeID: invokeID, .failure(.requestTimedOut))]
         case .drain:
             return flushHeld()
         case .stopping(let side, let epoch):
-            guard self[side].epoch == epoch, self[side].isOpen, !self[side].stoppingSent else { return [] }
-            self[side].stoppingSent = true
+            guard let leg = state.running?[side], leg.epoch == epoch, case .open(var session) = leg.phase, !session.stoppingSent else { return [] }
+            session.stoppingSent = true
+            running[side].phase = .open(session)
             return [.send(side, SessionMessages.stoppingRequestsToThisSide())]
         case .initialOpen:
-            guard !hasOpened, overall == .running else { return [] }
+            guard isRunning, case .neverOpened = running.history else { return [] }
             return terminate(with: .unreachable(openFailureSummary()))
         }
     }
@@ -283,52 +286,67 @@ public struct SessionStateMachine: Sendable {
     /// delay, not the server's, and are not counted.
     public mutating func readingPaused(_ paused: Bool) {
         readingPaused = paused
-        if !paused {
-            for side in CTISide.allCases { self[side].misses = 0 }
-        }
+        guard !paused, state.running != nil else { return }
+        for side in CTISide.allCases { running[side].phase.session?.misses = 0 }
     }
 
-    /// Sends a request: gives it an InvokeID and routes it to the active side.
+    /// Sends a request: gives it an InvokeID and routes it to the active side. The first action
+    /// sends the request itself, with that InvokeID.
     public mutating func send(_ request: MessageFields) -> (invokeID: UInt32?, actions: [SessionAction]) {
-        guard overall == .running, let side = activeSide, self[side].isOpen else {
+        guard isRunning, let side = running.activeSide, running[side].isOpen else {
             return (nil, [])
         }
-        var request = request
-        let invokeID = takeInvokeID()
-        if request.descriptor.hasInvokeID { request.fixed[0] = invokeID }
-        pending[invokeID] = side
+        let invokeID = running.takeInvokeID()
+        let request = Self.request(request, invokeID: invokeID)
+        running.pending[invokeID] = side
         return (invokeID, [.send(side, .fields(request)), .schedule(.request(invokeID: invokeID), after: configuration.requestTimeout)])
+    }
+
+    /// `request` as ``send(_:)`` will send it now, with the InvokeID it will get: the runtime
+    /// encodes this once, to check it before it takes an InvokeID and to write it.
+    public func numbered(_ request: MessageFields) -> MessageFields {
+        guard let invokeID = state.running?.nextInvokeID else { return request }
+        return Self.request(request, invokeID: invokeID)
+    }
+
+    /// A request with its InvokeID set (when it has one: the first fixed field).
+    private static func request(_ request: MessageFields, invokeID: UInt32) -> MessageFields {
+        guard request.descriptor.hasInvokeID else { return request }
+        var request = request
+        request.fixed[0] = invokeID
+        return request
     }
 
     /// Gives a pending request up: it fails with ``CTIClientError/cancelled``; a confirmation
     /// that arrives later goes to the event stream.
     public mutating func cancel(invokeID: UInt32) -> [SessionAction] {
-        guard pending.removeValue(forKey: invokeID) != nil else { return [] }
+        guard state.running?.pending[invokeID] != nil else { return [] }
+        running.pending[invokeID] = nil
         return [.cancel(.request(invokeID: invokeID)), .resolve(invokeID: invokeID, .failure(.cancelled))]
     }
 
     /// Closes the session(s): CLOSE_REQ with `status` on every open side.
     public mutating func close(status: StatusCode = .noError) -> [SessionAction] {
-        switch overall {
+        switch state {
         case .closed: return [.closeFinished]
         case .closing: return []
         case .idle:
-            overall = .closed
+            state = .closed
             return [.closeFinished, .terminate(nil)]
-        case .running: break
+        case .modifying: preconditionFailure("the session machine is re-entered")
+        case .running(let started): state = .closing(started)
         }
-        overall = .closing
         var actions: [SessionAction] = []
         for side in CTISide.allCases {
-            switch self[side].phase {
-            case .open:
-                let invokeID = takeInvokeID()
-                self[side].phase = .closing(invokeID: invokeID)
+            switch running[side].phase {
+            case .open(let session):
+                let invokeID = running.takeInvokeID()
+                running[side].phase = .closing(invokeID: invokeID, session)
                 actions.append(.send(side, SessionMessages.closeRequest(invokeID: invokeID, status: status)))
-                actions.append(.schedule(.closeTimeout(side, epoch: self[side].epoch), after: configuration.closeTimeout))
+                actions.append(.schedule(.closeTimeout(side, epoch: running[side].epoch), after: configuration.closeTimeout))
             case .connecting, .opening:
                 actions += resetLeg(side)
-            case .idle, .closing:
+            case .idle, .waitingToReconnect, .closing:
                 break
             }
             actions.append(.cancel(.reconnect(side)))
@@ -338,41 +356,38 @@ public struct SessionStateMachine: Sendable {
 
     // MARK: - Steps
 
-    private mutating func takeInvokeID() -> UInt32 {
-        defer { nextInvokeID = nextInvokeID == UInt32.max ? 1 : nextInvokeID + 1 }
-        return nextInvokeID
-    }
-
     private mutating func connect(_ side: CTISide) -> [SessionAction] {
-        self[side].phase = .connecting
-        self[side].epoch += 1
-        if pendingReconnect == side { pendingReconnect = nil }
-        if !hasOpened { openAttempts += 1 }
+        running[side].phase = .connecting
+        running[side].epoch += 1
+        if case .neverOpened(var first) = running.history {
+            first.attempts += 1
+            running.history = .neverOpened(first)
+        }
         return [.report(.connecting(side, configuration.endpoint(side))), .connect(side)]
     }
 
     private mutating func opened(_ side: CTISide, _ confirmation: OpenConfirmation) -> [SessionAction] {
-        self[side].phase = .open(confirmation.sessionType)
-        self[side].failures = 0
-        self[side].outstandingHeartbeat = nil
-        self[side].misses = 0
-        self[side].stoppingSent = false
-        failures = 0
-        redirectedByStandby = false
+        running[side].phase = .open(OpenSession(type: confirmation.sessionType))
+        running[side].failures = 0
+        running.backoff = BackoffProgress()
         peripheralOnline = confirmation.peripheralOnline
-        var actions: [SessionAction] = [.cancel(.openTimeout(side, epoch: self[side].epoch))]
+        var actions: [SessionAction] = [.cancel(.openTimeout(side, epoch: running[side].epoch))]
         let becomesActive = !configuration.isActiveStandby || confirmation.sessionType != .standby
+        var isFirstOpen = false
         if becomesActive {
-            if let previous = lastOpenedSide, previous != side, hasOpened { actions.append(.report(.failedOver(from: previous, to: side))) }
-            activeSide = side
-            lastOpenedSide = side
+            switch running.history {
+            case .neverOpened: isFirstOpen = true
+            case .opened(let previous) where previous != side: actions.append(.report(.failedOver(from: previous, to: side)))
+            case .opened: break
+            }
+            running.activeSide = side
+            running.history = .opened(lastActive: side)
         }
         actions.append(.report(.opened(side, confirmation)))
         if let interval = configuration.heartbeatInterval {
-            actions.append(.schedule(.heartbeat(side, epoch: self[side].epoch), after: interval))
+            actions.append(.schedule(.heartbeat(side, epoch: running[side].epoch), after: interval))
         }
-        if !hasOpened, becomesActive {
-            hasOpened = true
+        if isFirstOpen {
             actions.append(.cancel(.initialOpen))
             actions.append(.openFinished(.success(confirmation)))
         }
@@ -385,8 +400,9 @@ public struct SessionStateMachine: Sendable {
         let reason = "OPEN refused: \(CTIClientError.statusName(status))"
         noteOpenFailure(side, reason)
         // A standby side says the other one is active: go there at once (single-session mode).
-        if status == .invalidClientForStandby, configuration.sideB != nil, !configuration.isActiveStandby, !redirectedByStandby {
-            redirectedByStandby = true
+        if status == .invalidClientForStandby, configuration.sideB != nil, !configuration.isActiveStandby,
+           !running.backoff.redirectedByStandby {
+            running.backoff.redirectedByStandby = true
             return actions + retry(after: side, reason: reason, immediately: true)
         }
         if CTIClientError.isTransientOpenStatus(status) || configuration.retryRefusedOpen {
@@ -395,47 +411,54 @@ public struct SessionStateMachine: Sendable {
         return actions + terminate(with: .openRefused(status: status))
     }
 
+    /// The heartbeat timer of an open side.
     private mutating func heartbeatDue(_ side: CTISide) -> [SessionAction] {
+        guard case .open(var session) = running[side].phase else { return [] }
         var actions: [SessionAction] = []
-        if self[side].outstandingHeartbeat != nil, !readingPaused {
-            self[side].misses += 1
-            actions.append(.report(.heartbeatMissed(side, count: self[side].misses)))
-            if self[side].misses >= 3 {
+        if session.outstandingHeartbeat != nil, !readingPaused {
+            session.misses += 1
+            running[side].phase = .open(session)
+            actions.append(.report(.heartbeatMissed(side, count: session.misses)))
+            if session.misses >= 3 {
                 return actions + fail(side, reason: "3 heartbeats unconfirmed")
             }
         }
-        let invokeID = takeInvokeID()
-        self[side].outstandingHeartbeat = invokeID
+        let invokeID = running.takeInvokeID()
+        session.outstandingHeartbeat = invokeID
+        running[side].phase = .open(session)
         actions.append(.send(side, SessionMessages.heartbeatRequest(invokeID: invokeID)))
         actions.append(.heartbeatSent(side))
         if let interval = configuration.heartbeatInterval {
-            actions.append(.schedule(.heartbeat(side, epoch: self[side].epoch), after: interval))
+            actions.append(.schedule(.heartbeat(side, epoch: running[side].epoch), after: interval))
         }
         return actions
     }
 
-    private mutating func becameActive(_ side: CTISide) -> [SessionAction] {
-        let previous = activeSide ?? lastOpenedSide
-        self[side].phase = .open(.active)
-        activeSide = side
-        lastOpenedSide = side
+    /// STANDBY_ACTIVE_EVENT on a side with a session: requests go there now.
+    private mutating func becameActive(_ side: CTISide, _ session: OpenSession) -> [SessionAction] {
+        let previous = running.activeSide ?? running.history.lastActive
+        var session = session
+        session.type = .active
+        running[side].phase = .open(session)
+        running.activeSide = side
+        let isFirstOpen = running.history.lastActive == nil
+        running.history = .opened(lastActive: side)
         var actions: [SessionAction] = []
         if let previous, previous != side {
             actions.append(.report(.failedOver(from: previous, to: side)))
-            if self[previous].isOpen {
-                self[previous].phase = .open(.standby)
-                if maintenanceSide == previous {
-                    drainingSide = previous
+            if case .open(var old) = running[previous].phase {
+                old.type = .standby
+                if running.handOff.startDraining(previous) {
                     actions.append(.schedule(.drain, after: .seconds(5)))
-                    if !self[previous].stoppingSent {
-                        self[previous].stoppingSent = true
+                    if !old.stoppingSent {
+                        old.stoppingSent = true
                         actions.append(.send(previous, SessionMessages.stoppingRequestsToThisSide()))
                     }
                 }
+                running[previous].phase = .open(old)
             }
         }
-        if !hasOpened {
-            hasOpened = true
+        if isFirstOpen {
             actions.append(.cancel(.initialOpen))
             actions.append(.openFinished(.success(OpenConfirmation(invokeID: 0, servicesGranted: configuration.open.servicesRequested,
                                                                    sessionType: .active))))
@@ -455,11 +478,11 @@ public struct SessionStateMachine: Sendable {
         var actions = resetLeg(side)
         actions += failPending(on: side, error: .connectionLost(reason))
         actions.append(.report(.sessionFailed(side, reason: reason)))
-        if side == drainingSide { actions += flushHeld() }
-        if activeSide == side { activeSide = nil }
+        if running.handOff.leaving == side { actions += flushHeld() }
+        if running.activeSide == side { running.activeSide = nil }
         noteOpenFailure(side, reason)
-        guard overall == .running else { return actions + finishIfIdle() }
-        if hasOpened && !configuration.reconnect {
+        guard isRunning else { return actions + finishIfIdle() }
+        if case .opened = running.history, !configuration.reconnect {
             return actions + terminate(with: .connectionLost(reason))
         }
         if configuration.isActiveStandby { return actions + scheduleLegRetry(side, reason: reason) }
@@ -471,27 +494,30 @@ public struct SessionStateMachine: Sendable {
     private mutating func retry(after side: CTISide, reason: String, immediately: Bool = false) -> [SessionAction] {
         if let givenUp = openAttemptsExhausted(after: side, reason: reason) { return givenUp }
         if configuration.isActiveStandby {
-            self[side].failures += 1
-            let delay = configuration.backoff.delay(afterFailures: max(2, self[side].failures))
+            running[side].failures += 1
+            let delay = configuration.backoff.delay(afterFailures: max(2, running[side].failures))
             return [.report(.connectFailed(side, reason: reason, nextSide: side, retryIn: delay)),
                     .schedule(.reconnect(side), after: delay)]
         }
-        failures += 1
+        running.backoff.failures += 1
+        let failures = running.backoff.failures
         let next = configuration.sideB == nil ? .a : side.other
         let delay = immediately ? .zero : configuration.backoff.delay(afterFailures: configuration.sideB == nil ? max(2, failures) : failures)
-        pendingReconnect = next
+        if running[next].phase.isIdle { running[next].phase = .waitingToReconnect }
         return [.report(.connectFailed(side, reason: reason, nextSide: next, retryIn: delay)), .schedule(.reconnect(next), after: delay)]
     }
 
     private mutating func scheduleLegRetry(_ side: CTISide, reason: String) -> [SessionAction] {
         if let givenUp = openAttemptsExhausted(after: side, reason: reason) { return givenUp }
-        self[side].failures += 1
-        return [.schedule(.reconnect(side), after: configuration.backoff.delay(afterFailures: max(2, self[side].failures)))]
+        running[side].failures += 1
+        return [.schedule(.reconnect(side), after: configuration.backoff.delay(afterFailures: max(2, running[side].failures)))]
     }
 
     /// Before the first open: why `side` failed, for the error that names every side.
     private mutating func noteOpenFailure(_ side: CTISide, _ reason: String) {
-        if !hasOpened { openFailures[side] = reason }
+        guard case .neverOpened(var first) = running.history else { return }
+        first.failures[side] = reason
+        running.history = .neverOpened(first)
     }
 
     /// The sides the client uses: A, and B when configured.
@@ -501,18 +527,20 @@ public struct SessionStateMachine: Sendable {
     /// had its attempts, a failure schedules no retry, and the client ends (naming every side
     /// and why it failed) when no attempt is left in progress; `nil` otherwise.
     private mutating func openAttemptsExhausted(after side: CTISide, reason: String) -> [SessionAction]? {
-        guard !hasOpened, let rounds = configuration.initialOpenRounds, openAttempts >= rounds * configuredSides.count else { return nil }
+        guard case .neverOpened(let first) = running.history, let rounds = configuration.initialOpenRounds,
+              first.attempts >= rounds * configuredSides.count else { return nil }
         let report = SessionAction.report(.connectFailed(side, reason: reason, nextSide: nil, retryIn: nil))
-        guard legs.allSatisfy({ $0.phase == .idle }) else { return [report] }
+        guard running.legs.allSatisfy({ $0.phase.isIdle }) else { return [report] }
         return [report] + terminate(with: .unreachable(openFailureSummary()))
     }
 
     /// Every configured side, where it is and why its last attempt failed:
     /// `side A 10.0.0.1:42027: connection refused; side B 10.0.0.2:43027: no OPEN_CONF within 5.0 seconds`.
     private func openFailureSummary() -> String {
-        configuredSides.map { side in
-            let failure = openFailures[side]
-            let state = switch self[side].phase {
+        let failures = running.history.firstOpen?.failures ?? [:]
+        return configuredSides.map { side in
+            let failure = failures[side]
+            let state = switch running[side].phase {
             case .connecting: "still connecting" + (failure.map { " (before: \($0))" } ?? "")
             case .opening: "connected, no OPEN_CONF yet" + (failure.map { " (before: \($0))" } ?? "")
             default: failure ?? "not tried"
@@ -523,67 +551,63 @@ public struct SessionStateMachine: Sendable {
 
     /// Ends a side's connection at the client's wish (``reconnectNow(to:)``).
     private mutating func end(_ side: CTISide, reason: String) -> [SessionAction] {
-        guard self[side].phase != .idle else { return [] }
+        guard !running[side].phase.isIdle else { return [] }
         var actions = resetLeg(side)
         actions += failPending(on: side, error: .connectionLost(reason))
         actions.append(.report(.closed(side, reason: reason)))
-        if side == drainingSide { actions += flushHeld() }
-        if activeSide == side { activeSide = nil }
+        if running.handOff.leaving == side { actions += flushHeld() }
+        if running.activeSide == side { running.activeSide = nil }
         return actions
     }
 
+    /// The side's connection is gone; its epoch and failure count stay.
     private mutating func resetLeg(_ side: CTISide) -> [SessionAction] {
-        let epoch = self[side].epoch
-        let failures = self[side].failures
-        self[side] = Leg(epoch: epoch, failures: failures)
+        running[side].phase = .idle
         return [.reset(side)]
     }
 
     private mutating func failPending(on side: CTISide, error: CTIClientError) -> [SessionAction] {
-        let ids = pending.filter { $0.value == side }.map(\.key).sorted()
-        for id in ids { pending[id] = nil }
+        let ids = running.pending.filter { $0.value == side }.map(\.key).sorted()
+        for id in ids { running.pending[id] = nil }
         return ids.flatMap { [SessionAction.cancel(.request(invokeID: $0)), .resolve(invokeID: $0, .failure(error))] }
     }
 
+    /// `closing` ends once no side has a connection left.
     private mutating func finishIfIdle() -> [SessionAction] {
-        guard overall == .closing, legs.allSatisfy({ $0.phase == .idle }) else { return [] }
-        overall = .closed
-        activeSide = nil
-        var actions: [SessionAction] = []
-        for id in pending.keys.sorted() { actions.append(.resolve(invokeID: id, .failure(.closed))) }
-        pending = [:]
+        guard case .closing(let running) = state, running.legs.allSatisfy({ $0.phase.isIdle }) else { return [] }
+        state = .closed
+        var actions: [SessionAction] = running.pending.keys.sorted().map { .resolve(invokeID: $0, .failure(.closed)) }
         // Closed while still opening: the caller of open() learns it.
-        if !hasOpened { actions.append(.openFinished(.failure(.closed))) }
+        if case .neverOpened = running.history { actions.append(.openFinished(.failure(.closed))) }
         return actions + [.report(.closed(nil, reason: "closed")), .closeFinished, .terminate(nil)]
     }
 
+    /// The client gives up: every connection ends, and so does every request.
     private mutating func terminate(with error: CTIClientError) -> [SessionAction] {
         var actions: [SessionAction] = []
-        for side in CTISide.allCases where self[side].phase != .idle { actions += resetLeg(side) }
+        for side in CTISide.allCases where !running[side].phase.isIdle { actions += resetLeg(side) }
         for side in CTISide.allCases { actions.append(.cancel(.reconnect(side))) }
-        for id in pending.keys.sorted() { actions.append(.resolve(invokeID: id, .failure(error))) }
-        pending = [:]
-        overall = .closed
-        activeSide = nil
-        if !hasOpened { actions.append(.openFinished(.failure(error))) }
+        let ended = running
+        state = .closed
+        for id in ended.pending.keys.sorted() { actions.append(.resolve(invokeID: id, .failure(error))) }
+        if case .neverOpened = ended.history { actions.append(.openFinished(.failure(error))) }
         return actions + [.report(.closed(nil, reason: error.description)), .terminate(error)]
     }
 
+    /// A message for the consumer; held while another side drains.
     private mutating func deliver(_ side: CTISide, _ message: CTIMessage, _ frame: CTIFrame) -> [SessionAction] {
-        if let drainingSide, side != drainingSide {
-            held.append((side, message, frame))
+        if let leaving = state.running?.handOff.leaving, side != leaving {
+            running.handOff.hold(side, message, frame)
             return []
         }
         return [.deliver(side, message, frame)]
     }
 
+    /// The hand-off is over: what the new side sent is delivered.
     private mutating func flushHeld() -> [SessionAction] {
-        guard drainingSide != nil else { return [] }
-        drainingSide = nil
-        maintenanceSide = nil
-        let actions = held.map { SessionAction.deliver($0.0, $0.1, $0.2) }
-        held = []
-        return [.cancel(.drain)] + actions
+        guard case .draining(let draining)? = state.running?.handOff else { return [] }
+        running.handOff = .none
+        return [.cancel(.drain)] + draining.held.map { SessionAction.deliver($0.0, $0.1, $0.2) }
     }
 
     private func confirmationResult(_ fields: MessageFields, _ message: CTIMessage) -> Result<CTIMessage, CTIClientError> {
@@ -594,14 +618,6 @@ public struct SessionStateMachine: Sendable {
                                     peripheralErrorCode: PeripheralErrorCode(rawValue: fields.number(.peripheralErrorCode) ?? 0)))
         default: .success(message)
         }
-    }
-}
-
-extension SessionStateMachine.Leg {
-    init(epoch: Int, failures: Int) {
-        self.init()
-        self.epoch = epoch
-        self.failures = failures
     }
 }
 
