@@ -108,6 +108,10 @@ CONSTANT_TABLES = {
     "LocalConnectionState": ("LocalConnectionState", r"LCS_", "local connection states"),
     "EventCause": ("EventCause", r"CEC_", "call event causes"),
     "PeripheralType": ("PeripheralType", r"PT_", "peripheral types"),
+    "CallType": ("CallType", r"CALLTYPE_", "call types"),
+    "LineType": ("LineType", r"LINETYPE_", "line types"),
+    "DeviceIDType": ("DeviceIDType", r"DEVID_", "device ID types"),
+    "AgentWorkMode": ("AgentWorkMode", r"AWM_", "agent work modes"),
 }
 
 

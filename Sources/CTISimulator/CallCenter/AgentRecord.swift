@@ -36,16 +36,16 @@ struct AgentRecord: Hashable, Sendable {
 
 /// AgentState values (`constants.md` §9).
 enum AgentStates {
-    static let login: UInt32 = 0
-    static let logout: UInt32 = 1
-    static let notReady: UInt32 = 2
-    static let available: UInt32 = 3
-    static let talking: UInt32 = 4
-    static let workNotReady: UInt32 = 5
-    static let workReady: UInt32 = 6
-    static let busyOther: UInt32 = 7
-    static let reserved: UInt32 = 8
-    static let hold: UInt32 = 10
+    static let login = AgentState.login.rawValue
+    static let logout = AgentState.logout.rawValue
+    static let notReady = AgentState.notReady.rawValue
+    static let available = AgentState.available.rawValue
+    static let talking = AgentState.talking.rawValue
+    static let workNotReady = AgentState.workNotReady.rawValue
+    static let workReady = AgentState.workReady.rawValue
+    static let busyOther = AgentState.busyOther.rawValue
+    static let reserved = AgentState.reserved.rawValue
+    static let hold = AgentState.hold.rawValue
 
     /// States of an agent on a call: the simulator computes them from the call legs.
     static let onCall: Set<UInt32> = [talking, reserved, hold]

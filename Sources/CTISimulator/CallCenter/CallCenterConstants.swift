@@ -1,24 +1,26 @@
+import CTIProtocol
+
 /// CallType values the simulator uses (`constants.md` §15).
 enum CallTypes {
-    static let preRouteACDIn: UInt32 = 2
-    static let otherIn: UInt32 = 6
+    static let preRouteACDIn = CallType.prerouteACDIn.rawValue
+    static let otherIn = CallType.otherIn.rawValue
     /// CALLTYPE_OUT: persistent calls (`persistent-calls-design.md` §6.3).
-    static let out: UInt32 = 9
-    static let agentOut: UInt32 = 8
-    static let agentInside: UInt32 = 10
-    static let consult: UInt32 = 12
+    static let out = CallType.out.rawValue
+    static let agentOut = CallType.agentOut.rawValue
+    static let agentInside = CallType.agentInside.rawValue
+    static let consult = CallType.consult.rawValue
 }
 
 /// EventCause values the simulator uses (`constants.md` §12).
 enum CauseCodes {
-    static let busy: UInt32 = 3
-    static let callCancelled: UInt32 = 5
-    static let callNotAnswered: UInt32 = 10
-    static let destNotObtainable: UInt32 = 13
-    static let timeOut: UInt32 = 35
-    static let keyConference: UInt32 = 17
-    static let newCall: UInt32 = 22
-    static let transfer: UInt32 = 32
+    static let busy = EventCause.busy.rawValue
+    static let callCancelled = EventCause.callCancelled.rawValue
+    static let callNotAnswered = EventCause.callNotAnswered.rawValue
+    static let destNotObtainable = EventCause.destNotObtainable.rawValue
+    static let timeOut = EventCause.timeOut.rawValue
+    static let keyConference = EventCause.keyConference.rawValue
+    static let newCall = EventCause.newCall.rawValue
+    static let transfer = EventCause.transfer.rawValue
 }
 
 /// The router call key of routed calls: a fixed day, call IDs from 1.
@@ -28,6 +30,6 @@ enum RouterKeys {
 
 /// AgentWorkMode values (`constants.md` §18).
 enum WorkModes {
-    static let callByCall: UInt32 = 3
-    static let nailed: UInt32 = 4
+    static let callByCall = AgentWorkMode.raCallByCall.rawValue
+    static let nailed = AgentWorkMode.raNailedConnection.rawValue
 }

@@ -12,14 +12,14 @@ struct CallEventMessages: Sendable {
 
     /// NULL_SERVICE (`events.md` conventions).
     static let nullService: UInt32 = 0xFFFF_FFFF
-    static let devidDevice: UInt32 = 0
-    static let devidExternal: UInt32 = 75
-    static let devidNone: UInt32 = 0xFFFF
-    static let causeNone: UInt32 = 0xFFFF
+    static let devidDevice = DeviceIDType.deviceIdentifier.rawValue
+    static let devidExternal = DeviceIDType.external.rawValue
+    static let devidNone = DeviceIDType.none.rawValue
+    static let causeNone = EventCause.none.rawValue
     /// LINETYPE_INBOUND_ACD / LINETYPE_OUTBOUND / LINETYPE_INSIDE (`constants.md` §16).
-    static let lineInboundACD: UInt32 = 0
-    static let lineInside: UInt32 = 2
-    static let lineOutbound: UInt32 = 7
+    static let lineInboundACD = LineType.inboundACD.rawValue
+    static let lineInside = LineType.inside.rawValue
+    static let lineOutbound = LineType.outbound.rawValue
 
     /// Builds a message from field names; a name the layout does not have is a programming
     /// error caught by the tests (every message kind is built there).

@@ -1,3 +1,5 @@
+import CTIProtocol
+
 /// One leg of a call: a device and its LocalConnectionState (`constants.md` §11).
 struct CallParty: Hashable, Sendable {
     var device: String
@@ -53,14 +55,14 @@ struct SimulatedCall: Hashable, Sendable {
 
 /// LocalConnectionState values (`constants.md` §11).
 enum ConnectionStates {
-    static let none: UInt32 = 0xFFFF
-    static let null: UInt32 = 0
-    static let initiate: UInt32 = 1
-    static let alerting: UInt32 = 2
-    static let connect: UInt32 = 3
-    static let hold: UInt32 = 4
-    static let queued: UInt32 = 5
-    static let fail: UInt32 = 6
+    static let none = LocalConnectionState.none.rawValue
+    static let null = LocalConnectionState.null.rawValue
+    static let initiate = LocalConnectionState.initiate.rawValue
+    static let alerting = LocalConnectionState.alerting.rawValue
+    static let connect = LocalConnectionState.connect.rawValue
+    static let hold = LocalConnectionState.hold.rawValue
+    static let queued = LocalConnectionState.queued.rawValue
+    static let fail = LocalConnectionState.fail.rawValue
 }
 
 /// What makes a call a persistent call.
