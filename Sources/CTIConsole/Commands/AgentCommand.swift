@@ -21,7 +21,7 @@ struct AgentCommand: AsyncParsableCommand {
 
         /// SET_AGENT_STATE_REQ with `state` (constants.md §9); a mobile agent's `remoteNumber`
         /// goes after the instrument (`instrument;phone`).
-        func run(state: UInt32, workMode: UInt32 = 0, remoteNumber: String? = nil) async throws {
+        func run(on provider: any SessionProvider, state: UInt32, workMode: UInt32 = 0, remoteNumber: String? = nil) async throws {
             let password: String?
             if let agentPasswordFile {
                 guard let text = ConfigFile.readFile(agentPasswordFile) else {
@@ -32,7 +32,7 @@ struct AgentCommand: AsyncParsableCommand {
                 password = nil
             }
             let (options, reason) = (options, reason)
-            try await options.run { client, settings in
+            try await options.run(on: provider) { client, settings in
                 let instrument = try options.instrument(settings) + (remoteNumber.map { ";\($0)" } ?? "")
                 return try await client.setAgentState(peripheralID: settings.requestPeripheral, instrument: instrument, state: state,
                                                agentID: settings.agentID, password: password, workMode: workMode, reasonCode: reason)
@@ -40,7 +40,7 @@ struct AgentCommand: AsyncParsableCommand {
         }
     }
 
-    struct Login: AsyncParsableCommand {
+    struct Login: SessionCommand {
         static let configuration = CommandConfiguration(
             abstract: "Log the agent in (AGENT_STATE_LOGIN); mobile agents with --nailed or --call-by-call and --remote-number.",
             discussion: """
@@ -62,44 +62,44 @@ struct AgentCommand: AsyncParsableCommand {
             }
         }
 
-        func run() async throws {
-            try await change.run(state: 0, workMode: nailed ? 4 : (callByCall ? 3 : 0), remoteNumber: remoteNumber)
+        func run(on provider: any SessionProvider) async throws {
+            try await change.run(on: provider, state: 0, workMode: nailed ? 4 : (callByCall ? 3 : 0), remoteNumber: remoteNumber)
         }
     }
 
-    struct Logout: AsyncParsableCommand {
+    struct Logout: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "Log the agent out (AGENT_STATE_LOGOUT).")
         @OptionGroup var change: StateChange
-        func run() async throws { try await change.run(state: 1) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 1) }
     }
 
-    struct Ready: AsyncParsableCommand {
+    struct Ready: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "Make the agent available (AGENT_STATE_AVAILABLE).")
         @OptionGroup var change: StateChange
-        func run() async throws { try await change.run(state: 3) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 3) }
     }
 
-    struct NotReady: AsyncParsableCommand {
+    struct NotReady: SessionCommand {
         static let configuration = CommandConfiguration(commandName: "not-ready", abstract: "Not ready, with --reason (AGENT_STATE_NOT_READY).")
         @OptionGroup var change: StateChange
-        func run() async throws { try await change.run(state: 2) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 2) }
     }
 
-    struct WorkReady: AsyncParsableCommand {
+    struct WorkReady: SessionCommand {
         static let configuration = CommandConfiguration(commandName: "work-ready", abstract: "After-call work, then ready (AGENT_STATE_WORK_READY).")
         @OptionGroup var change: StateChange
-        func run() async throws { try await change.run(state: 6) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 6) }
     }
 
-    struct WorkNotReady: AsyncParsableCommand {
+    struct WorkNotReady: SessionCommand {
         static let configuration = CommandConfiguration(commandName: "work-not-ready", abstract: "After-call work, then not ready (AGENT_STATE_WORK_NOT_READY).")
         @OptionGroup var change: StateChange
-        func run() async throws { try await change.run(state: 5) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 5) }
     }
 
-    struct State: AsyncParsableCommand {
+    struct State: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "QUERY_AGENT_STATE_REQ for --instrument or --agent-id.")
         @OptionGroup var options: RequestOptions
-        func run() async throws { try await QueryCommand.Agent.query(options) }
+        func run(on provider: any SessionProvider) async throws { try await QueryCommand.Agent.query(options, on: provider) }
     }
 }

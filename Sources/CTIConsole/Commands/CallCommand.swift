@@ -40,14 +40,14 @@ struct CallCommand: AsyncParsableCommand {
         }
     }
 
-    struct Make: AsyncParsableCommand {
+    struct Make: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "MAKE_CALL_REQ from --instrument to NUMBER.")
         @Argument(help: "The number to dial.") var number: String
         @OptionGroup var options: RequestOptions
         @OptionGroup var data: CallData
-        func run() async throws {
+        func run(on provider: any SessionProvider) async throws {
             let (number, data) = (number, try data.parsed())
-            try await options.run { client, settings in
+            try await options.run(on: provider) { client, settings in
                 try await client.makeCall(peripheralID: settings.requestPeripheral, instrument: try options.instrument(settings), dialedNumber: number,
                                           callVariables: data.variables, namedVariables: data.named)
             }
@@ -60,50 +60,50 @@ struct CallCommand: AsyncParsableCommand {
         @OptionGroup var options: RequestOptions
 
         /// Runs `request` with the call, the peripheral and the instrument.
-        func run(_ request: @escaping @Sendable (CTIClient, CallReference, UInt32, String?) async throws -> CTIMessage) async throws {
+        func run(on provider: any SessionProvider, _ request: @escaping @Sendable (CTIClient, CallReference, UInt32, String?) async throws -> CTIMessage) async throws {
             let call = self
-            try await options.run { client, settings in
+            try await options.run(on: provider) { client, settings in
                 try await request(client, try call.options.call(call.callID, settings), settings.requestPeripheral, settings.instrument)
             }
         }
     }
 
-    struct Answer: AsyncParsableCommand {
+    struct Answer: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "ANSWER_CALL_REQ.")
         @OptionGroup var call: OneCall
-        func run() async throws { try await call.run { try await $0.answer($1, peripheralID: $2, instrument: $3) } }
+        func run(on provider: any SessionProvider) async throws { try await call.run(on: provider) { try await $0.answer($1, peripheralID: $2, instrument: $3) } }
     }
 
-    struct Hold: AsyncParsableCommand {
+    struct Hold: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "HOLD_CALL_REQ.")
         @OptionGroup var call: OneCall
-        func run() async throws { try await call.run { try await $0.hold($1, peripheralID: $2, instrument: $3) } }
+        func run(on provider: any SessionProvider) async throws { try await call.run(on: provider) { try await $0.hold($1, peripheralID: $2, instrument: $3) } }
     }
 
-    struct Retrieve: AsyncParsableCommand {
+    struct Retrieve: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "RETRIEVE_CALL_REQ for a held call.")
         @OptionGroup var call: OneCall
-        func run() async throws { try await call.run { try await $0.retrieve($1, peripheralID: $2, instrument: $3) } }
+        func run(on provider: any SessionProvider) async throws { try await call.run(on: provider) { try await $0.retrieve($1, peripheralID: $2, instrument: $3) } }
     }
 
-    struct Clear: AsyncParsableCommand {
+    struct Clear: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "CLEAR_CALL_REQ: end the whole call.")
         @OptionGroup var call: OneCall
-        func run() async throws { try await call.run { try await $0.clearCall($1, peripheralID: $2, instrument: $3) } }
+        func run(on provider: any SessionProvider) async throws { try await call.run(on: provider) { try await $0.clearCall($1, peripheralID: $2, instrument: $3) } }
     }
 
-    struct ClearConnection: AsyncParsableCommand {
+    struct ClearConnection: SessionCommand {
         static let configuration = CommandConfiguration(commandName: "clear-connection", abstract: "CLEAR_CONNECTION_REQ: drop one party.")
         @OptionGroup var call: OneCall
-        func run() async throws { try await call.run { try await $0.clearConnection($1, peripheralID: $2, instrument: $3) } }
+        func run(on provider: any SessionProvider) async throws { try await call.run(on: provider) { try await $0.clearConnection($1, peripheralID: $2, instrument: $3) } }
     }
 
-    struct Release: AsyncParsableCommand {
+    struct Release: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "RELEASE_CALL_REQ: done updating the call's data.")
         @OptionGroup var call: OneCall
-        func run() async throws {
+        func run(on provider: any SessionProvider) async throws {
             let call = call
-            try await call.options.run { client, settings in
+            try await call.options.run(on: provider) { client, settings in
                 try await client.release(try call.options.call(call.callID, settings), peripheralID: settings.requestPeripheral)
             }
         }
@@ -116,31 +116,31 @@ struct CallCommand: AsyncParsableCommand {
         @OptionGroup var options: RequestOptions
 
         /// Runs `request` with both calls, the peripheral and the instrument.
-        func run(_ request: @escaping @Sendable (CTIClient, CallReference, CallReference, UInt32, String?) async throws -> CTIMessage) async throws {
+        func run(on provider: any SessionProvider, _ request: @escaping @Sendable (CTIClient, CallReference, CallReference, UInt32, String?) async throws -> CTIMessage) async throws {
             let calls = self
-            try await options.run { client, settings in
+            try await options.run(on: provider) { client, settings in
                 try await request(client, try calls.options.call(calls.active, settings), try calls.options.call(calls.other, settings),
                                   settings.requestPeripheral, settings.instrument)
             }
         }
     }
 
-    struct Alternate: AsyncParsableCommand {
+    struct Alternate: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "ALTERNATE_CALL_REQ: hold ACTIVE, retrieve OTHER.")
         @OptionGroup var calls: TwoCalls
-        func run() async throws { try await calls.run { try await $0.alternate(active: $1, other: $2, peripheralID: $3, instrument: $4) } }
+        func run(on provider: any SessionProvider) async throws { try await calls.run(on: provider) { try await $0.alternate(active: $1, other: $2, peripheralID: $3, instrument: $4) } }
     }
 
-    struct Transfer: AsyncParsableCommand {
+    struct Transfer: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "TRANSFER_CALL_REQ joining ACTIVE and HELD.")
         @OptionGroup var calls: TwoCalls
-        func run() async throws { try await calls.run { try await $0.transfer(active: $1, held: $2, peripheralID: $3, instrument: $4) } }
+        func run(on provider: any SessionProvider) async throws { try await calls.run(on: provider) { try await $0.transfer(active: $1, held: $2, peripheralID: $3, instrument: $4) } }
     }
 
-    struct Conference: AsyncParsableCommand {
+    struct Conference: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "CONFERENCE_CALL_REQ joining ACTIVE and HELD.")
         @OptionGroup var calls: TwoCalls
-        func run() async throws { try await calls.run { try await $0.conference(active: $1, held: $2, peripheralID: $3, instrument: $4) } }
+        func run(on provider: any SessionProvider) async throws { try await calls.run(on: provider) { try await $0.conference(active: $1, held: $2, peripheralID: $3, instrument: $4) } }
     }
 
     enum ConsultKind: String, ExpressibleByArgument, CaseIterable {
@@ -148,21 +148,21 @@ struct CallCommand: AsyncParsableCommand {
         var value: UInt32 { self == .transfer ? 1 : 2 }
     }
 
-    struct Consult: AsyncParsableCommand {
+    struct Consult: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "CONSULTATION_CALL_REQ from CALLID to NUMBER.")
         @OptionGroup var call: OneCall
         @Argument(help: "The number to consult.") var number: String
         @Option(help: "What the consultation is for: transfer or conference.") var type: ConsultKind = .transfer
-        func run() async throws {
+        func run(on provider: any SessionProvider) async throws {
             let (call, number, type) = (call, number, type)
-            try await call.options.run { client, settings in
+            try await call.options.run(on: provider) { client, settings in
                 try await client.consult(try call.options.call(call.callID, settings), peripheralID: settings.requestPeripheral, dialedNumber: number,
                                          consultType: type.value, instrument: settings.instrument)
             }
         }
     }
 
-    struct DTMF: AsyncParsableCommand {
+    struct DTMF: SessionCommand {
         static let configuration = CommandConfiguration(commandName: "dtmf", abstract: "SEND_DTMF_SIGNAL_REQ.")
         @OptionGroup var call: OneCall
         @Argument(help: "The digits (0-9, *, #).") var digits: String
@@ -172,22 +172,22 @@ struct CallCommand: AsyncParsableCommand {
                 throw ValidationError("DTMF digits are 0-9, * and # (got '\(digits)')")
             }
         }
-        func run() async throws {
+        func run(on provider: any SessionProvider) async throws {
             let (call, digits) = (call, digits)
-            try await call.options.run { client, settings in
+            try await call.options.run(on: provider) { client, settings in
                 try await client.sendDTMF(try call.options.call(call.callID, settings), peripheralID: settings.requestPeripheral, digits: digits,
                                           instrument: settings.instrument)
             }
         }
     }
 
-    struct Data: AsyncParsableCommand {
+    struct Data: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "SET_CALL_DATA_REQ: call variables and named variables.")
         @OptionGroup var call: OneCall
         @OptionGroup var data: CallData
-        func run() async throws {
+        func run(on provider: any SessionProvider) async throws {
             let (call, data) = (call, try data.parsed())
-            try await call.options.run { client, settings in
+            try await call.options.run(on: provider) { client, settings in
                 try await client.setCallData(try call.options.call(call.callID, settings), peripheralID: settings.requestPeripheral,
                                              callVariables: data.variables, namedVariables: data.named)
             }

@@ -1,13 +1,13 @@
 import ArgumentParser
 
 /// `close`: close the REPL's or script's session (CLOSE_REQ).
-struct CloseCommand: AsyncParsableCommand {
+struct CloseCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
         abstract: "Close the session held by the REPL or script (one-shot commands close their own).")
 
-    func run() async throws {
-        guard let context = ConsoleContext.current, context.session != nil else {
+    func run(on provider: any SessionProvider) async throws {
+        guard let context = provider.console, context.session != nil else {
             StandardStream.diagnose("cti: no session is open")
             return
         }

@@ -4,7 +4,7 @@ import CTIProtocol
 import NIOConcurrencyHelpers
 
 /// `cti open`: open a session, print what was granted, close it.
-struct OpenCommand: AsyncParsableCommand {
+struct OpenCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
         abstract: "Open a session, print what the server granted, and close it (in the REPL it stays open).")
@@ -12,8 +12,8 @@ struct OpenCommand: AsyncParsableCommand {
     @OptionGroup(title: ConnectionOptions.title) var connection: ConnectionOptions
     @OptionGroup(title: EventOutputOptions.title) var outputOptions: EventOutputOptions
 
-    func run() async throws {
-        if let context = ConsoleContext.current {
+    func run(on provider: any SessionProvider) async throws {
+        if let context = provider.console {
             guard context.session == nil else {
                 StandardStream.diagnose("cti: a session is already open (`close` it first)")
                 throw ExitStatus.usage

@@ -12,7 +12,7 @@ struct PersistentCommand: AsyncParsableCommand {
         abstract: "Make, drop and list persistent calls (a project extension; see `agent login --nailed` for real servers).",
         subcommands: [Make.self, Drop.self, List.self])
 
-    struct Make: AsyncParsableCommand {
+    struct Make: SessionCommand {
         static let configuration = CommandConfiguration(
             abstract: "PERSISTENT_CALL_REQ to the active remote destination of a CTI Remote Device; prints the new call ID.")
 
@@ -29,11 +29,11 @@ struct PersistentCommand: AsyncParsableCommand {
             try SecondsOption.check(timeout, option: "--timeout")
         }
 
-        func run() async throws {
+        func run(on provider: any SessionProvider) async throws {
             let (device, callingID, callingName, waitConnected, timeout) = (options.device!, callingID, callingName, wait != nil, timeout)
             var adjusted = options
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = device }
-            try await adjusted.runSession { session, settings, printer in
+            try await provider.withSession(.request, adjusted.connection, adjusted.output) { session, settings, printer in
                 var request = try MessageFields(named: "PERSISTENT_CALL_REQ")
                 try request.set(.peripheralID, .number(settings.requestPeripheral))
                 try request.set(.devSpecificFlags, .number(2))
@@ -49,7 +49,7 @@ struct PersistentCommand: AsyncParsableCommand {
                 }
                 guard let callID = confirmation.fields?.number(.newConnectionCallID) else { throw ExitStatus.connectionFailure }
                 printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
-                ConsoleContext.current?.remember(callID: callID, invokeID: confirmation.fields?.number(.invokeID))
+                provider.remember(callID: callID, invokeID: confirmation.fields?.number(.invokeID))
                 PersistentCallBook(settings: settings)?.add(callID: callID, device: device)
                 if printer.format == .json {
                     // JSON Lines stay JSON: the confirmation as an object (its NewConnectionCallID is the call ID).
@@ -60,7 +60,7 @@ struct PersistentCommand: AsyncParsableCommand {
                 }
                 try StandardStream.output.flush()
                 guard waitConnected else { return }
-                let outcome = await PersistentWait.connected(callID: callID, client: session.client, timeout: timeout)
+                let outcome = await PersistentWait.connected(callID: callID, on: session, provider: provider, timeout: timeout)
                 switch outcome {
                 case .connected: return
                 case .failed(let cause):
@@ -74,7 +74,7 @@ struct PersistentCommand: AsyncParsableCommand {
         }
     }
 
-    struct Drop: AsyncParsableCommand {
+    struct Drop: SessionCommand {
         static let configuration = CommandConfiguration(
             abstract: "Drop a persistent call (CLEAR_CONNECTION_REQ) by CALLID, or the one on --device (found with SNAPSHOT_DEVICE).",
             discussion: "CALLID alone works for a call this user's cti made on the same server (in this REPL or script, or in an earlier run: "
@@ -89,12 +89,12 @@ struct PersistentCommand: AsyncParsableCommand {
             }
         }
 
-        func run() async throws {
+        func run(on provider: any SessionProvider) async throws {
             let (callID, deviceOption) = (callID, options.device)
             var adjusted = options
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = deviceOption }
-            let known = ConsoleContext.current?.printer.persistentCalls.known ?? []
-            try await adjusted.runSession { session, settings, _ in
+            let known = provider.persistentCalls?.known ?? []
+            try await provider.withSession(.request, adjusted.connection, adjusted.output) { session, settings, _ in
                 let book = PersistentCallBook(settings: settings)
                 let remembered = callID.flatMap { id in known.first { $0.callID == id }?.device ?? book?.device(of: id) }
                 guard let device = deviceOption ?? settings.instrument ?? remembered else {
@@ -126,7 +126,7 @@ struct PersistentCommand: AsyncParsableCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: SessionCommand {
         static let configuration = CommandConfiguration(
             abstract: "The persistent calls this console knows; with --device, those the server reports for that device.",
             discussion: "Text: one line per call (`known ...` from this console, `server ...` from SNAPSHOT_DEVICE). "
@@ -167,8 +167,8 @@ struct PersistentCommand: AsyncParsableCommand {
             }
         }
 
-        func run() async throws {
-            let tracker = ConsoleContext.current?.printer.persistentCalls
+        func run(on provider: any SessionProvider) async throws {
+            let tracker = provider.persistentCalls
             let now = ClientCoreClock.now()
             let known = (tracker?.known ?? []).map {
                 Entry(source: "known", callID: $0.callID, device: $0.device, state: $0.lastEvent, ageSeconds: (now - $0.since) / 1000)
@@ -187,7 +187,7 @@ struct PersistentCommand: AsyncParsableCommand {
             }
             var adjusted = options
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = device }
-            try await adjusted.runSession { session, settings, _ in
+            try await provider.withSession(.request, adjusted.connection, adjusted.output) { session, settings, _ in
                 let found = try await PersistentLookup.calls(on: device, client: session.client, peripheralID: settings.requestPeripheral)
                 try write(found.map { call in
                     Entry(source: "server", callID: call.callID, device: device, remote: call.remote, state: call.state, callingID: call.callingID,

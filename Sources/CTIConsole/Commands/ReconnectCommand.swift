@@ -4,7 +4,7 @@ import CTIProtocol
 
 /// `reconnect [A|B]`: in the REPL or a script, reconnect the session now instead of waiting for
 /// the back-off (``CTIClient/reconnectNow(to:)``), and wait until it is open again.
-struct ReconnectCommand: AsyncParsableCommand {
+struct ReconnectCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconnect",
         abstract: "Reconnect the REPL's or script's session now, skipping the back-off: to the other side, or to side A or B.",
@@ -40,8 +40,8 @@ struct ReconnectCommand: AsyncParsableCommand {
         try SecondsOption.check(timeout, option: "--timeout")
     }
 
-    func run() async throws {
-        guard let context = ConsoleContext.current else {
+    func run(on provider: any SessionProvider) async throws {
+        guard let context = provider.console else {
             StandardStream.diagnose("cti: reconnect: only in the REPL or a script (e.g. cti -c open -c reconnect): a one-shot command holds no session")
             throw ExitStatus.usage
         }

@@ -3,7 +3,7 @@ import CTIClient
 import CTIProtocol
 
 /// `cti send NAME Field=value ...`: any request by name (the InvokeID is filled in).
-struct SendCommand: AsyncParsableCommand {
+struct SendCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: "Send any request by name with Field=value pairs (as `cti encode` takes them) and print the confirmation.")
@@ -27,8 +27,8 @@ struct SendCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run(on provider: any SessionProvider) async throws {
         let request = try FieldAssignment(allowUndefinedMaskBits: force).build(name, assignments: assignments)
-        try await options.run { client, _ in try await client.send(request) }
+        try await options.run(on: provider) { client, _ in try await client.send(request) }
     }
 }

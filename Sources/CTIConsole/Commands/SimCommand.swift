@@ -3,7 +3,7 @@ import CTISimulator
 
 /// `sim ...`: a command for the embedded simulator (`sim help` lists them), in a REPL or script;
 /// one it does not know is a usage error.
-struct SimCommand: AsyncParsableCommand {
+struct SimCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "sim",
         abstract: "Send a command to the embedded simulator (REPL and scripts; `sim help` lists them).")
@@ -11,7 +11,7 @@ struct SimCommand: AsyncParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "The simulator command, e.g. `heartbeats stop A`.")
     var words: [String] = []
 
-    func run() async throws {
+    func run(on provider: any SessionProvider) async throws {
         // `sim`, `sim --help`, `sim -h` and `sim help` list the commands, with or without a simulator.
         if words.isEmpty || words == ["--help"] || words == ["-h"] || words == ["help"] {
             try StandardStream.output.writeLine("""
@@ -22,7 +22,7 @@ struct SimCommand: AsyncParsableCommand {
             try StandardStream.output.flush()
             return
         }
-        guard let simulator = ConsoleContext.current?.session?.simulator else {
+        guard let simulator = provider.console?.session?.simulator else {
             StandardStream.diagnose("cti: sim: no embedded simulator (open a session without --host first; or run `cti simulate` and type there)")
             throw ExitStatus.usage
         }

@@ -4,13 +4,13 @@ import CTIProtocol
 
 /// `status`: the session the REPL or script holds, and how it has been doing (the client keeps
 /// the counters as it goes: ``CTIClient/status()``).
-struct StatusCommand: AsyncParsableCommand {
+struct StatusCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show the session held by the REPL or script: side and state, heartbeat round trip, uptime, events, peripheral, last failover.")
 
-    func run() async throws {
-        guard let context = ConsoleContext.current, let session = context.session, let status = await session.client.status() else {
+    func run(on provider: any SessionProvider) async throws {
+        guard let session = provider.console?.session, let status = await session.client.status() else {
             try StandardStream.output.writeLine("no session")
             try StandardStream.output.flush()
             return

@@ -6,7 +6,7 @@ import CTIProtocol
 /// open session: an event that arrived while the line before ran counts too, so
 /// `call make ...` then `wait CALL_ESTABLISHED_EVENT` cannot miss it; `$CALLID` becomes the
 /// event's call. One-shot, it opens a session as `watch` does and prints the event.
-struct WaitCommand: AsyncParsableCommand {
+struct WaitCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "wait",
         abstract: "Wait for an event, e.g. `cti wait AGENT_STATE_EVENT AgentID=1001 --timeout 30`.",
@@ -35,52 +35,21 @@ struct WaitCommand: AsyncParsableCommand {
         _ = try EventMatch(message: event, conditions: conditions)
     }
 
-    func run() async throws {
+    func run(on provider: any SessionProvider) async throws {
         let match = try EventMatch(message: event, conditions: conditions)
         let limit = timeout ?? SecondsOption.maximum
-        if let context = ConsoleContext.current {
-            _ = try await context.sessionForRequest(connection, quiet: outputOptions.quiet)
-            guard let event = await context.waitForEvent(timeout: limit, { match.matches($0) ? $0 : nil }) else {
-                StandardStream.diagnose("cti: wait: no \(match.descriptor.name) within \(Self.seconds(limit))")
-                throw ExitStatus.timeout
-            }
-            if let callID = event.message?.fields?.number(.connectionCallID) { context.remember(callID: callID) }
-            return
+        let result = try await provider.withSession(.events, connection, outputOptions) { session, _, _ in
+            // One-shot, the event is printed (with the lifecycle records before it).
+            let echo = EventPrinter(options: outputOptions, environment: SessionCommandSupport.environment)
+            return await provider.waitForEvent(on: session, timeout: limit, signal: true, echo: echo) { match.matches($0) ? $0 : nil }
         }
-        let session = try await SessionCommandSupport.makeSession(connection, defaults: .watch, reconnect: true, quiet: outputOptions.quiet)
-        let printer = EventPrinter(options: outputOptions, environment: SessionCommandSupport.environment)
-        let client = session.client
-        let opening = Task { try? await client.open() }
-        defer { opening.cancel() }
-        enum Ending { case matched, timeout, signal, streamEnded }
-        let ending = await withTaskGroup(of: Ending.self) { group in
-            group.addTask {
-                for await event in client.events {
-                    if event.lifecycle != nil { try? printer.print(event) }
-                    if match.matches(event) {
-                        try? printer.print(event)
-                        return .matched
-                    }
-                }
-                return .streamEnded
-            }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(Int64(limit * 1000)))
-                return .timeout
-            }
-            group.addTask { _ = await SignalWatcher.next(); return .signal }
-            let first = await group.next()!
-            group.cancelAll()
-            return first
-        }
-        try? StandardStream.output.flush()
-        await session.shutdown()
-        switch ending {
-        case .matched: return
-        case .timeout:
+        switch result {
+        case .event(let event):
+            if let callID = event.message?.fields?.number(.connectionCallID) { provider.remember(callID: callID, invokeID: nil) }
+        case .timedOut:
             StandardStream.diagnose("cti: wait: no \(match.descriptor.name) within \(Self.seconds(limit))")
             throw ExitStatus.timeout
-        case .signal: throw ExitStatus.interrupted
+        case .interrupted: throw ExitStatus.interrupted
         case .streamEnded: throw ExitStatus.connectionFailure
         }
     }

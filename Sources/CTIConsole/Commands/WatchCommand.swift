@@ -7,7 +7,7 @@ import Glibc
 
 /// `cti watch`: open a session and stream every event until `--count`, `--timeout`, Ctrl-C or
 /// SIGTERM (both close the session with CLOSE_REQ first and exit 0).
-struct WatchCommand: AsyncParsableCommand {
+struct WatchCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Open a session and print events as they arrive.",
@@ -61,11 +61,11 @@ struct WatchCommand: AsyncParsableCommand {
 
     enum Ending { case count, timeout, signal, streamEnded, readerGone }
 
-    func run() async throws {
+    func run(on provider: any SessionProvider) async throws {
         var configuredPrinter = EventPrinter(options: outputOptions, environment: SessionCommandSupport.environment)
         configuredPrinter.filter = Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name })
         configuredPrinter.who = EventWhoFilter(devices: Set(device), agents: Set(agent), calls: Set(call))
-        if let context = ConsoleContext.current {
+        if let context = provider.console {
             // In a REPL or script the session is already streaming: watch changes what is shown
             // (--filter, --off) and how (-o, -v, --hex, --lifecycle).
             configuredPrinter.quiet = configuredPrinter.quiet || context.quiet
@@ -85,17 +85,14 @@ struct WatchCommand: AsyncParsableCommand {
         // Written only by the one task that reads the events.
         nonisolated(unsafe) let recorder = file
         defer { if let recorder { fclose(recorder) } }
-        let session = try await SessionCommandSupport.makeSession(connection, defaults: .watch, reconnect: true, quiet: outputOptions.quiet)
-        let flusher = Flusher()
-        let client = session.client
-        // Keeps alternating sides (and retrying refused OPENs) with back-off until a session
-        // opens; the lifecycle records show each attempt. A failure that ends the client ends
-        // the stream below.
-        let opening = Task { try? await client.open() }
-        defer { opening.cancel() }
+        // One-shot (the REPL's and script's session returned above): the session keeps
+        // alternating sides (and retrying refused OPENs) with back-off until it opens; the
+        // lifecycle records show each attempt. A failure that ends the client ends the stream.
         let limit = count
-        let ending = await withTaskGroup(of: Ending.self) { group in
-            group.addTask {
+        let (ending, neverOpened) = try await provider.withSession(.events, connection, outputOptions) { session, _, _ in
+            let flusher = Flusher()
+            let client = session.client
+            let race = await EventWait.until(timeout: timeout, signal: true, flusher: flusher) { () -> Ending in
                 var printed = 0
                 for await event in client.events {
                     if printer.counts(event), case .message(_, let frame) = event.kind, let recorder {
@@ -114,22 +111,16 @@ struct WatchCommand: AsyncParsableCommand {
                 }
                 return .streamEnded
             }
-            if let timeout {
-                group.addTask {
-                    try? await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
-                    return .timeout
-                }
+            flusher.stop()
+            try? StandardStream.output.flush()
+            let ending: Ending = switch race {
+            case .done(let ending): ending
+            case .timedOut: .timeout
+            case .interrupted: .signal
+            case .readerGone: .readerGone
             }
-            group.addTask { _ = await SignalWatcher.next(); return .signal }
-            group.addTask { await flusher.readerGone(); return .readerGone }
-            let first = await group.next()!
-            group.cancelAll()
-            return first
+            return (ending, await client.status()?.sessionsOpened == 0)
         }
-        flusher.stop()
-        try? StandardStream.output.flush()
-        let neverOpened = await client.status()?.sessionsOpened == 0
-        await session.shutdown()
         if ending == .timeout, neverOpened {
             StandardStream.diagnose("cti: no session opened before --timeout")
             throw ExitStatus.connectionFailure

@@ -17,9 +17,9 @@ struct RequestOptions: ParsableArguments {
         if let follow { try SecondsOption.check(follow, option: "--follow") }
     }
 
-    /// Runs a request (see ``RequestRunner``).
-    func run(_ request: @escaping @Sendable (CTIClient, ConsoleSettings) async throws -> CTIMessage) async throws {
-        try await RequestRunner.run(connection, output, follow: follow, request)
+    /// Runs a request on the session `provider` gives (see ``RequestRunner``).
+    func run(on provider: any SessionProvider, _ request: @escaping @Sendable (CTIClient, ConsoleSettings) async throws -> CTIMessage) async throws {
+        try await RequestRunner.run(on: provider, connection, output, follow: follow, request)
     }
 
     /// The call `id` on the device given (or the instrument).

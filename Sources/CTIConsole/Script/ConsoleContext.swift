@@ -4,11 +4,8 @@ import NIOConcurrencyHelpers
 
 /// The state a REPL or a script keeps across lines: one session (opened by `open`, closed by
 /// `close`), and how events are shown. Commands run inside a context use its session instead of
-/// opening their own, and leave it open.
+/// opening their own, and leave it open (handed to them by ``SharedSessionProvider``).
 final class ConsoleContext: Sendable {
-    /// The context of the line being run, if any (one-shot commands have none).
-    @TaskLocal static var current: ConsoleContext?
-
     private struct State {
         var session: ConsoleSession?
         var printer: EventPrinter

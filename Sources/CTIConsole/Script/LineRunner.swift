@@ -3,8 +3,9 @@ import ArgumentParser
 import Glibc
 #endif
 
-/// Runs console lines (REPL or script) through the same command tree as the shell, inside a
-/// ``ConsoleContext`` so that `open` keeps its session for the next lines.
+/// Runs console lines (REPL or script) through the same command tree as the shell, handing each
+/// session command the ``ConsoleContext``'s shared session (``SharedSessionProvider``) so that
+/// `open` keeps its session for the next lines.
 struct LineRunner {
     let context: ConsoleContext
 
@@ -33,17 +34,17 @@ struct LineRunner {
         case .quit: return .quit
         case .command(let parsedCommand): command = parsedCommand
         }
-        return await ConsoleContext.$current.withValue(context) {
-            do {
-                if var command = command as? any AsyncParsableCommand {
-                    try await command.run()
-                } else {
-                    try command.run()
-                }
-                return .success
-            } catch {
-                return report(error)
+        do {
+            if let command = command as? any SessionCommand {
+                try await command.run(on: SharedSessionProvider(context))
+            } else if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
             }
+            return .success
+        } catch {
+            return report(error)
         }
     }
 

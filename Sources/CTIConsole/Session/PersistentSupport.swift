@@ -57,49 +57,12 @@ enum PersistentWait {
     /// Waits until the call connects, fails, or `timeout` passes. The events are not printed
     /// here: a one-shot `persistent make` prints only the call ID (or its confirmation as JSON),
     /// so `ID=$(cti persistent make ...)` holds the ID; in a REPL or script they print as usual.
-    static func connected(callID: UInt32, client: CTIClient, timeout: Double) async -> Outcome {
-        if let context = ConsoleContext.current {
-            return await context.waitForEvent(timeout: timeout) { decide($0, callID: callID) } ?? .timedOut
+    static func connected(callID: UInt32, on session: ConsoleSession, provider: any SessionProvider, timeout: Double) async -> Outcome {
+        switch await provider.waitForEvent(on: session, timeout: timeout, signal: false, echo: nil, { decide($0, callID: callID) }) {
+        case .event(let outcome): outcome
+        case .timedOut, .interrupted: .timedOut
+        case .streamEnded: .failed("the session ended")
         }
-        return await withTaskGroup(of: Outcome.self) { group in
-            group.addTask {
-                for await event in client.events {
-                    if let outcome = decide(event, callID: callID) { return outcome }
-                }
-                return .failed("the session ended")
-            }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(Int64(timeout * 1000)))
-                return .timedOut
-            }
-            let first = await group.next()!
-            group.cancelAll()
-            return first
-        }
-    }
-}
-
-extension RequestOptions {
-    /// Runs `body` on a session: the REPL's or script's (left open), or a one-shot one
-    /// (CLIENT_EVENTS|CLIENT_CONTROL by default) that is closed afterwards. Refusals are exit 1,
-    /// usage mistakes 64, connection failures 2.
-    func runSession(_ body: @escaping @Sendable (ConsoleSession, ConsoleSettings, EventPrinter) async throws -> Void) async throws {
-        if let context = ConsoleContext.current {
-            let session = try await context.sessionForRequest(connection, quiet: output.quiet)
-            let settings = session.settings.actingFor(connection)
-            try await SessionCommandSupport.mappingErrors { try await body(session, settings, context.printer) }
-            return
-        }
-        let session = try await SessionCommandSupport.makeSession(connection, defaults: .request, reconnect: false, quiet: output.quiet)
-        try await SessionCommandSupport.open(session, output: output)
-        let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
-        do {
-            try await SessionCommandSupport.mappingErrors { try await body(session, session.settings, printer) }
-        } catch {
-            await session.shutdown()
-            throw error
-        }
-        await session.shutdown()
     }
 }
 

@@ -5,65 +5,23 @@ import CTIProtocol
 import Glibc
 #endif
 
-/// Runs one request the one-shot way: open a session (CLIENT_EVENTS|CLIENT_CONTROL by default),
-/// send, print the confirmation (and, with `--follow S`, the events of the next S seconds),
-/// close. A refusal is exit 1 naming the code and what it means; a lost connection exit 2.
+/// Runs one request on the session `provider` gives (see ``SessionProvider``): send, print the
+/// confirmation (and, with `--follow S`, the events of the next S seconds). One-shot the session
+/// is opened for the request (CLIENT_EVENTS|CLIENT_CONTROL by default) and closed after; in a REPL
+/// or script it is the shared one, which stays open. A refusal is exit 1 naming the code and what
+/// it means; a lost connection exit 2.
 enum RequestRunner {
-    static func run(_ connection: ConnectionOptions, _ output: EventOutputOptions, follow: Double?,
+    static func run(on provider: any SessionProvider, _ connection: ConnectionOptions, _ output: EventOutputOptions, follow: Double?,
                     _ request: @escaping @Sendable (CTIClient, ConsoleSettings) async throws -> CTIMessage) async throws {
-        if let context = ConsoleContext.current {
-            try await runInContext(context, connection, output, follow: follow, request)
-            return
-        }
-        let session = try await SessionCommandSupport.makeSession(connection, defaults: .request, reconnect: false, quiet: output.quiet)
-        let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
-        try await SessionCommandSupport.open(session, output: output)
-        let confirmation: CTIMessage
-        do {
-            confirmation = try await SessionCommandSupport.mappingErrors { try await request(session.client, session.settings) }
-        } catch {
-            await session.shutdown()
-            throw error
-        }
-        let record = ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
-                                 kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init())))
-        try? printer.print(record)
-        try? StandardStream.output.flush()
-        if let follow {
-            let deadline = ContinuousClock.now + .milliseconds(Int64(follow * 1000))
-            let flusher = Flusher()
-            let client = session.client
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    // The stream has buffered everything since the session opened.
-                    // Lifecycle records were shown as they happened (SessionCommandSupport.open).
-                    for await event in client.events where event.lifecycle == nil {
-                        do { try printer.print(event) } catch { return }
-                    }
-                }
-                group.addTask { try? await Task.sleep(until: deadline) }
-                await group.next()
-                group.cancelAll()
-            }
-            flusher.stop()
+        try await provider.withSession(.request, connection, output) { session, settings, _ in
+            let confirmation = try await request(session.client, settings)
+            provider.remember(confirmation)
+            let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
+            try? printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
+                                           kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
             try? StandardStream.output.flush()
+            if let follow { await provider.follow(follow, on: session, printer: printer) }
         }
-        await session.shutdown()
-    }
-
-    /// In a REPL or script: on the context's open session, which stays open; its events keep
-    /// printing as they arrive (`--follow S` waits S seconds for them).
-    static func runInContext(_ context: ConsoleContext, _ connection: ConnectionOptions, _ output: EventOutputOptions, follow: Double?,
-                             _ request: @escaping @Sendable (CTIClient, ConsoleSettings) async throws -> CTIMessage) async throws {
-        let session = try await context.sessionForRequest(connection, quiet: output.quiet)
-        let settings = session.settings.actingFor(connection)
-        let confirmation = try await SessionCommandSupport.mappingErrors { try await request(session.client, settings) }
-        context.remember(confirmation)
-        let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
-        try? printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
-                                       kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
-        try? StandardStream.output.flush()
-        if let follow { try? await Task.sleep(for: .milliseconds(Int64(follow * 1000))) }
     }
 
     /// A refusal in words: the code's name and what it means.
