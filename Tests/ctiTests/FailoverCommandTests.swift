@@ -110,8 +110,10 @@ struct FailoverCommandTests {
             drained.signal()
         }
         try simulator.waitForLog(containing: "opened")
-        // Long enough to run through the switch however slow the machine is; watch stops 2 s after it.
-        _ = try simulator.ask("flood 100000 2000", expecting: "flooding")
+        // Runs through the switch however slow the machine is (a starved test thread may wake from
+        // its sleeps tens of seconds late: a 50 s flood was once over before watch reached side B);
+        // watch is stopped once it has B's events, the simulator with the test.
+        _ = try simulator.ask("flood 100000000 2000", expecting: "flooding")
         try await Task.sleep(for: .seconds(1))
         _ = try simulator.ask("hang A", expecting: "hung")
         try await Task.sleep(for: .milliseconds(1500))
