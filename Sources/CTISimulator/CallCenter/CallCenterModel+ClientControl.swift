@@ -191,12 +191,7 @@ extension CallCenterModel {
     private mutating func placeNailedLeg(_ index: Int, remotePhone: String) -> [CallCenterOutput] {
         let id = newCallID()
         let device = agents[index].instrument
-        var call = SimulatedCall(id: id, callType: CallTypes.agentOut, connectionDevice: device,
-                                 parties: [CallParty(device: device, deviceType: CallEventMessages.devidDevice, state: ConnectionStates.initiate,
-                                                     isAgentPhone: true),
-                                           CallParty(device: remotePhone, deviceType: CallEventMessages.devidExternal,
-                                                     state: ConnectionStates.alerting, isAgentPhone: false)],
-                                 dialedNumber: remotePhone, callingDevice: device, calledDevice: remotePhone, isRouted: false, began: now)
+        var call = SimulatedCall.toExternalParty(id: id, type: CallTypes.agentOut, from: device, to: remotePhone, callingDevice: device, began: now)
         call.isNailed = true
         call.namedVariables = [NamedValue(name: "user.PersistentCall", value: "1")]
         calls[id] = call

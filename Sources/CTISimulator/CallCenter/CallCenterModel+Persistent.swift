@@ -145,12 +145,7 @@ extension CallCenterModel {
         }
         let name = fields.string(.text).flatMap { $0.isEmpty ? nil : $0 }
         let id = newCallID()
-        var call = SimulatedCall(id: id, callType: CallTypes.out, connectionDevice: line,
-                                 parties: [CallParty(device: line, deviceType: CallEventMessages.devidDevice, state: ConnectionStates.initiate,
-                                                     isAgentPhone: true),
-                                           CallParty(device: destination, deviceType: CallEventMessages.devidExternal,
-                                                     state: ConnectionStates.alerting, isAgentPhone: false)],
-                                 dialedNumber: destination, callingDevice: callingID, calledDevice: destination, isRouted: false, began: now)
+        var call = SimulatedCall.toExternalParty(id: id, type: CallTypes.out, from: line, to: destination, callingDevice: callingID, began: now)
         call.namedVariables = [NamedValue(name: "user.PersistentCall", value: "1"), NamedValue(name: "user.PersistCgpn", value: callingID),
                                NamedValue(name: "user.PersistCgpnName", value: name ?? "")]
         call.persistent = PersistentCallInfo(line: line, remoteNumber: destination, callingPartyID: callingID, callingPartyName: name)

@@ -47,6 +47,18 @@ struct SimulatedCall: Hashable, Sendable {
     /// Set for a persistent call on a CTI Remote Device (`persistent-calls-design.md` §6).
     var persistent: PersistentCallInfo?
 
+    /// A call the agent line `line` places to `remote`, a number outside the simulated
+    /// peripheral: the line initiating, the far end alerting (a nailed leg, a persistent call).
+    static func toExternalParty(id: UInt32, type: UInt32, from line: String, to remote: String, callingDevice: String,
+                                began: Double) -> SimulatedCall {
+        SimulatedCall(id: id, callType: type, connectionDevice: line,
+                      parties: [CallParty(device: line, deviceType: CallEventMessages.devidDevice, state: ConnectionStates.initiate,
+                                          isAgentPhone: true),
+                                CallParty(device: remote, deviceType: CallEventMessages.devidExternal, state: ConnectionStates.alerting,
+                                          isAgentPhone: false)],
+                      dialedNumber: remote, callingDevice: callingDevice, calledDevice: remote, isRouted: false, began: began)
+    }
+
     func party(_ device: String) -> CallParty? { parties.first { $0.device == device } }
     func partyIndex(_ device: String) -> Int? { parties.firstIndex { $0.device == device } }
     /// The agent phones on the call: the devices whose sessions see its events.
