@@ -195,6 +195,21 @@ import Testing
         #expect(stateCase(machine) == .closed)
     }
 
+    /// STANDBY_ACTIVE_EVENT on a side that is closing makes it the active one but leaves it
+    /// closing: its CLOSE_CONF still ends the session (it once went back to `open`, and the
+    /// close never finished).
+    @Test func closingStandbyActiveEventStaysClosing() {
+        var machine = closingOnA()
+        _ = steps.receive(&machine, .a, SessionMessages.standbyActiveEvent())
+        #expect(stateCase(machine) == .closing)
+        guard case .closing(invokeID: 2, _)? = phases(machine)?.first else {
+            Issue.record("side A is no longer closing: \(phases(machine))")
+            return
+        }
+        #expect(steps.receive(&machine, .a, SessionMessages.closeConfirmation(invokeID: 2)).contains(.closeFinished))
+        #expect(stateCase(machine) == .closed)
+    }
+
     @Test func closingCloseAgainWaits() {
         var machine = closingOnA()
         #expect(machine.close() == [])

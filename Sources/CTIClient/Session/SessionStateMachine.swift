@@ -439,7 +439,12 @@ public struct SessionStateMachine: Sendable {
         let previous = running.activeSide ?? running.history.lastActive
         var session = session
         session.type = .active
-        running[side].phase = .open(session)
+        // A side that is closing stays closing: its CLOSE_CONF or close timeout ends it.
+        if case .closing(let invokeID, _) = running[side].phase {
+            running[side].phase = .closing(invokeID: invokeID, session)
+        } else {
+            running[side].phase = .open(session)
+        }
         running.activeSide = side
         let isFirstOpen = running.history.lastActive == nil
         running.history = .opened(lastActive: side)
