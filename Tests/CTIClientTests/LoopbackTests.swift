@@ -156,7 +156,7 @@ struct LoopbackTests {
 
     @Test func maintenanceHandOffLosesAndDuplicatesNothing() async throws {
         let simulator = try await Self.simulator()
-        let client = CTIClient(configuration: Self.configuration(simulator, services: 0x10 | ActiveStandby.serviceBit))
+        let client = CTIClient(configuration: Self.configuration(simulator, services: 0x10 | ServiceMaskBits.activeStandby))
         try await client.open()
         var events = client.events.makeAsyncIterator()
         // Both sessions open (A active, B standby) before the flood starts.

@@ -390,7 +390,7 @@ import Testing
     // MARK: Active / standby
 
     func activeStandbyOpen() -> SessionStateMachine {
-        var machine = SessionStateMachine(configuration: Self.configuration(services: 0x14 | ActiveStandby.serviceBit))
+        var machine = SessionStateMachine(configuration: Self.configuration(services: 0x14 | ServiceMaskBits.activeStandby))
         #expect(machine.start() == [.report(.connecting(.a, Self.a)), .connect(.a), .report(.connecting(.b, Self.b)), .connect(.b)])
         _ = machine.connected(.a)
         _ = machine.connected(.b)
@@ -455,7 +455,7 @@ import Testing
     }
 
     @Test func aRejectingPolicyAnswersMaintenanceWithRejection() {
-        var configuration = Self.configuration(services: 0x14 | ActiveStandby.serviceBit)
+        var configuration = Self.configuration(services: 0x14 | ServiceMaskBits.activeStandby)
         configuration.acceptMaintenance = false
         var machine = openedOnA(configuration)
         #expect(receive(&machine, .a, SessionMessages.activeMaintenanceRequest(invokeID: 5)).first

@@ -13,7 +13,7 @@ import Testing
     static let b = SessionStateMachineTests.b
 
     static func configuration(activeStandby: Bool = false, reconnect: Bool = true, deadline: Duration? = nil) -> ClientConfiguration {
-        SessionStateMachineTests.configuration(services: 0x14 | (activeStandby ? ActiveStandby.serviceBit : 0), reconnect: reconnect, deadline: deadline)
+        SessionStateMachineTests.configuration(services: 0x14 | (activeStandby ? ServiceMaskBits.activeStandby : 0), reconnect: reconnect, deadline: deadline)
     }
 
     // MARK: What the tests read of the state

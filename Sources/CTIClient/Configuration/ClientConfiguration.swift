@@ -87,7 +87,7 @@ public struct ClientConfiguration: Sendable {
     /// Whether the client holds sessions on both sides (CTI_SERVICE_ACTIVE_STANDBY requested,
     /// protocol 24+, two sides configured).
     public var isActiveStandby: Bool {
-        sideB != nil && protocolVersion.number >= 24 && open.servicesRequested & ActiveStandby.serviceBit != 0
+        sideB != nil && protocolVersion.number >= 24 && open.servicesRequested & ServiceMaskBits.activeStandby != 0
     }
 
     /// The endpoint of a side (side B falls back to A's host on B's default port).
@@ -100,12 +100,6 @@ public struct ClientConfiguration: Sendable {
     public static func defaultClientID(hostname: String, pid: Int32) -> String {
         String("cti-\(hostname)-\(pid)".prefix(63))
     }
-}
-
-/// Constants of the active/standby service (`session.md` §9).
-public enum ActiveStandby {
-    /// CTI_SERVICE_ACTIVE_STANDBY.
-    public static let serviceBit: UInt32 = 0x0200_0000
 }
 
 /// Growing delays between connection attempts: `initial`, doubled after each failure, capped.

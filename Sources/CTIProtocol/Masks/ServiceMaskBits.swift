@@ -5,6 +5,8 @@ public enum ServiceMaskBits {
     public static let allEvents = bit("CTI_SERVICE_ALL_EVENTS")
     public static let clientControl = bit("CTI_SERVICE_CLIENT_CONTROL")
     public static let supervisor = bit("CTI_SERVICE_SUPERVISOR")
+    /// Only agent state control, not call control (a persistent call needs CLIENT_CONTROL without it).
+    public static let agentStateControlOnly = bit("CTI_AGENT_STATE_CONTROL_ONLY")
     /// PV24+: the client follows an active/standby pair (`session.md` §9).
     public static let activeStandby = bit("CTI_SERVICE_ACTIVE_STANDBY")
 

@@ -50,11 +50,9 @@ enum AgentStates {
     /// States of an agent on a call: the simulator computes them from the call legs.
     static let onCall: Set<UInt32> = [talking, reserved, hold]
 
-    private static let table = MessageCatalog.standard.enumTable(named: "AgentState")
-
     /// `AGENT_STATE_AVAILABLE`, or the number.
     static func name(_ state: UInt32) -> String {
-        table?.name(of: state) ?? String(state)
+        AgentState(rawValue: state).description
     }
 
     /// The AgentStateMask bit of a state (`constants.md` §3): bit n for LOGIN (0) .. RESERVED

@@ -90,8 +90,6 @@ extension CallCenterModel {
         "RECONNECT_CALL_REQ", "DEFLECT_CALL_REQ", "START_RECORDING_REQ", "STOP_RECORDING_REQ", "SUPERVISE_CALL_REQ",
     ]
 
-    static let agentStateControlOnly: UInt32 = 0x2000
-
     /// The CTI Remote Device whose line DN or device name is `device`.
     func remoteDeviceIndex(_ device: String) -> Int? {
         remoteDevices.firstIndex { $0.lineDN == device || $0.name == device }
@@ -125,7 +123,7 @@ extension CallCenterModel {
     /// PERSISTENT_CALL_REQ (CLIENT_CONTROL and PeripheralID already checked by ``handle(_:from:)``).
     mutating func makePersistentCall(_ request: ControlRequest, invokeID: UInt32) throws(ControlRefusal) -> [CallCenterOutput] {
         let fields = request.fields
-        guard request.requester.services & Self.agentStateControlOnly == 0 else { throw ControlRefusal(.noClientControl) }
+        guard request.requester.services & ServiceBits.agentStateControlOnly == 0 else { throw ControlRefusal(.noClientControl) }
         guard let device = fields.string(.agentInstrument), !device.isEmpty,
               let callingID = fields.string(.callingDeviceID), !callingID.isEmpty else { throw ControlRefusal(.missingField) }
         guard fields.number(.devSpecificFlags) == 2 else { throw ControlRefusal(.persistentBadFlags) }
