@@ -124,12 +124,12 @@ extension CTIClient {
     }
 
     /// SET_AGENT_STATE_REQ (AgentState values: `constants.md` §9; AgentWorkMode §18).
-    public func setAgentState(peripheralID: UInt32, instrument: String, state: UInt32, agentID: String? = nil, password: String? = nil,
-                              workMode: UInt32 = 0, reasonCode: UInt32 = 0) async throws -> CTIMessage {
+    public func setAgentState(peripheralID: UInt32, instrument: String, state: AgentState, agentID: String? = nil, password: String? = nil,
+                              workMode: AgentWorkMode = .unspecified, reasonCode: UInt32 = 0) async throws -> CTIMessage {
         try await request("SET_AGENT_STATE_REQ") { fields in
             try fields.set(.peripheralID, .number(peripheralID))
-            try fields.set(.agentState, .number(state))
-            try fields.set(.agentWorkMode, .number(workMode))
+            try fields.set(.agentState, .number(state.rawValue))
+            try fields.set(.agentWorkMode, .number(workMode.rawValue))
             try fields.set(.eventReasonCode, .number(reasonCode))
             try fields.set(.agentInstrument, .text(instrument))
             try Self.setOptional(&fields, .agentID, agentID)

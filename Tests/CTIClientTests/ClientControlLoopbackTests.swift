@@ -212,19 +212,19 @@ struct ClientControlLoopbackTests {
         let simulator = try await Self.simulator(initialState: 1)
         let client = try await Self.client(simulator, agentPhone: "2003")
         var events = client.events.makeAsyncIterator()
-        #expect(await Self.failure { try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 3) }
+        #expect(await Self.failure { try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: .available) }
             == Self.code(.agentNotLoggedIn))
-        #expect(await Self.failure { try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 0) }
+        #expect(await Self.failure { try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: .login) }
             == Self.code(.missingField))
-        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 0, agentID: "1003", password: "x")
+        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: .login, agentID: "1003", password: "x")
         let login = await Self.next(2, &events)
         #expect(login.compactMap { $0.fields?.number(.agentState) } == [0, 2])
         #expect(login.first?.fields?.string(.agentID) == "1003")
-        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 3)
+        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: .available)
         #expect(await Self.next(1, &events).compactMap { $0.fields?.number(.agentState) } == [3])
-        #expect(await Self.failure { try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 1) }
+        #expect(await Self.failure { try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: .logout) }
             == Self.code(.invalidStateTransition))
-        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 2, reasonCode: 7)
+        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: .notReady, reasonCode: 7)
         let notReady = await Self.next(1, &events)
         #expect(notReady.first?.fields?.number(.agentState) == 2)
         #expect(notReady.first?.fields?.number(.eventReasonCode) == 7)
@@ -237,7 +237,7 @@ struct ClientControlLoopbackTests {
         #expect(info.name == "QUERY_DEVICE_INFO_CONF")
         #expect(await Self.failure { try await client.queryDeviceInfo(peripheralID: 1, instrument: "2003") } == Self.code(.unknownPeripheral))
 
-        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: 1, agentID: "1003", reasonCode: 3)
+        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2003", state: .logout, agentID: "1003", reasonCode: 3)
         #expect(await Self.next(1, &events).compactMap { $0.fields?.number(.agentState) } == [1])
         await client.close()
         await simulator.stop()
@@ -248,9 +248,9 @@ struct ClientControlLoopbackTests {
         let client = try await Self.client(simulator, agentPhone: "2004")
         var events = client.events.makeAsyncIterator()
         #expect(await Self.failure {
-            try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2004", state: 0, agentID: "1004", workMode: 4)
+            try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2004", state: .login, agentID: "1004", workMode: .raNailedConnection)
         } == Self.code(.invalidWorkMode))
-        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2004;9195550199", state: 0, agentID: "1004", workMode: 4)
+        _ = try await client.setAgentState(peripheralID: Self.peripheral, instrument: "2004;9195550199", state: .login, agentID: "1004", workMode: .raNailedConnection)
         #expect(await Self.next(6, &events).map(\.name) == ["AGENT_STATE_EVENT", "AGENT_STATE_EVENT", "BEGIN_CALL_EVENT", "CALL_ORIGINATED_EVENT",
                                                              "CALL_ESTABLISHED_EVENT", "CALL_HELD_EVENT"])
         #expect(await simulator.agents().first { $0.agentID == "1004" }?.remotePhone == "9195550199")

@@ -21,7 +21,7 @@ struct AgentCommand: AsyncParsableCommand {
 
         /// SET_AGENT_STATE_REQ with `state` (constants.md §9); a mobile agent's `remoteNumber`
         /// goes after the instrument (`instrument;phone`).
-        func run(on provider: any SessionProvider, state: UInt32, workMode: UInt32 = 0, remoteNumber: String? = nil) async throws {
+        func run(on provider: any SessionProvider, state: AgentState, workMode: AgentWorkMode = .unspecified, remoteNumber: String? = nil) async throws {
             let password: String?
             if let agentPasswordFile {
                 guard let text = ConfigFile.readFile(agentPasswordFile) else {
@@ -63,38 +63,38 @@ struct AgentCommand: AsyncParsableCommand {
         }
 
         func run(on provider: any SessionProvider) async throws {
-            try await change.run(on: provider, state: 0, workMode: nailed ? 4 : (callByCall ? 3 : 0), remoteNumber: remoteNumber)
+            try await change.run(on: provider, state: .login, workMode: nailed ? .raNailedConnection : (callByCall ? .raCallByCall : .unspecified), remoteNumber: remoteNumber)
         }
     }
 
     struct Logout: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "Log the agent out (AGENT_STATE_LOGOUT).")
         @OptionGroup var change: StateChange
-        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 1) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: .logout) }
     }
 
     struct Ready: SessionCommand {
         static let configuration = CommandConfiguration(abstract: "Make the agent available (AGENT_STATE_AVAILABLE).")
         @OptionGroup var change: StateChange
-        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 3) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: .available) }
     }
 
     struct NotReady: SessionCommand {
         static let configuration = CommandConfiguration(commandName: "not-ready", abstract: "Not ready, with --reason (AGENT_STATE_NOT_READY).")
         @OptionGroup var change: StateChange
-        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 2) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: .notReady) }
     }
 
     struct WorkReady: SessionCommand {
         static let configuration = CommandConfiguration(commandName: "work-ready", abstract: "After-call work, then ready (AGENT_STATE_WORK_READY).")
         @OptionGroup var change: StateChange
-        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 6) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: .workReady) }
     }
 
     struct WorkNotReady: SessionCommand {
         static let configuration = CommandConfiguration(commandName: "work-not-ready", abstract: "After-call work, then not ready (AGENT_STATE_WORK_NOT_READY).")
         @OptionGroup var change: StateChange
-        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: 5) }
+        func run(on provider: any SessionProvider) async throws { try await change.run(on: provider, state: .workNotReady) }
     }
 
     struct State: SessionCommand {
