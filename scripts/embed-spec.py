@@ -112,6 +112,7 @@ CONSTANT_TABLES = {
     "LineType": ("LineType", r"LINETYPE_", "line types"),
     "DeviceIDType": ("DeviceIDType", r"DEVID_", "device ID types"),
     "AgentWorkMode": ("AgentWorkMode", r"AWM_", "agent work modes"),
+    "ConsultType": ("ConsultType", r"CT_", "consult types"),
 }
 
 

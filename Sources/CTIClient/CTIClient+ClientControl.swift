@@ -92,13 +92,13 @@ extension CTIClient {
     }
 
     /// CONSULTATION_CALL_REQ from the active call to `dialedNumber` (ConsultType: 1 transfer, 2 conference).
-    public func consult(_ active: CallReference, peripheralID: UInt32, dialedNumber: String, consultType: UInt32 = 1,
+    public func consult(_ active: CallReference, peripheralID: UInt32, dialedNumber: String, consultType: ConsultType = .transfer,
                         instrument: String? = nil) async throws -> CTIMessage {
         try await request("CONSULTATION_CALL_REQ") { fields in
             try fields.set(.peripheralID, .number(peripheralID))
             try Self.setCall(&fields, active, leg: .active)
             try fields.set(.dialedNumber, .text(dialedNumber))
-            try fields.set(.consultType, .number(consultType))
+            try fields.set(.consultType, .number(consultType.rawValue))
             try Self.setOptional(&fields, .agentInstrument, instrument)
         }
     }

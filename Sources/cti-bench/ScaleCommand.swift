@@ -61,7 +61,7 @@ struct ScaleCommand: ParsableCommand {
             for index in 0..<persistent {
                 var fields = try MessageFields(named: "PERSISTENT_CALL_REQ")
                 try fields.set(.peripheralID, .number(DefaultPeripheral.id))
-                try fields.set(.devSpecificFlags, .number(2))
+                try fields.set(.devSpecificFlags, .number(PersistentCallFlags.create))
                 try fields.set(.callPriority, .number(0))
                 try fields.set(.agentInstrument, .text(String(5001 + index)))
                 try fields.set(.callingDeviceID, .text("9195550199"))

@@ -145,7 +145,7 @@ struct CallCommand: AsyncParsableCommand {
 
     enum ConsultKind: String, ExpressibleByArgument, CaseIterable {
         case transfer, conference
-        var value: UInt32 { self == .transfer ? 1 : 2 }
+        var value: ConsultType { self == .transfer ? .transfer : .conference }
     }
 
     struct Consult: SessionCommand {

@@ -36,7 +36,7 @@ struct PersistentCommand: AsyncParsableCommand {
             try await provider.withSession(.request, adjusted.connection, adjusted.output) { session, settings, printer in
                 var request = try MessageFields(named: "PERSISTENT_CALL_REQ")
                 try request.set(.peripheralID, .number(settings.requestPeripheral))
-                try request.set(.devSpecificFlags, .number(2))
+                try request.set(.devSpecificFlags, .number(PersistentCallFlags.create))
                 try request.set(.agentInstrument, .text(device))
                 try request.set(.callingDeviceID, .text(callingID))
                 if let callingName { try request.set(.text, .text(callingName)) }

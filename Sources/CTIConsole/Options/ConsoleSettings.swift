@@ -36,7 +36,7 @@ struct ConsoleSettings {
 
     var hostA: Endpoint?
     var hostB: Endpoint?
-    var protocolVersion: UInt32 = 25
+    var protocolVersion: UInt32 = ProtocolVersion.v25.number
     var clientID: String
     var passwordFile: String?
     var peripheral: UInt32?

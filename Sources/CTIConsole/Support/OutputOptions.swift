@@ -12,7 +12,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 /// `--protocol` and `--numbering`, shared by the commands that decode or encode.
 struct ProtocolOptions: ParsableArguments {
     @Option(name: .customLong("protocol"), help: "CTI Server protocol version (24 or 25).")
-    var protocolVersion: UInt32 = 25
+    var protocolVersion: UInt32 = ProtocolVersion.v25.number
 
     @Option(help: ArgumentHelp("Message numbering for the network-recording messages (pv25 or pv24).", valueName: "table"))
     var numbering: NumberingChoice = .pv25

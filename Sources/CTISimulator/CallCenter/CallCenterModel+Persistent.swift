@@ -126,7 +126,7 @@ extension CallCenterModel {
         guard request.requester.services & ServiceBits.agentStateControlOnly == 0 else { throw ControlRefusal(.noClientControl) }
         guard let device = fields.string(.agentInstrument), !device.isEmpty,
               let callingID = fields.string(.callingDeviceID), !callingID.isEmpty else { throw ControlRefusal(.missingField) }
-        guard fields.number(.devSpecificFlags) == 2 else { throw ControlRefusal(.persistentBadFlags) }
+        guard fields.number(.devSpecificFlags) == PersistentCallFlags.create else { throw ControlRefusal(.persistentBadFlags) }
         guard request.requester.controlsAnyDevice || request.requester.device == device else {
             throw ControlRefusal(.persistentForeignDevice)
         }
