@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 
 /// `cti persistent make|drop|list`: persistent connections to a CTI Remote Device's active
@@ -51,12 +52,11 @@ struct PersistentCommand: AsyncParsableCommand {
                 printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
                 ConsoleContext.current?.remember(callID: callID, invokeID: confirmation.fields?.number("InvokeID"))
                 PersistentCallBook(settings: settings)?.add(callID: callID, device: device)
-                if printer.format == .json {
-                    // JSON Lines stay JSON: the confirmation as an object (its NewConnectionCallID is the call ID).
-                    try printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
-                                                  kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
-                } else {
+                if printer.format is TextFormat {
                     try StandardStream.output.writeLine(String(callID))
+                } else {
+                    // JSON Lines stay JSON: the confirmation as an object (its NewConnectionCallID is the call ID).
+                    try printer.print(confirmation: confirmation)
                 }
                 try StandardStream.output.flush()
                 guard waitConnected else { return }
@@ -173,7 +173,7 @@ struct PersistentCommand: AsyncParsableCommand {
             let known = (tracker?.known ?? []).map {
                 Entry(source: "known", callID: $0.callID, device: $0.device, state: $0.lastEvent, ageSeconds: (now - $0.since) / 1000)
             }
-            let json = options.output.output == .json
+            let json = options.output.output.isJSON
             @Sendable func write(_ entries: [Entry]) throws {
                 for entry in entries {
                     if json { try StandardStream.output.writeLine(bytes: entry.json) } else { try StandardStream.output.writeLine(entry.text) }

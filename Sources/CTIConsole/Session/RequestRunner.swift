@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 #if canImport(Glibc)
 import Glibc
@@ -25,9 +26,7 @@ enum RequestRunner {
             await session.shutdown()
             throw error
         }
-        let record = ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
-                                 kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init())))
-        try? printer.print(record)
+        try? printer.print(confirmation: confirmation)
         try? StandardStream.output.flush()
         if let follow {
             let deadline = ContinuousClock.now + .milliseconds(Int64(follow * 1000))
@@ -60,8 +59,7 @@ enum RequestRunner {
         let confirmation = try await SessionCommandSupport.mappingErrors { try await request(session.client, settings) }
         context.remember(confirmation)
         let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
-        try? printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
-                                       kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
+        try? printer.print(confirmation: confirmation)
         try? StandardStream.output.flush()
         if let follow { try? await Task.sleep(for: .milliseconds(Int64(follow * 1000))) }
     }

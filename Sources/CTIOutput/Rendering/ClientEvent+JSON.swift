@@ -1,3 +1,4 @@
+import CTIClient
 import CTIProtocol
 
 extension ClientEvent {
@@ -8,12 +9,7 @@ extension ClientEvent {
     public func jsonLine(extra: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
-        writer.key("ts")
-        writer.timestamp(epochMilliseconds: timestamp)
-        writer.key("seq")
-        writer.number(sequence)
-        writer.key("side")
-        if let side { writer.string(side.rawValue) } else { writer.null() }
+        ClientEvent.writeJSONStamp(timestamp: timestamp, sequence: sequence, side: side, into: &writer)
         switch kind {
         case .message(let message, _):
             message.writeJSONKeys(into: &writer)
@@ -36,6 +32,18 @@ extension ClientEvent {
         extra(&writer)
         writer.endObject()
         return writer.bytes
+    }
+}
+
+extension ClientEvent {
+    /// The keys every record of the stream begins with: `ts`, `seq`, `side` (`null` for none).
+    static func writeJSONStamp(timestamp: Int64, sequence: UInt64, side: CTISide?, into writer: inout JSONWriter) {
+        writer.key("ts")
+        writer.timestamp(epochMilliseconds: timestamp)
+        writer.key("seq")
+        writer.number(sequence)
+        writer.key("side")
+        if let side { writer.string(side.rawValue) } else { writer.null() }
     }
 }
 

@@ -1,0 +1,36 @@
+import CTIClient
+import CTIProtocol
+import Testing
+@testable import CTIOutput
+
+/// Where the sink sends records: data in the format, lifecycle notes and refusals on stderr.
+@Suite struct OutputSinkTests {
+    let failedOver = ClientEvent(timestamp: OutputFormatsTests.time, sequence: 7, side: .b, kind: .lifecycle(.failedOver(from: .a, to: .b)))
+
+    @Test func lifecycleRecordsAreNotesUnlessQuietAndDataOnlyWithLifecycle() {
+        let sink = OutputSink(format: TextFormat())
+        let note = sink.render(.event(failedOver, persistent: nil))
+        #expect(note.output.isEmpty)
+        #expect(note.errors == ["cti: side B: failed over from side A to side B"])
+        let quiet = OutputSink(format: TextFormat(), quiet: true).render(.event(failedOver, persistent: nil))
+        #expect(quiet.output.isEmpty && quiet.errors.isEmpty)
+        let both = OutputSink(format: JSONLinesFormat(), quiet: true, lifecycleOnStdout: true).render(.event(failedOver, persistent: nil))
+        #expect(String(decoding: both.output, as: UTF8.self)
+            == #"{"ts":"2026-11-23T13:45:46.123Z","seq":7,"side":"B","type":"SESSION","event":"failed-over","from":"A","to":"B"}"# + "\n")
+        #expect(both.errors.isEmpty)
+    }
+
+    @Test func refusalsGoToStderrInEveryFormat() {
+        for format in OutputFormats.all {
+            let refusal = OutputSink(format: format, quiet: true).render(.refusal("request refused: E_CTI_NO_SESSION (4)"))
+            #expect(refusal.output.isEmpty)
+            #expect(refusal.errors == ["cti: request refused: E_CTI_NO_SESSION (4)"], "\(format.name)")
+        }
+    }
+
+    @Test func messagesGoToTheDataStream() throws {
+        let shown = OutputSink(format: TextFormat()).render(.event(try OutputFormatsTests.event(), persistent: nil))
+        #expect(String(decoding: shown.output, as: UTF8.self) == "13:45:46.123 A HEARTBEAT_CONF                 invoke=9\n")
+        #expect(shown.errors.isEmpty)
+    }
+}
