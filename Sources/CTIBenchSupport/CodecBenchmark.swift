@@ -134,7 +134,7 @@ public struct CodecBenchmark {
                     let event = ClientEvent(timestamp: 1_795_441_546_123, sequence: UInt64(checksum & 0xFFFF), side: .a,
                                             kind: .message(message, frame))
                     line.removeAll(keepingCapacity: true)
-                    format.write(.event(event, persistent: nil), settings: settings, to: &line)
+                    format.write(event, persistent: nil, settings: settings, to: &line)
                     checksum &+= line.count
                 }
             default: for message in messages { checksum &+= message.jsonString().utf8.count }

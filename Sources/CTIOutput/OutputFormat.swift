@@ -1,3 +1,5 @@
+import CTIClient
+
 /// A way of writing ``OutputRecord``s on stdout (or a file): one type per format, each in its
 /// own file under `Formats/`, registered by one line in ``OutputFormats/all``, which gives the
 /// `-o` values, their help and their completion.
@@ -10,4 +12,14 @@ public protocol OutputFormat: Sendable {
     /// newline, or the bytes themselves for a binary format; nothing for a record the format
     /// has no form for. ``OutputRecord/refusal(_:)`` is the sink's (stderr), never passed here.
     func write(_ record: OutputRecord, settings: OutputSettings, to output: inout [UInt8])
+    /// ``write(_:settings:to:)`` of ``OutputRecord/event(_:persistent:)``, for every event
+    /// `cti watch` shows: a format on that path writes the event without wrapping it in a
+    /// record (which copies it). The default wraps it.
+    func write(_ event: ClientEvent, persistent: PersistentCallTracker.Mark?, settings: OutputSettings, to output: inout [UInt8])
+}
+
+extension OutputFormat {
+    public func write(_ event: ClientEvent, persistent: PersistentCallTracker.Mark?, settings: OutputSettings, to output: inout [UInt8]) {
+        write(.event(event, persistent: persistent), settings: settings, to: &output)
+    }
 }

@@ -72,7 +72,7 @@ struct EndToEndCommand: ParsableCommand {
             guard event.message != nil else { continue }
             let mark = tracker.observe(event)
             line.removeAll(keepingCapacity: true)
-            lineFormat.write(.event(event, persistent: mark), settings: settings, to: &line)
+            lineFormat.write(event, persistent: mark, settings: settings, to: &line)
             output.append(line)
             bytes += line.count
             events += 1

@@ -1,5 +1,6 @@
 import CTIClient
 import CTIProtocol
+import Foundation
 import Testing
 @testable import CTIOutput
 
@@ -32,5 +33,22 @@ import Testing
         let shown = OutputSink(format: TextFormat()).render(.event(try OutputFormatsTests.event(), persistent: nil))
         #expect(String(decoding: shown.output, as: UTF8.self) == "13:45:46.123 A HEARTBEAT_CONF                 invoke=9\n")
         #expect(shown.errors.isEmpty)
+    }
+
+    @Test func eventsWrittenToAFileAreWhatRenderGives() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cti-sink-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try #require(StandardStream(creating: path))
+        let sink = OutputSink(format: JSONLinesFormat(), quiet: true, output: file)
+        let event = try OutputFormatsTests.event()
+        let mark = PersistentCallTracker.Mark(tapiState: nil)
+        try sink.write(event, persistent: mark)
+        try sink.write(failedOver, persistent: nil)
+        try sink.write(.confirmation(event.message!, timestamp: OutputFormatsTests.time, persistent: nil))
+        try file.close()
+        let expected = sink.render(.event(event, persistent: mark)).output
+            + sink.render(.confirmation(event.message!, timestamp: OutputFormatsTests.time, persistent: nil)).output
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+        #expect(StandardStream(creating: "/nonexistent-directory/file") == nil)
     }
 }

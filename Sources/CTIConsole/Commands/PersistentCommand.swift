@@ -45,7 +45,7 @@ struct PersistentCommand: AsyncParsableCommand {
                 do {
                     confirmation = try await session.client.send(request)
                 } catch let error as CTIClientError {
-                    StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
+                    try? printer.sink.write(.refusal(PersistentRefusal.explain(error, device: device)))
                     throw error.exitStatus
                 }
                 guard let callID = confirmation.fields?.number("NewConnectionCallID") else { throw ExitStatus.connectionFailure }
@@ -94,7 +94,7 @@ struct PersistentCommand: AsyncParsableCommand {
             var adjusted = options
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = deviceOption }
             let known = ConsoleContext.current?.printer.persistentCalls.known ?? []
-            try await adjusted.runSession { session, settings, _ in
+            try await adjusted.runSession { session, settings, printer in
                 let book = PersistentCallBook(settings: settings)
                 let remembered = callID.flatMap { id in known.first { $0.callID == id }?.device ?? book?.device(of: id) }
                 guard let device = deviceOption ?? settings.instrument ?? remembered else {
@@ -119,7 +119,7 @@ struct PersistentCommand: AsyncParsableCommand {
                     try StandardStream.output.writeLine("\(confirmation.name) call=\(target) device=\(device)")
                     try StandardStream.output.flush()
                 } catch let error as CTIClientError {
-                    StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
+                    try? printer.sink.write(.refusal(PersistentRefusal.explain(error, device: device)))
                     throw error.exitStatus
                 }
             }

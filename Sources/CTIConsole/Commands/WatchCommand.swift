@@ -94,7 +94,7 @@ struct WatchCommand: AsyncParsableCommand {
             group.addTask {
                 var printed = 0
                 for await event in client.events {
-                    if let recorder, printer.counts(event) { try? recorder.write(.event(event, persistent: nil)) }
+                    if let recorder, printer.counts(event) { try? recorder.write(event, persistent: nil) }
                     do {
                         try printer.print(event)
                     } catch {

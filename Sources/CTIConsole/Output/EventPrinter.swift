@@ -53,8 +53,8 @@ struct EventPrinter {
 
     /// Writes the event where it belongs. Throws when stdout's reader has gone (EPIPE).
     func print(_ event: ClientEvent) throws {
-        guard let record = record(event) else { return }
-        try sink.write(record)
+        guard event.lifecycle != nil || counts(event) else { return }
+        try sink.write(event, persistent: persistentCalls.observe(event))
     }
 
     /// Writes a request's confirmation (marked when it names a persistent call).

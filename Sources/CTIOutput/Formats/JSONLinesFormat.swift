@@ -25,15 +25,10 @@ public struct JSONLinesFormat: OutputFormat {
                 writer.string(HexDump.redactedHex(frame, version: version))
             }
             writer.endObject()
-            output.append(contentsOf: writer.bytes)
+            writer.append(to: &output)
         case .event(let event, let mark):
-            output.append(contentsOf: event.jsonLine { writer in
-                Self.writePersistent(mark, into: &writer)
-                if settings.hex, case .message(_, let frame) = event.kind {
-                    writer.key("hex")
-                    writer.string(HexDump.redactedHex(frame))
-                }
-            })
+            write(event, persistent: mark, settings: settings, to: &output)
+            return
         case .confirmation(let message, let timestamp, let mark):
             var writer = JSONWriter()
             writer.beginObject()
@@ -41,12 +36,23 @@ public struct JSONLinesFormat: OutputFormat {
             message.writeJSONKeys(into: &writer)
             Self.writePersistent(mark, into: &writer)
             writer.endObject()
-            output.append(contentsOf: writer.bytes)
+            writer.append(to: &output)
         case .opened(let event):
-            output.append(contentsOf: event.jsonLine())
+            event.appendJSONLine(to: &output)
         case .refusal:
             return
         }
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    public func write(_ event: ClientEvent, persistent mark: PersistentCallTracker.Mark?, settings: OutputSettings, to output: inout [UInt8]) {
+        event.appendJSONLine(extra: { writer in
+            Self.writePersistent(mark, into: &writer)
+            if settings.hex, case .message(_, let frame) = event.kind {
+                writer.key("hex")
+                writer.string(HexDump.redactedHex(frame))
+            }
+        }, to: &output)
         output.append(UInt8(ascii: "\n"))
     }
 

@@ -17,10 +17,7 @@ public struct TextFormat: OutputFormat {
             output.append(newline)
             if settings.hex { appendDump(HexDump.dump(frame, version: version), to: &output) }
         case .event(let event, let mark):
-            event.appendTextLine(style: settings.style, verbose: settings.verbose, to: &output)
-            if mark != nil { output.append(contentsOf: persistentMark.utf8) }
-            output.append(newline)
-            if settings.hex, case .message(_, let frame) = event.kind { appendDump(HexDump.dump(frame), to: &output) }
+            write(event, persistent: mark, settings: settings, to: &output)
         case .confirmation(let message, let timestamp, let mark):
             ClientEvent.appendTextStamp(timestamp: timestamp, side: nil, style: settings.style, to: &output)
             ClientEvent.appendText(of: message, style: settings.style, verbose: settings.verbose, to: &output)
@@ -33,6 +30,13 @@ public struct TextFormat: OutputFormat {
         case .refusal:
             return
         }
+    }
+
+    public func write(_ event: ClientEvent, persistent mark: PersistentCallTracker.Mark?, settings: OutputSettings, to output: inout [UInt8]) {
+        event.appendTextLine(style: settings.style, verbose: settings.verbose, to: &output)
+        if mark != nil { output.append(contentsOf: persistentMark.utf8) }
+        output.append(newline)
+        if settings.hex, case .message(_, let frame) = event.kind { appendDump(HexDump.dump(frame), to: &output) }
     }
 
     private let persistentMark = " [PERSISTENT]"

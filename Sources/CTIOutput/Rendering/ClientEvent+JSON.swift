@@ -7,6 +7,13 @@ extension ClientEvent {
     /// Lifecycle records have `"type": "SESSION"` and `event`; undecodable frames have
     /// `"type": "UNDECODABLE"` with `error` and the frame as `hex`. `extra` adds keys at the end.
     public func jsonLine(extra: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
+        var line: [UInt8] = []
+        appendJSONLine(extra: extra, to: &line)
+        return line
+    }
+
+    /// ``jsonLine(extra:)`` appended to `output` (without a newline).
+    public func appendJSONLine(extra: (inout JSONWriter) -> Void = { _ in }, to output: inout [UInt8]) {
         var writer = JSONWriter()
         writer.beginObject()
         ClientEvent.writeJSONStamp(timestamp: timestamp, sequence: sequence, side: side, into: &writer)
@@ -31,7 +38,7 @@ extension ClientEvent {
         }
         extra(&writer)
         writer.endObject()
-        return writer.bytes
+        writer.append(to: &output)
     }
 }
 

@@ -35,6 +35,13 @@ public struct OutputSink: Sendable {
         try output.append { format.write(record, settings: settings, to: &$0) }
     }
 
+    /// ``write(_:)`` of ``OutputRecord/event(_:persistent:)``: the path of every event `cti
+    /// watch` shows, without wrapping a message in a record.
+    public func write(_ event: ClientEvent, persistent: PersistentCallTracker.Mark?) throws {
+        guard case .message = event.kind else { return try write(.event(event, persistent: persistent)) }
+        try output.append { format.write(event, persistent: persistent, settings: settings, to: &$0) }
+    }
+
     /// What the record gives, without writing it: the data stream's bytes, and the lines for
     /// stderr (the REPL prints both above its prompt).
     public func render(_ record: OutputRecord) -> (output: [UInt8], errors: [String]) {
