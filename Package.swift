@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CTIProtocol", targets: ["CTIProtocol"]),
         .library(name: "CTIClient", targets: ["CTIClient"]),
         .library(name: "CTISimulator", targets: ["CTISimulator"]),
+        .library(name: "CTIOutput", targets: ["CTIOutput"]),
         .library(name: "CTIConsole", targets: ["CTIConsole"]),
     ],
     dependencies: [
@@ -52,6 +53,16 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // What the console shows, and how: output records, the format table (`-o`), the sink.
+        .target(
+            name: "CTIOutput",
+            dependencies: [
+                "CTIProtocol",
+                "CTIClient",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -64,6 +75,7 @@ let package = Package(
             dependencies: [
                 "CTIProtocol",
                 "CTIClient",
+                "CTIOutput",
                 "CTISimulator",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -80,7 +92,7 @@ let package = Package(
         // The codec work the benchmarks share.
         .target(
             name: "CTIBenchSupport",
-            dependencies: ["CTIProtocol", "CTIClient", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["CTIProtocol", "CTIClient", "CTIOutput", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .executableTarget(
@@ -88,6 +100,7 @@ let package = Package(
             dependencies: [
                 "CTIProtocol",
                 "CTIClient",
+                "CTIOutput",
                 "CTISimulator",
                 "CTIBenchSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -134,6 +147,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "CTIOutputTests",
+            dependencies: [
+                "CTIOutput",
+                "CTIClient",
+                "CTIProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "CTISimulatorTests",
             dependencies: [
                 "CTISimulator",
@@ -144,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ctiTests",
-            dependencies: ["cti", "CTIConsole", "CTIProtocol", "CTIClient", "CTISimulator", "CTITestSupport"],
+            dependencies: ["cti", "CTIConsole", "CTIOutput", "CTIProtocol", "CTIClient", "CTISimulator", "CTITestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

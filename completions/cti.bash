@@ -271,7 +271,7 @@ _cti_open() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -397,7 +397,7 @@ _cti_watch() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -529,7 +529,7 @@ _cti_call_make() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -628,7 +628,7 @@ _cti_call_answer() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -721,7 +721,7 @@ _cti_call_hold() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -814,7 +814,7 @@ _cti_call_retrieve() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -907,7 +907,7 @@ _cti_call_alternate() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1000,7 +1000,7 @@ _cti_call_consult() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1097,7 +1097,7 @@ _cti_call_transfer() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1190,7 +1190,7 @@ _cti_call_conference() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1283,7 +1283,7 @@ _cti_call_clear() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1376,7 +1376,7 @@ _cti_call_clear-connection() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1469,7 +1469,7 @@ _cti_call_release() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1562,7 +1562,7 @@ _cti_call_dtmf() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1655,7 +1655,7 @@ _cti_call_data() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1777,7 +1777,7 @@ _cti_agent_login() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1879,7 +1879,7 @@ _cti_agent_logout() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -1978,7 +1978,7 @@ _cti_agent_ready() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2077,7 +2077,7 @@ _cti_agent_not-ready() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2176,7 +2176,7 @@ _cti_agent_work-ready() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2275,7 +2275,7 @@ _cti_agent_work-not-ready() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2374,7 +2374,7 @@ _cti_agent_state() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2490,7 +2490,7 @@ _cti_query_agent() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2583,7 +2583,7 @@ _cti_query_device() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2676,7 +2676,7 @@ _cti_query_call() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2769,7 +2769,7 @@ _cti_query_snapshot() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2897,7 +2897,7 @@ _cti_persistent_make() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -2990,7 +2990,7 @@ _cti_persistent_drop() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -3083,7 +3083,7 @@ _cti_persistent_list() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -3176,7 +3176,7 @@ _cti_send() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')
@@ -3347,7 +3347,7 @@ _cti_decode() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--protocol')
@@ -3531,7 +3531,7 @@ _cti_wait() {
         return
         ;;
     '-o'|'--output')
-        __cti_add_completions -W 'text'$'\n''json'
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
         return
         ;;
     '--color')

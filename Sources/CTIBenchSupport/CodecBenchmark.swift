@@ -1,4 +1,5 @@
 import CTIClient
+import CTIOutput
 import CTIProtocol
 import NIOCore
 #if canImport(Glibc)
@@ -111,6 +112,9 @@ public struct CodecBenchmark {
         var stream = ByteBuffer()
         if kind == "stream" { for frame in frames { stream.writeImmutableBuffer(frame.bytes) } }
         var checksum = 0
+        var line: [UInt8] = []
+        line.reserveCapacity(1 << 16)
+        let settings = OutputSettings()
         for _ in 0..<rounds {
             switch kind {
             case "decode": for frame in frames { checksum &+= Int(try decoder.decode(frame).typeID) }
@@ -123,11 +127,15 @@ public struct CodecBenchmark {
                 for message in messages { try encoder.encode(message, into: &buffer) }
                 checksum &+= buffer.readableBytes
             case "event-json", "event-text":
-                // What `cti watch -o json|text` renders per event: ClientEvent (ts, seq, side) + message.
+                // What `cti watch -o json|text` renders per event: ClientEvent (ts, seq, side) + message,
+                // through the format chosen once, into a buffer kept (as the sink's stream is).
+                let format: any OutputFormat = kind == "event-json" ? JSONLinesFormat() : TextFormat()
                 for (message, frame) in zip(messages, frames) {
                     let event = ClientEvent(timestamp: 1_795_441_546_123, sequence: UInt64(checksum & 0xFFFF), side: .a,
                                             kind: .message(message, frame))
-                    checksum &+= kind == "event-json" ? event.jsonLine().count : event.textLine().utf8.count
+                    line.removeAll(keepingCapacity: true)
+                    format.write(event, persistent: nil, settings: settings, to: &line)
+                    checksum &+= line.count
                 }
             default: for message in messages { checksum &+= message.jsonString().utf8.count }
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIOutput
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 import NIOPosix
 
@@ -54,7 +55,9 @@ struct EndToEndCommand: ParsableCommand {
         guard descriptor >= 0 else { throw BenchError("cannot open /dev/null") }
         var output = BatchedOutput(descriptor: descriptor)
         let tracker = PersistentCallTracker()
-        let style = TextStyle(colored: false)
+        let lineFormat: any OutputFormat = format == .json ? JSONLinesFormat() : TextFormat()
+        let settings = OutputSettings()
+        var line: [UInt8] = []
         simulator.command("flood 2000000000")
 
         let clock = ContinuousClock()
@@ -68,23 +71,10 @@ struct EndToEndCommand: ParsableCommand {
         for await event in client.events {
             guard event.message != nil else { continue }
             let mark = tracker.observe(event)
-            switch format {
-            case .json:
-                let line = event.jsonLine { writer in
-                    if let mark {
-                        writer.key("persistent")
-                        writer.bool(true)
-                        writer.key("tapiState")
-                        if let state = mark.tapiState { writer.string(state) } else { writer.null() }
-                    }
-                }
-                output.writeLine(line)
-                bytes += line.count + 1
-            case .text:
-                let line = Array((event.textLine(style: style) + (mark != nil ? " [PERSISTENT]" : "")).utf8)
-                output.writeLine(line)
-                bytes += line.count + 1
-            }
+            line.removeAll(keepingCapacity: true)
+            lineFormat.write(event, persistent: mark, settings: settings, to: &line)
+            output.append(line)
+            bytes += line.count
             events += 1
             if let count {
                 if events >= count { break } else { continue }
@@ -171,9 +161,9 @@ struct BatchedOutput {
         buffer.reserveCapacity(1 << 16 + 4096)
     }
 
-    mutating func writeLine(_ line: [UInt8]) {
+    /// Appends whole lines (each ends in a newline).
+    mutating func append(_ line: [UInt8]) {
         buffer.append(contentsOf: line)
-        buffer.append(0x0A)
         if buffer.count >= 1 << 16 { flush() }
     }
 

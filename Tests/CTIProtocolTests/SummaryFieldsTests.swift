@@ -9,16 +9,16 @@ import Testing
 
     /// Groups over names of fixed fields, floating fields, both, and none.
     static let groups: [SummaryFields.Group] = [
-        .init("call", ["ConnectionCallID", "NewConnectionCallID", "ActiveConnectionCallID"]),
-        .init("device", ["ConnectionDeviceID", "AgentInstrument", "NewConnectionDeviceID", "EventDeviceID"]),
-        .init("agent", ["AgentID"]),
-        .init("state", ["AgentState", "LocalConnectionState", "CallState"]),
-        .init("status", ["Status", "FailureCode"]),
-        .init("invoke", ["InvokeID"]),
-        .init("ani", ["ANI", "DNIS"]),
-        .init("named", ["NamedVariable", "CallConnectionCallID"]),
-        .init("skills", ["QUERY_AGENT_STATE_CONF.SkillGroupNumber", "AGENT_STATE_EVENT.FltSkillGroupNumber"]),
-        .init("nothing", ["NoSuchField", "NO_SUCH_MESSAGE.InvokeID"]),
+        .init("call", [.connectionCallID, .newConnectionCallID, .activeConnectionCallID]),
+        .init("device", [.connectionDeviceID, .agentInstrument, .newConnectionDeviceID, .eventDeviceID]),
+        .init("agent", [.agentID]),
+        .init("state", [.agentState, .localConnectionState, .callState]),
+        .init("status", [.status, .failureCode]),
+        .init("invoke", [.invokeID]),
+        .init("ani", [.ani, .dnis]),
+        .init("named", [.namedVariable, .callConnectionCallID]),
+        .init("skills", qualified: [("QUERY_AGENT_STATE_CONF", .skillGroupNumber), ("AGENT_STATE_EVENT", .fltSkillGroupNumber)]),
+        .init("nothing", qualified: [(nil, Field(named: "NoSuchField")), ("NO_SUCH_MESSAGE", .invokeID)]),
     ]
 
     /// The plain search the plans must agree with: per group, the first name (for
@@ -26,10 +26,9 @@ import Testing
     static func reference(_ fields: MessageFields, groups: [SummaryFields.Group]) -> [SummaryFields.Pick] {
         let display = fields.displayFields()
         return groups.compactMap { group in
-            group.names.lazy.compactMap { qualified -> DisplayField? in
-                let parts = qualified.split(separator: ".")
-                guard parts.count == 1 || parts[0] == fields.descriptor.name else { return nil }
-                return display.first { $0.name == parts[parts.count - 1] && $0.inLayout && !$0.value.isEmpty }
+            group.fields.lazy.compactMap { qualified -> DisplayField? in
+                guard qualified.message == nil || qualified.message == fields.descriptor.name else { return nil }
+                return display.first { $0.name == qualified.field.name && $0.inLayout && !$0.value.isEmpty }
             }.first.map { SummaryFields.Pick(label: group.label, field: $0) }
         }
     }
@@ -78,7 +77,7 @@ import Testing
     }
 
     @Test func aFloatingFieldCountsOnlyWhenTheMessageCarriesIt() throws {
-        let summary = SummaryFields([.init("device", ["AgentInstrument", "AgentID"])])
+        let summary = SummaryFields([.init("device", [.agentInstrument, .agentID])])
         var fields = try MessageFields(named: "AGENT_STATE_EVENT")
         #expect(summary.pick(from: fields).isEmpty)
         try fields.set(.agentID, .text("1001"))
@@ -88,7 +87,7 @@ import Testing
     }
 
     @Test func anEmptyValueCountsAsAbsent() throws {
-        let summary = SummaryFields([.init("device", ["AgentInstrument", "AgentID"])])
+        let summary = SummaryFields([.init("device", [.agentInstrument, .agentID])])
         var fields = try MessageFields(named: "AGENT_STATE_EVENT")
         try fields.set(.agentInstrument, .text(""))
         #expect(summary.pick(from: fields).isEmpty)
@@ -97,7 +96,7 @@ import Testing
     }
 
     @Test func aQualifiedNameCountsInItsMessageOnly() throws {
-        let summary = SummaryFields([.init("skills", ["QUERY_AGENT_STATE_CONF.SkillGroupNumber"])])
+        let summary = SummaryFields([.init("skills", qualified: [("QUERY_AGENT_STATE_CONF", .skillGroupNumber)])])
         var query = try MessageFields(named: "QUERY_AGENT_STATE_CONF")
         try query.append(.skillGroupNumber, .number(10))
         try query.append(.skillGroupNumber, .number(20))
@@ -108,7 +107,7 @@ import Testing
     }
 
     @Test func theSummaryIsLabelledValuesCutToTheWidth() throws {
-        let summary = SummaryFields([.init("call", ["ConnectionCallID"]), .init("ani", ["ANI"]), .init("named", ["NamedVariable"])],
+        let summary = SummaryFields([.init("call", [.connectionCallID]), .init("ani", [.ani]), .init("named", [.namedVariable])],
                                     valueWidth: 12)
         var fields = try MessageFields(named: "BEGIN_CALL_EVENT")
         try fields.set(.connectionCallID, .number(16_777_300))

@@ -18,6 +18,8 @@ public final class PersistentCallTracker: Sendable {
     public struct Mark: Hashable, Sendable {
         /// The TAPI-equivalent state, e.g. `CONNECTED|PERSISTENT 0x20000100`.
         public var tapiState: String?
+
+        public init(tapiState: String?) { self.tapiState = tapiState }
     }
 
     private let calls = NIOLockedValueBox<[UInt32: Call]>([:])
@@ -44,7 +46,13 @@ public final class PersistentCallTracker: Sendable {
     /// Looks at an event: learns persistent calls from flagged events, forgets ended ones, and
     /// returns the mark when the event concerns a persistent call.
     public func observe(_ event: ClientEvent) -> Mark? {
-        guard let fields = event.message?.fields, let callID = fields.number(.connectionCallID) else { return nil }
+        guard let message = event.message else { return nil }
+        return observe(message, at: event.timestamp)
+    }
+
+    /// ``observe(_:)`` for a message received at `timestamp` (a request's confirmation).
+    public func observe(_ message: CTIMessage, at timestamp: Int64) -> Mark? {
+        guard let fields = message.fields, let callID = fields.number(.connectionCallID) else { return nil }
         // The floating fields themselves: looking NamedVariable up by name costs more than the
         // scan, and this runs for every event `cti watch` prints.
         let flagged = fields.floating.contains { field in
@@ -55,7 +63,7 @@ public final class PersistentCallTracker: Sendable {
         return calls.withLockedValue { known -> Mark? in
             if known[callID] == nil {
                 guard flagged else { return nil }
-                known[callID] = Call(callID: callID, device: fields.string(.connectionDeviceID) ?? "?", since: event.timestamp, lastEvent: name)
+                known[callID] = Call(callID: callID, device: fields.string(.connectionDeviceID) ?? "?", since: timestamp, lastEvent: name)
             }
             known[callID]?.lastEvent = name
             if name == "END_CALL_EVENT" || name == "CALL_CLEARED_EVENT" { known[callID] = nil }

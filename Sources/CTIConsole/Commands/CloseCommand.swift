@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIOutput
 
 /// `close`: close the REPL's or script's session (CLOSE_REQ).
 struct CloseCommand: SessionCommand {

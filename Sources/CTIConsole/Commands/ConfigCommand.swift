@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIOutput
 
 /// `cti config show`: the resolved settings and where each came from; the password redacted.
 struct ConfigCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIOutput
 import CTIProtocol
 import NIOCore
 #if canImport(Glibc)
@@ -25,8 +26,8 @@ struct DecodeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read a raw binary stream of back-to-back frames (- for stdin).", valueName: "file"))
     var file: String?
 
-    @Option(name: [.short, .long], help: "Output format: text or json (JSON Lines).")
-    var output: OutputFormat = .text
+    @Option(name: [.short, .long], help: OutputChoice.help)
+    var output: OutputChoice = .standard
 
     @Flag(name: .long, help: "Also print each frame's bytes as hex (passwords blanked).")
     var showHex = false
@@ -38,7 +39,7 @@ struct DecodeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var session = DecodeSession(format: output, showHex: showHex, version: protocolOptions.version)
+        var session = DecodeSession(sink: OutputSink(format: output.format, settings: OutputSettings(hex: showHex)), version: protocolOptions.version)
         do {
             if let file {
                 try session.decodeStream(path: file)
@@ -64,15 +65,13 @@ struct DecodeCommand: ParsableCommand {
 
 /// The state of one `cti decode` run: the decoder, counters and output.
 struct DecodeSession {
-    let format: OutputFormat
-    let showHex: Bool
+    let sink: OutputSink
     let decoder: CTIMessageDecoder
     private(set) var failures = 0
     private var frameNumber = 0
 
-    init(format: OutputFormat, showHex: Bool, version: ProtocolVersion) {
-        self.format = format
-        self.showHex = showHex
+    init(sink: OutputSink, version: ProtocolVersion) {
+        self.sink = sink
         self.decoder = CTIMessageDecoder(version: version)
     }
 
@@ -136,25 +135,7 @@ struct DecodeSession {
             report("\(source): frame \(frameNumber): \(error)\n  frame: \(HexDump.redactedHex(frame, version: decoder.version))")
             return
         }
-        switch format {
-        case .json:
-            var writer = JSONWriter()
-            writer.beginObject()
-            message.writeJSONKeys(into: &writer)
-            if frame.isOversized {
-                writer.key("oversized")
-                writer.bool(true)
-            }
-            if showHex {
-                writer.key("hex")
-                writer.string(HexDump.redactedHex(frame, version: decoder.version))
-            }
-            writer.endObject()
-            try StandardStream.output.writeLine(bytes: writer.bytes)
-        case .text:
-            try StandardStream.output.writeLine(message.textLine())
-            if showHex { try StandardStream.output.writeLine(HexDump.dump(frame, version: decoder.version)) }
-        }
+        try sink.write(.decoded(message, frame, version: decoder.version))
     }
 
     private mutating func report(_ problem: String) {

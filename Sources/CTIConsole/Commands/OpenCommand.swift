@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 import NIOConcurrencyHelpers
 
@@ -29,10 +30,7 @@ struct OpenCommand: SessionCommand {
         // --lifecycle it is on stdout already, with every other record).
         reading: while !outputOptions.lifecycle, let event = await events.next() {
             if case .opened = event.lifecycle {
-                switch outputOptions.output {
-                case .json: try? StandardStream.output.writeLine(bytes: event.jsonLine())
-                case .text: try? StandardStream.output.writeLine(event.lifecycle!.summary + " on side \(event.side!.rawValue)")
-                }
+                try? outputOptions.sink(environment: SessionCommandSupport.environment).write(.opened(event))
                 break reading
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 
 /// `cti persistent make|drop|list`: persistent connections to a CTI Remote Device's active
@@ -44,19 +45,18 @@ struct PersistentCommand: AsyncParsableCommand {
                 do {
                     confirmation = try await session.client.send(request)
                 } catch let error as CTIClientError {
-                    StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
+                    try? printer.sink.write(.refusal(PersistentRefusal.explain(error, device: device)))
                     throw error.exitStatus
                 }
                 guard let callID = confirmation.fields?.number(.newConnectionCallID) else { throw ExitStatus.connectionFailure }
                 printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
                 provider.remember(callID: callID, invokeID: confirmation.fields?.number(.invokeID))
                 PersistentCallBook(settings: settings)?.add(callID: callID, device: device)
-                if printer.format == .json {
-                    // JSON Lines stay JSON: the confirmation as an object (its NewConnectionCallID is the call ID).
-                    try printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
-                                                  kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
-                } else {
+                if printer.format is TextFormat {
                     try StandardStream.output.writeLine(String(callID))
+                } else {
+                    // JSON Lines stay JSON: the confirmation as an object (its NewConnectionCallID is the call ID).
+                    try printer.print(confirmation: confirmation)
                 }
                 try StandardStream.output.flush()
                 guard waitConnected else { return }
@@ -94,7 +94,7 @@ struct PersistentCommand: AsyncParsableCommand {
             var adjusted = options
             if adjusted.connection.instrument == nil { adjusted.connection.instrument = deviceOption }
             let known = provider.persistentCalls?.known ?? []
-            try await provider.withSession(.request, adjusted.connection, adjusted.output) { session, settings, _ in
+            try await provider.withSession(.request, adjusted.connection, adjusted.output) { session, settings, printer in
                 let book = PersistentCallBook(settings: settings)
                 let remembered = callID.flatMap { id in known.first { $0.callID == id }?.device ?? book?.device(of: id) }
                 guard let device = deviceOption ?? settings.instrument ?? remembered else {
@@ -119,7 +119,7 @@ struct PersistentCommand: AsyncParsableCommand {
                     try StandardStream.output.writeLine("\(confirmation.name) call=\(target) device=\(device)")
                     try StandardStream.output.flush()
                 } catch let error as CTIClientError {
-                    StandardStream.diagnose("cti: \(PersistentRefusal.explain(error, device: device))")
+                    try? printer.sink.write(.refusal(PersistentRefusal.explain(error, device: device)))
                     throw error.exitStatus
                 }
             }
@@ -173,7 +173,7 @@ struct PersistentCommand: AsyncParsableCommand {
             let known = (tracker?.known ?? []).map {
                 Entry(source: "known", callID: $0.callID, device: $0.device, state: $0.lastEvent, ageSeconds: (now - $0.since) / 1000)
             }
-            let json = options.output.output == .json
+            let json = options.output.output.isJSON
             @Sendable func write(_ entries: [Entry]) throws {
                 for entry in entries {
                     if json { try StandardStream.output.writeLine(bytes: entry.json) } else { try StandardStream.output.writeLine(entry.text) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 
 /// `reconnect [A|B]`: in the REPL or a script, reconnect the session now instead of waiting for

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIOutput
 import CTISimulator
 
 /// `sim ...`: a command for the embedded simulator (`sim help` lists them), in a REPL or script;

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIOutput
 import CTIProtocol
 import CTISimulator
 import Dispatch

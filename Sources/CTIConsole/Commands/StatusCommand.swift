@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 
 /// `status`: the session the REPL or script holds, and how it has been doing (the client keeps

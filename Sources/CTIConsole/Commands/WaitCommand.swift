@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 
 /// `wait EVENT [Field=value ...] [--timeout S]`: wait for an event. In a REPL or script, on the

@@ -1,9 +1,7 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `cti watch`: open a session and stream every event until `--count`, `--timeout`, Ctrl-C or
 /// SIGTERM (both close the session with CLOSE_REQ first and exit 0).
@@ -74,17 +72,15 @@ struct WatchCommand: SessionCommand {
             return
         }
         let printer = configuredPrinter
-        var file: UnsafeMutablePointer<FILE>?
-        if let record {
-            file = fopen(record, "wb")
-            guard file != nil else {
-                StandardStream.diagnose("cti: --record \(record): cannot be written")
+        // --record: the raw recording of what is shown, in a file of its own.
+        let recorder = try record.map { path in
+            guard let file = StandardStream(creating: path) else {
+                StandardStream.diagnose("cti: --record \(path): cannot be written")
                 throw ExitStatus.usage
             }
+            return OutputSink(format: RawRecordingFormat(), quiet: true, output: file)
         }
-        // Written only by the one task that reads the events.
-        nonisolated(unsafe) let recorder = file
-        defer { if let recorder { fclose(recorder) } }
+        defer { try? recorder?.output.close() }
         // One-shot (the REPL's and script's session returned above): the session keeps
         // alternating sides (and retrying refused OPENs) with back-off until it opens; the
         // lifecycle records show each attempt. A failure that ends the client ends the stream.
@@ -95,10 +91,7 @@ struct WatchCommand: SessionCommand {
             let race = await EventWait.until(timeout: timeout, signal: true, flusher: flusher) { () -> Ending in
                 var printed = 0
                 for await event in client.events {
-                    if printer.counts(event), case .message(_, let frame) = event.kind, let recorder {
-                        let bytes = Array(frame.bytes.readableBytesView)
-                        fwrite(bytes, 1, bytes.count, recorder)
-                    }
+                    if let recorder, printer.counts(event) { try? recorder.write(event, persistent: nil) }
                     do {
                         try printer.print(event)
                     } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIOutput
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,8 +14,8 @@ struct EventOutputOptions: ParsableArguments {
     /// The heading these options have in `--help` and the man page (described there once).
     static let title = "Output Options"
 
-    @Option(name: [.short, .long], help: "Output format: text (one aligned line per event) or json (JSON Lines).")
-    var output: OutputFormat = .text
+    @Option(name: [.short, .long], help: OutputChoice.help)
+    var output: OutputChoice = .standard
 
     @Option(help: "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
@@ -31,13 +32,19 @@ struct EventOutputOptions: ParsableArguments {
     @Flag(help: "Print lifecycle records (connected, opened, failed over, closed) on stdout too.")
     var lifecycle = false
 
+    /// The sink these options describe (format, colours, fields, frames, quiet, lifecycle).
+    func sink(environment: [String: String]) -> OutputSink {
+        OutputSink(format: output.format, settings: OutputSettings(style: TextStyle(colored: colored(environment: environment)), verbose: verbose, hex: hex),
+                   quiet: quiet, lifecycleOnStdout: lifecycle)
+    }
+
     /// Whether stdout gets ANSI colours.
     func colored(environment: [String: String]) -> Bool {
         switch color {
         case .always: true
         case .never: false
         case .auto:
-            output == .text && isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+            output.isText && isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         }
     }
 }

@@ -1,3 +1,4 @@
+import CTIOutput
 import Dispatch
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import CTIClient
+import CTIOutput
 import CTIProtocol
 import CTISimulator
 

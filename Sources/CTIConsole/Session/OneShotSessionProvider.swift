@@ -1,4 +1,5 @@
 import CTIClient
+import CTIOutput
 import CTIProtocol
 
 /// A session made for one command (`cti call make ...`): made with the command's options,

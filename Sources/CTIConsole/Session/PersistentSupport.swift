@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 
 /// Finding persistent calls on a device: SNAPSHOT_DEVICE lists the device's calls, and each call

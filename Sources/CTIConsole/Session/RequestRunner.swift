@@ -1,5 +1,6 @@
 import ArgumentParser
 import CTIClient
+import CTIOutput
 import CTIProtocol
 #if canImport(Glibc)
 import Glibc
@@ -17,8 +18,7 @@ enum RequestRunner {
             let confirmation = try await request(session.client, settings)
             provider.remember(confirmation)
             let printer = EventPrinter(options: output, environment: SessionCommandSupport.environment)
-            try? printer.print(ClientEvent(timestamp: ClientCoreClock.now(), sequence: 0, side: nil,
-                                           kind: .message(confirmation, CTIFrame(type: confirmation.typeID, body: .init()))))
+            try? printer.print(confirmation: confirmation)
             try? StandardStream.output.flush()
             if let follow { await provider.follow(follow, on: session, printer: printer) }
         }

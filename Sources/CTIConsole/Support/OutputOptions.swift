@@ -1,12 +1,33 @@
 import ArgumentParser
+import CTIOutput
 import CTIProtocol
 
-/// How messages are printed.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    /// One line per message, `NAME Field=value …`.
-    case text
-    /// JSON Lines: one complete object per message.
-    case json
+/// An `-o`/`--output` value: a format of the output table (``OutputFormats``), which gives the
+/// values, their help and their completion.
+struct OutputChoice: ExpressibleByArgument, Sendable {
+    let format: any OutputFormat
+
+    /// The default, the table's first format (text).
+    static let standard = OutputChoice(format: OutputFormats.all[0])
+
+    /// The option's help: every format in the table.
+    static let help = ArgumentHelp("Output format: \(OutputFormats.help).")
+
+    init(format: any OutputFormat) { self.format = format }
+
+    init?(argument: String) {
+        guard let format = OutputFormats.named(argument) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { OutputFormats.names }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    var defaultValueDescription: String { format.name }
+
+    /// Whether it is the format for people (which colours and notes apply to).
+    var isText: Bool { format is TextFormat }
+    /// Whether it is JSON Lines.
+    var isJSON: Bool { format is JSONLinesFormat }
 }
 
 /// `--protocol` and `--numbering`, shared by the commands that decode or encode.

@@ -22,6 +22,9 @@ public struct JSONWriter: ~Copyable, Sendable {
     /// The text written so far.
     public var string: String { out.withBytes { String(decoding: $0, as: UTF8.self) } }
 
+    /// Appends the UTF-8 written so far to `output` (a stream's buffer): no array in between.
+    public func append(to output: inout [UInt8]) { out.withBytes { output.append(contentsOf: $0) } }
+
     public mutating func beginObject() { valuePrefix(); out.append(UInt8(ascii: "{")); open() }
     public mutating func endObject() { out.append(UInt8(ascii: "}")); depth -= 1 }
     public mutating func beginArray() { valuePrefix(); out.append(UInt8(ascii: "[")); open() }

@@ -2,29 +2,32 @@
 /// of field names, the first one the message carries with a value (an empty string, list or map
 /// counts as absent), rendered as ``MessageFields/displayFields(catalog:)`` shows it.
 ///
-/// A name may be qualified by a message, `QUERY_AGENT_STATE_CONF.SkillGroupNumber` (the
-/// convention of `messages.json`'s `enums`): it counts only in that message's layout.
+/// A field may be tied to a message (`SkillGroupNumber` in QUERY_AGENT_STATE_CONF): it counts
+/// only in that message's layout.
 ///
 /// Where each name sits in each layout is worked out once, for every message type of the
 /// catalog, instead of looking names up per message (hashing a dozen names cost more than
 /// the rest of a text line); groups a layout cannot fill are left out of its plan.
 public struct SummaryFields: Sendable {
-    /// A label and the names that can fill it, in order of preference.
+    /// A label and the fields that can fill it, in order of preference.
     public struct Group: Sendable {
         public var label: String
-        public var names: [String]
+        /// The fields; one with a message counts only in that message's layout.
+        public var fields: [(message: String?, field: Field)]
 
-        public init(_ label: String, _ names: [String]) {
+        public init(_ label: String, _ fields: [Field]) {
             self.label = label
-            self.names = names
+            self.fields = fields.map { (nil, $0) }
         }
 
-        /// The names split once: the message a name is qualified by, and the field.
+        /// A group whose fields may each be tied to a message's layout.
+        public init(_ label: String, qualified fields: [(message: String?, field: Field)]) {
+            self.label = label
+            self.fields = fields
+        }
+
         var parsedNames: [(message: Substring?, field: String)] {
-            names.map { name in
-                guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return (nil, name) }
-                return (name[..<dot], String(name[name.utf8.index(after: dot)...]))
-            }
+            fields.map { ($0.message.map { Substring($0) }, $0.field.name) }
         }
     }
 

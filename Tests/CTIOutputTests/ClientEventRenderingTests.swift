@@ -2,7 +2,8 @@ import CTIProtocol
 import Foundation
 import NIOCore
 import Testing
-@testable import CTIClient
+import CTIClient
+@testable import CTIOutput
 
 @Suite struct ClientEventRenderingTests {
     func event(_ kind: ClientEvent.Kind, side: CTISide? = .a) -> ClientEvent {
@@ -182,27 +183,13 @@ import Testing
     @Test func everyKeyFieldNameIsInALayout() {
         let catalog = MessageCatalog.standard
         for group in ClientEvent.keyFields.groups {
-            for name in group.names {
-                let parts = name.split(separator: ".").map(String.init)
-                let layouts = parts.count == 2 ? catalog.messages.filter { $0.name == parts[0] } : catalog.messages
-                let field = parts.last!
-                #expect(layouts.contains { $0.fixed.contains { $0.name == field } || $0.floating.contains { $0.name == field } },
-                        "\(group.label): \(name)")
+            for (message, field) in group.fields {
+                let layouts: [MessageDescriptor] = message.map { name in catalog.messages.filter { $0.name == name } } ?? catalog.messages
+                let inLayout = layouts.contains { layout in
+                    layout.fixed.contains { $0.name == field.name } || layout.floating.contains { $0.name == field.name }
+                }
+                #expect(inLayout, "\(group.label): \(message ?? "")\(message == nil ? "" : ".")\(field)")
             }
         }
-    }
-
-    @Test func endpointsParseWithDefaultPortsPerSide() {
-        #expect(Endpoint(parsing: "cti.example.com", side: .a) == Endpoint(host: "cti.example.com", port: 42027))
-        #expect(Endpoint(parsing: "cti.example.com", side: .b) == Endpoint(host: "cti.example.com", port: 43027))
-        #expect(Endpoint(parsing: "10.0.0.5:5000", side: .a) == Endpoint(host: "10.0.0.5", port: 5000))
-        #expect(Endpoint(parsing: "[::1]:42028", side: .a) == Endpoint(host: "::1", port: 42028))
-        #expect(Endpoint(parsing: "host:notaport", side: .a) == nil)
-        #expect(Endpoint(parsing: "", side: .a) == nil)
-    }
-
-    @Test func backoffGrowsAndCaps() {
-        let backoff = Backoff()
-        #expect((1...8).map(backoff.delay(afterFailures:)) == [.zero, .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(30), .seconds(30)])
     }
 }

@@ -1,3 +1,4 @@
+import CTIClient
 import CTIProtocol
 
 extension ClientEvent {
@@ -6,14 +7,16 @@ extension ClientEvent {
     /// Lifecycle records have `"type": "SESSION"` and `event`; undecodable frames have
     /// `"type": "UNDECODABLE"` with `error` and the frame as `hex`. `extra` adds keys at the end.
     public func jsonLine(extra: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
+        var line: [UInt8] = []
+        appendJSONLine(extra: extra, to: &line)
+        return line
+    }
+
+    /// ``jsonLine(extra:)`` appended to `output` (without a newline).
+    public func appendJSONLine(extra: (inout JSONWriter) -> Void = { _ in }, to output: inout [UInt8]) {
         var writer = JSONWriter()
         writer.beginObject()
-        writer.key("ts")
-        writer.timestamp(epochMilliseconds: timestamp)
-        writer.key("seq")
-        writer.number(sequence)
-        writer.key("side")
-        if let side { writer.string(side.rawValue) } else { writer.null() }
+        ClientEvent.writeJSONStamp(timestamp: timestamp, sequence: sequence, side: side, into: &writer)
         switch kind {
         case .message(let message, _):
             message.writeJSONKeys(into: &writer)
@@ -35,7 +38,19 @@ extension ClientEvent {
         }
         extra(&writer)
         writer.endObject()
-        return writer.bytes
+        writer.append(to: &output)
+    }
+}
+
+extension ClientEvent {
+    /// The keys every record of the stream begins with: `ts`, `seq`, `side` (`null` for none).
+    static func writeJSONStamp(timestamp: Int64, sequence: UInt64, side: CTISide?, into writer: inout JSONWriter) {
+        writer.key("ts")
+        writer.timestamp(epochMilliseconds: timestamp)
+        writer.key("seq")
+        writer.number(sequence)
+        writer.key("side")
+        if let side { writer.string(side.rawValue) } else { writer.null() }
     }
 }
 

@@ -1,53 +1,23 @@
+import CTIClient
 import CTIProtocol
-
-/// Terminal colours for text output (ANSI), decided by the caller (TTY, `NO_COLOR`, `--color`).
-public struct TextStyle: Sendable {
-    public var colored: Bool
-
-    public init(colored: Bool) { self.colored = colored }
-
-    /// Appends what `write` writes in colour `code` to UTF-8 text being built.
-    func paint(_ code: String, into line: inout [UInt8], _ write: (inout [UInt8]) -> Void) {
-        if colored {
-            line.append(contentsOf: "\u{1B}[".utf8)
-            line.append(contentsOf: code.utf8)
-            line.append(UInt8(ascii: "m"))
-        }
-        write(&line)
-        if colored { line.append(contentsOf: "\u{1B}[0m".utf8) }
-    }
-
-    /// Appends a name (ASCII) in colour `code`, padded with spaces to `width` inside the colour.
-    func paint(_ name: String, _ code: String, paddedTo width: Int, into line: inout [UInt8]) {
-        paint(code, into: &line) { line in
-            line.append(contentsOf: name.utf8)
-            line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(0, width - name.utf8.count)))
-        }
-    }
-}
 
 extension ClientEvent {
     /// One aligned line for a person: local time (UTC), side, name, then the key fields
-    /// (``keyFields``); `verbose` shows every field instead. Built as UTF-8 bytes
-    /// (`cti watch -o text` makes one per event, and appending to a String costs some 300
-    /// instructions a piece).
+    /// (``keyFields``); `verbose` shows every field instead.
     public func textLine(style: TextStyle = TextStyle(colored: false), verbose: Bool = false) -> String {
         var line: [UInt8] = []
-        line.reserveCapacity(192)
-        style.paint("2", into: &line) { UTCTime.appendTimeOfDay(epochMilliseconds: timestamp, to: &$0) }
-        line.append(UInt8(ascii: " "))
-        line.append(contentsOf: (side?.rawValue ?? "-").utf8)
-        line.append(UInt8(ascii: " "))
+        appendTextLine(style: style, verbose: verbose, to: &line)
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// ``textLine(style:verbose:)`` appended as UTF-8 bytes, without a newline (`cti watch -o
+    /// text` makes one per event, and appending to a String costs some 300 instructions a piece).
+    public func appendTextLine(style: TextStyle, verbose: Bool, to line: inout [UInt8]) {
+        line.reserveCapacity(line.count + 192)
+        ClientEvent.appendTextStamp(timestamp: timestamp, side: side, style: style, to: &line)
         switch kind {
         case .message(let message, _):
-            style.paint(message.name, message.colorCode, paddedTo: 30, into: &line)
-            if !verbose, let fields = message.fields {
-                ClientEvent.keyFields.appendSummary(of: fields, to: &line)
-            } else {
-                line.append(UInt8(ascii: " "))
-                line.append(contentsOf: message.textLine().dropFirst(message.name.count).drop { $0 == " " }.utf8)
-            }
-            while line.last == UInt8(ascii: " ") { line.removeLast() }
+            ClientEvent.appendText(of: message, style: style, verbose: verbose, to: &line)
         case .undecodable(let error, _):
             style.paint("UNDECODABLE", "31;1", paddedTo: 30, into: &line)
             line.append(contentsOf: " \(error)".utf8)
@@ -56,7 +26,28 @@ extension ClientEvent {
             line.append(UInt8(ascii: " "))
             line.append(contentsOf: event.summary.utf8)
         }
-        return String(decoding: line, as: UTF8.self)
+    }
+
+    /// What every line begins with: the time of day (UTC) and the side (`-` for none), each
+    /// followed by a space.
+    static func appendTextStamp(timestamp: Int64, side: CTISide?, style: TextStyle, to line: inout [UInt8]) {
+        style.paint("2", into: &line) { UTCTime.appendTimeOfDay(epochMilliseconds: timestamp, to: &$0) }
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: (side?.rawValue ?? "-").utf8)
+        line.append(UInt8(ascii: " "))
+    }
+
+    /// A message's name in its colour, padded, then its key fields (every field if `verbose`).
+    static func appendText(of message: CTIMessage, style: TextStyle, verbose: Bool, to line: inout [UInt8]) {
+        let start = line.count
+        style.paint(message.name, message.colorCode, paddedTo: 30, into: &line)
+        if !verbose, let fields = message.fields {
+            keyFields.appendSummary(of: fields, to: &line)
+        } else {
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: message.textLine().dropFirst(message.name.count).drop { $0 == " " }.utf8)
+        }
+        while line.count > start, line.last == UInt8(ascii: " ") { line.removeLast() }
     }
 
     /// The fields a person scans for, in this order, when the message carries them with a
@@ -65,27 +56,27 @@ extension ClientEvent {
     /// of a snapshot, the agent's skill groups, the kind of device); the caller's numbers and
     /// the call's data on call begin, delivery and data events; the outcome of a request.
     static let keyFields = SummaryFields([
-        .init("call", ["ConnectionCallID", "PrimaryCallID", "NewConnectionCallID", "ActiveConnectionCallID", "CallConnectionCallID"]),
-        .init("secondary", ["SecondaryCallID"]),
-        .init("device", ["ConnectionDeviceID", "AgentInstrument", "NewConnectionDeviceID", "EventDeviceID", "PrimaryDeviceID",
-                         "CallDeviceID", "CallConnectionDeviceID"]),
-        .init("agent", ["AgentID"]),
-        .init("ext", ["AgentExtension"]),
-        .init("state", ["AgentState", "LocalConnectionState", "CallState", "CallDeviceConnectionState"]),
-        .init("cause", ["EventCause"]),
-        .init("parties", ["ConnectedPartyDeviceID"]),
-        .init("skills", ["QUERY_AGENT_STATE_CONF.SkillGroupNumber"]),
-        .init("peripheral", ["QUERY_DEVICE_INFO_CONF.PeripheralType"]),
-        .init("type", ["TypeOfDevice"]),
-        .init("class", ["ClassOfDevice"]),
-        .init("lines", ["QUERY_DEVICE_INFO_CONF.LineType"]),
-        .init("ani", ["ANI"]),
-        .init("dnis", ["DNIS"]),
-        .init("dialed", ["DialedNumber"]),
-    ] + (1...10).map { SummaryFields.Group("var\($0)", ["CallVariable\($0)"]) } + [
-        .init("named", ["NamedVariable"]),
-        .init("status", ["Status", "FailureCode"]),
-        .init("invoke", ["InvokeID"]),
+        .init("call", [.connectionCallID, .primaryCallID, .newConnectionCallID, .activeConnectionCallID, .callConnectionCallID]),
+        .init("secondary", [.secondaryCallID]),
+        .init("device", [.connectionDeviceID, .agentInstrument, .newConnectionDeviceID, .eventDeviceID, .primaryDeviceID,
+                         .callDeviceID, .callConnectionDeviceID]),
+        .init("agent", [.agentID]),
+        .init("ext", [.agentExtension]),
+        .init("state", [.agentState, .localConnectionState, .callState, .callDeviceConnectionState]),
+        .init("cause", [.eventCause]),
+        .init("parties", [.connectedPartyDeviceID]),
+        .init("skills", qualified: [("QUERY_AGENT_STATE_CONF", .skillGroupNumber)]),
+        .init("peripheral", qualified: [("QUERY_DEVICE_INFO_CONF", .peripheralType)]),
+        .init("type", [.typeOfDevice]),
+        .init("class", [.classOfDevice]),
+        .init("lines", qualified: [("QUERY_DEVICE_INFO_CONF", .lineType)]),
+        .init("ani", [.ani]),
+        .init("dnis", [.dnis]),
+        .init("dialed", [.dialedNumber]),
+    ] + zip(1..., Field.callVariables).map { SummaryFields.Group("var\($0)", [$1]) } + [
+        .init("named", [.namedVariable]),
+        .init("status", [.status, .failureCode]),
+        .init("invoke", [.invokeID]),
     ])
 }
 
@@ -100,7 +91,7 @@ extension LifecycleEvent {
         case .opened(_, let confirmation):
             "session open (\(confirmation.sessionType.name.lowercased())), granted "
                 + MessageCatalog.standard.serviceMask.bitNames(of: confirmation.servicesGranted).joined(separator: "|")
-        case .openRefused(_, let status): "OPEN refused: \(CTIClientError.statusName(status)) (\(status.rawValue))"
+        case .openRefused(_, let status): CTIClientError.openRefused(status: status).description
         case .heartbeatMissed(_, let count): "heartbeat unconfirmed (\(count) in a row)"
         case .sessionFailed(_, let reason): "session failed: \(reason)"
         case .failedOver(let from, let to): "failed over from side \(from) to side \(to)"
