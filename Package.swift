@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CTIClient", targets: ["CTIClient"]),
         .library(name: "CTISimulator", targets: ["CTISimulator"]),
         .library(name: "CTIOutput", targets: ["CTIOutput"]),
+        .library(name: "CTICapture", targets: ["CTICapture"]),
         .library(name: "CTIConsole", targets: ["CTIConsole"]),
     ],
     dependencies: [
@@ -64,6 +65,22 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .systemLibrary(
+            name: "CLibPcap",
+            pkgConfig: "libpcap",
+            providers: [.apt(["libpcap-dev"]), .brew(["libpcap"])]
+        ),
+        // Packet captures: libpcap files read and written, link layers, IPv4/IPv6, TCP
+        // reassembly, CTI connections found in them, and the Wireshark dissector generator.
+        .target(
+            name: "CTICapture",
+            dependencies: [
+                "CTIProtocol",
+                "CLibPcap",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
@@ -76,6 +93,7 @@ let package = Package(
                 "CTIProtocol",
                 "CTIClient",
                 "CTIOutput",
+                "CTICapture",
                 "CTISimulator",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -101,6 +119,7 @@ let package = Package(
                 "CTIProtocol",
                 "CTIClient",
                 "CTIOutput",
+                "CTICapture",
                 "CTISimulator",
                 "CTIBenchSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -120,9 +139,10 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
-        // Test helpers shared by the test targets (a throwaway TLS CA).
+        // Test helpers shared by the test targets (a throwaway TLS CA, capture files made by hand).
         .target(
             name: "CTITestSupport",
+            dependencies: ["CTICapture"],
             path: "Tests/CTITestSupport"
         ),
         .testTarget(
@@ -151,6 +171,15 @@ let package = Package(
             dependencies: [
                 "CTIOutput",
                 "CTIClient",
+                "CTIProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "CTICaptureTests",
+            dependencies: [
+                "CTICapture",
+                "CTITestSupport",
                 "CTIProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
+scripts/install-deps.sh --tests
 
 if [ -d ../shared/spec ]; then
   python3 scripts/embed-spec.py --check
