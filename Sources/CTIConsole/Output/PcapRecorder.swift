@@ -30,7 +30,7 @@ final class PcapRecorder: @unchecked Sendable {
 
     /// The tap to configure the client with.
     var tap: FrameTap {
-        FrameTap { [self] event in lock.withLock { record(event) } }
+        FrameTap { [self] event in record(event) }
     }
 
     /// Closes the conversations still open (at the last time written), flushes and closes the
@@ -51,7 +51,10 @@ final class PcapRecorder: @unchecked Sendable {
         try writer.close()
     }
 
-    private func record(_ event: FrameTapEvent) {
+    /// Writes what an event means for its connection's conversation.
+    func record(_ event: FrameTapEvent) {
+        lock.lock()
+        defer { lock.unlock() }
         guard !finished, failure == nil else { return }
         let id = event.connection.id
         let time = max(CaptureTime(event.time), latest)
