@@ -11,7 +11,6 @@ import NIOConcurrencyHelpers
 /// The tap runs on the client's event loop; the writer is behind a lock. The first write error
 /// stops the recording and is what ``finish()`` throws.
 final class PcapRecorder: @unchecked Sendable {
-    let path: String
     private let lock = NIOLock()
     private let writer: CaptureFileWriter
     /// The conversations of the connections that are up, by the client's connection id.
@@ -22,10 +21,14 @@ final class PcapRecorder: @unchecked Sendable {
     private var failure: CaptureWriteError?
     private var finished = false
 
-    /// Creates the file (and writes its header).
+    /// Creates the file (and writes its header). `-` is a file of that name, as for the raw
+    /// recording (libpcap would take it for standard output, where the events go).
     init(path: String) throws(CaptureWriteError) {
-        self.path = path
-        writer = try CaptureFileWriter(path: path, linkType: .raw)
+        do {
+            writer = try CaptureFileWriter(path: path == "-" ? "./-" : path, linkType: .raw)
+        } catch {
+            throw CaptureWriteError(path: path, reason: error.reason)
+        }
     }
 
     /// The tap to configure the client with.
