@@ -1,5 +1,6 @@
 import CTIProtocol
 import CTISimulator
+import CTITestSupport
 import Foundation
 import NIOCore
 import Synchronization
@@ -84,6 +85,24 @@ struct FrameTapLoopbackTests {
         #expect(times == times.sorted())
         // The real-time clock, to the millisecond Date reads it with.
         #expect(times.first! >= started - .milliseconds(1) && times.last! <= ended + .milliseconds(1))
+    }
+
+    @Test func overTLSTheTapSeesTheFramesInClear() async throws {
+        let ca = try ThrowawayCA()
+        defer { ca.remove() }
+        let simulator = try await TLSLoopbackTests.simulator(try ca.issueLoopbackServer())
+        let log = TapLog()
+        let client = CTIClient(configuration: LoopbackTests.configuration(simulator, heartbeat: nil) { configuration in
+            configuration.tls = ClientTLS(caFile: ca.certificate)
+            configuration.frameTap = log.tap
+        })
+        try await client.open()
+        await client.close()
+        try await log.wait { $0.last.map(Self.kindName) == "disconnected" }
+        await simulator.stop()
+        #expect(log.frameNames(sent: true) == ["OPEN_REQ", "CLOSE_REQ"])
+        #expect(log.frameNames(sent: false).first == "OPEN_CONF")
+        #expect(log.frameNames(sent: false).last == "CLOSE_CONF")
     }
 
     @Test func eachConnectionIsReportedOnItsOwn() async throws {
