@@ -324,7 +324,7 @@ _cti_watch() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
     repeating_options=(--device --agent --call)
-    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --count --timeout --filter --record)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --count --timeout --filter --record --record-format)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -424,6 +424,11 @@ _cti_watch() {
         return
         ;;
     '--record')
+        __cti_add_completions -f
+        return
+        ;;
+    '--record-format')
+        __cti_add_completions -W 'raw'$'\n''pcap'
         return
         ;;
     esac

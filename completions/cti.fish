@@ -31,7 +31,7 @@ function __cti_parse_tokens -S
         case 'status'
             __cti_parse_subcommand 0 'version' 'h/help'
         case 'watch'
-            __cti_parse_subcommand 0 'host=' 'host-b=' 'protocol=' 'client-id=' 'password=' 'password-file=' 'password-prompt' 'peripheral=' 'services=' 'call-mask=' 'agent-mask=' 'config-mask=' 'agent-id=' 'agent-ext=' 'instrument=' 'heartbeat=' 'connect-timeout=' 'profile=' 'config=' 'no-config' 'tls' 'tls-ca=' 'tls-cert=' 'tls-key=' 'tls-insecure' 'embedded' 'no-embedded' 'o/output=' 'color=' 'q/quiet' 'v/verbose' 'hex' 'lifecycle' 'count=' 'timeout=' 'filter=' 'device=+' 'agent=+' 'call=+' 'record=' 'off' 'version' 'h/help'
+            __cti_parse_subcommand 0 'host=' 'host-b=' 'protocol=' 'client-id=' 'password=' 'password-file=' 'password-prompt' 'peripheral=' 'services=' 'call-mask=' 'agent-mask=' 'config-mask=' 'agent-id=' 'agent-ext=' 'instrument=' 'heartbeat=' 'connect-timeout=' 'profile=' 'config=' 'no-config' 'tls' 'tls-ca=' 'tls-cert=' 'tls-key=' 'tls-insecure' 'embedded' 'no-embedded' 'o/output=' 'color=' 'q/quiet' 'v/verbose' 'hex' 'lifecycle' 'count=' 'timeout=' 'filter=' 'device=+' 'agent=+' 'call=+' 'record=' 'record-format=' 'off' 'version' 'h/help'
         case 'call'
             __cti_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -289,7 +289,8 @@ complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti w
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch"' -l 'device' -d 'Show only events naming this device (any device field: ConnectionDeviceID, AgentInstrument, ...); repeatable.' -rfka ''
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch"' -l 'agent' -d 'Show only events naming this AgentID; repeatable.' -rfka ''
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch"' -l 'call' -d 'Show only events naming this call ID (ConnectionCallID, PrimaryCallID, ...); repeatable.' -rfka ''
-complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch" record' -l 'record' -d 'Also write the raw frames to this file (for `cti decode --file`).' -rfka ''
+complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch" record' -l 'record' -d 'Also write the raw frames to this file (for `cti decode --file`); a .pcap or .cap file gets a pcap capture of the session instead (for Wireshark, tshark).' -rF
+complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch" record-format' -l 'record-format' -d 'What --record writes: raw (the frames shown) or pcap (every byte both ways, with the connections\' addresses, ports and times). Default: by the file\'s extension.' -rfka 'raw pcap'
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch" off' -l 'off' -d 'In a REPL or script: stop showing events (lifecycle notes still show).'
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch" version' -l 'version' -d 'Show the version.'
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti watch" h help' -s 'h' -l 'help' -d 'Show help information.'

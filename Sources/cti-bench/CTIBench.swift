@@ -12,6 +12,7 @@ import Glibc
 ///     .build/release/cti-bench roundtrip --count 20000    # MAKE_CALL_REQ → MAKE_CALL_CONF
 ///     .build/release/cti-bench scale --sessions 2000      # one simulator, many sessions
 ///     .build/release/cti-bench rounds decode 20000        # fixed work, for callgrind
+///     .build/release/cti-bench pcap                       # cti decode --pcap beside tshark + Lua
 ///
 /// Figures go to stderr (stdout is the event output of `e2e --output stdout|text`).
 /// Synchronous at the top (no async main): valgrind 3.19 crashes on Swift's async main, and
@@ -22,7 +23,7 @@ struct CTIBench: ParsableCommand {
         commandName: "cti-bench",
         abstract: "Benchmarks of cti's codec, client and simulator (build with -c release).",
         subcommands: [CodecCommand.self, RoundsCommand.self, EndToEndCommand.self, RoundTripCommand.self, ScaleCommand.self,
-                      ServeCommand.self]
+                      ServeCommand.self, PcapCommand.self]
     )
 }
 

@@ -43,6 +43,9 @@ public struct ClientConfiguration: Sendable {
     public var allowUndefinedMaskBits = false
     /// TLS to both sides; `nil`: plain TCP.
     public var tls: ClientTLS?
+    /// Shown every byte sent and received on each connection, and each connection's start and
+    /// end (`watch --record FILE.pcap`); `nil`: nothing is tapped.
+    public var frameTap: FrameTap?
 
     public init(
         sideA: Endpoint, sideB: Endpoint? = nil, protocolVersion: ProtocolVersion = .v25, open: OpenRequest,

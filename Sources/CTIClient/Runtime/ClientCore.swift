@@ -298,7 +298,8 @@ final class ClientCore: @unchecked Sendable {
                     if let tlsContext {
                         try channel.pipeline.syncOperations.addHandler(ClientTLS.handler(context: tlsContext, host: endpoint.host))
                     }
-                    try channel.pipeline.syncOperations.addHandler(ConnectionHandler(core: self, side: side, connectionID: id, tls: tlsContext != nil))
+                    try channel.pipeline.syncOperations.addHandler(
+                        ConnectionHandler(core: self, side: side, connectionID: id, tls: tlsContext != nil, tap: configuration.frameTap))
                 }
             }
         bootstrap.connect(host: endpoint.host, port: endpoint.port).hop(to: loop).whenComplete { [self] result in

@@ -1,16 +1,22 @@
 import CTIProtocol
 import NIOCore
 import NIOTLS
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The last handler of a side's pipeline: it cuts the bytes into frames and moves them to the
 /// client core (and tells it when the connection ends). All session logic lives in
-/// ``SessionStateMachine``.
+/// ``SessionStateMachine``. With a ``FrameTap`` it also shows the tap the bytes it moves, both
+/// ways, and the connection's start and end.
 ///
 /// The frames are cut here with a ``CTIFrameDecoder`` rather than in a `ByteToMessageHandler`
 /// of their own: that would wrap every frame in `NIOAny` and pass it down the pipeline, which
 /// costs more than cutting it.
-final class ConnectionHandler: ChannelInboundHandler {
+final class ConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
 
     private let core: ClientCore
     private let side: CTISide
@@ -21,12 +27,41 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var frames = NIOSingleStepByteToMessageProcessor(CTIFrameDecoder())
     /// A framing error ended the stream: nothing after it is a frame boundary.
     private var broken = false
+    private let tap: FrameTap?
+    /// The connection as the tap names it, once the tap has been told it is up.
+    private var tapped: FrameTapConnection?
 
-    init(core: ClientCore, side: CTISide, connectionID: Int, tls: Bool) {
+    init(core: ClientCore, side: CTISide, connectionID: Int, tls: Bool, tap: FrameTap? = nil) {
         self.core = core
         self.side = side
         self.connectionID = connectionID
         self.inTLSHandshake = tls
+        self.tap = tap
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if let tap { _ = tappedConnection(tap, context) }
+        context.fireChannelActive()
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if let tap, let connection = tappedConnection(tap, context) {
+            tap(FrameTapEvent(kind: .sent(unwrapOutboundIn(data)), connection: connection, time: Self.now()))
+        }
+        context.write(data, promise: promise)
+    }
+
+    /// The connection as the tap names it. The first call tells the tap the connection is up:
+    /// from `channelActive`, or from the first write, which comes before it (the client writes
+    /// the OPEN_REQ when the connect succeeds, and NIO succeeds the connect before it fires
+    /// `channelActive`).
+    private func tappedConnection(_ tap: FrameTap, _ context: ChannelHandlerContext) -> FrameTapConnection? {
+        if let tapped { return tapped }
+        guard let local = context.channel.localAddress, let remote = context.channel.remoteAddress else { return nil }
+        let connection = FrameTapConnection(id: connectionID, side: side, local: local, remote: remote)
+        tapped = connection
+        tap(FrameTapEvent(kind: .connected, connection: connection, time: Self.now()))
+        return connection
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
@@ -35,9 +70,13 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let bytes = unwrapInboundIn(data)
+        if let tap, let connection = tappedConnection(tap, context) {
+            tap(FrameTapEvent(kind: .received(bytes), connection: connection, time: Self.now()))
+        }
         guard !broken else { return }
         do {
-            try frames.process(buffer: unwrapInboundIn(data)) { frame in
+            try frames.process(buffer: bytes) { frame in
                 core.frameReceived(frame, side: side, connectionID: connectionID)
             }
         } catch {
@@ -79,6 +118,14 @@ final class ConnectionHandler: ChannelInboundHandler {
             closeReason = "TLS handshake failed: closed by the server (does the server speak TLS?)"
         }
         core.connectionClosed(side: side, connectionID: connectionID, reason: closeReason)
+        if let tap, let tapped { tap(FrameTapEvent(kind: .disconnected, connection: tapped, time: Self.now())) }
         context.fireChannelInactive()
+    }
+
+    /// The time since 1970 (the real-time clock) with the clock's own resolution.
+    private static func now() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return .seconds(Int64(time.tv_sec)) + .nanoseconds(Int64(time.tv_nsec))
     }
 }

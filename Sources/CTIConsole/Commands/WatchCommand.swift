@@ -41,8 +41,15 @@ struct WatchCommand: SessionCommand {
     @Option(help: ArgumentHelp("Show only events naming this call ID (ConnectionCallID, PrimaryCallID, ...); repeatable.", valueName: "callid"))
     var call: [UInt32] = []
 
-    @Option(help: ArgumentHelp("Also write the raw frames to this file (for `cti decode --file`).", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the raw frames to this file (for `cti decode --file`); a .pcap or .cap file gets a pcap capture of the session instead (for Wireshark, tshark).",
+                               valueName: "file"),
+            completion: .file())
     var record: String?
+
+    @Option(name: .customLong("record-format"),
+            help: ArgumentHelp("What --record writes: raw (the frames shown) or pcap (every byte both ways, with the connections' addresses, ports and times). Default: by the file's extension.",
+                               valueName: "format"))
+    var recordFormat: RecordFormat?
 
     @Flag(help: "In a REPL or script: stop showing events (lifecycle notes still show).")
     var off = false
@@ -55,6 +62,8 @@ struct WatchCommand: SessionCommand {
                 throw ValidationError("--filter: unknown message type '\(name)' (see `cti describe messages`)")
             }
         }
+        if recordFormat != nil, record == nil { throw ValidationError("--record-format needs --record FILE") }
+        if let record { _ = try RecordFormat.chosen(for: record, explicit: recordFormat) }
     }
 
     enum Ending { case count, timeout, signal, streamEnded, readerGone }
@@ -72,8 +81,20 @@ struct WatchCommand: SessionCommand {
             return
         }
         let printer = configuredPrinter
+        let format = try record.map { try RecordFormat.chosen(for: $0, explicit: recordFormat) }
+        // --record FILE.pcap: every byte of the session's connections, as a capture.
+        let capture = try record.flatMap { path -> PcapRecorder? in
+            guard format == .pcap else { return nil }
+            do {
+                return try PcapRecorder(path: path)
+            } catch {
+                StandardStream.diagnose("cti: --record \(error)")
+                throw ExitStatus.usage
+            }
+        }
         // --record: the raw recording of what is shown, in a file of its own.
-        let recorder = try record.map { path in
+        let recorder = try record.flatMap { path -> OutputSink? in
+            guard format == .raw else { return nil }
             guard let file = StandardStream(creating: path) else {
                 StandardStream.diagnose("cti: --record \(path): cannot be written")
                 throw ExitStatus.usage
@@ -81,11 +102,43 @@ struct WatchCommand: SessionCommand {
             return OutputSink(format: RawRecordingFormat(), quiet: true, output: file)
         }
         defer { try? recorder?.output.close() }
+        let use: SessionUse = capture.map { .recordedEvents($0.tap) } ?? .events
+        // The capture is flushed and closed however the session ends (count, timeout, signal,
+        // failure): the file is then whole.
+        let session: (Ending, Bool)
+        do {
+            session = try await watch(provider, use, recorder: recorder, printer: printer)
+        } catch {
+            try? capture?.finish()
+            throw error
+        }
+        if let capture {
+            do {
+                try capture.finish()
+            } catch {
+                StandardStream.diagnose("cti: --record \(error)")
+                throw ExitStatus.usage
+            }
+        }
+        let (ending, neverOpened) = session
+        if ending == .timeout, neverOpened {
+            StandardStream.diagnose("cti: no session opened before --timeout")
+            throw ExitStatus.connectionFailure
+        }
+        switch ending {
+        case .count, .signal, .readerGone: return
+        case .timeout: if count != nil { throw ExitStatus.timeout }
+        case .streamEnded: throw ExitStatus.connectionFailure
+        }
+    }
+
+    /// Streams the events until the session ends; how it ended, and whether no session opened.
+    private func watch(_ provider: any SessionProvider, _ use: SessionUse, recorder: OutputSink?, printer: EventPrinter) async throws -> (Ending, Bool) {
         // One-shot (the REPL's and script's session returned above): the session keeps
         // alternating sides (and retrying refused OPENs) with back-off until it opens; the
         // lifecycle records show each attempt. A failure that ends the client ends the stream.
         let limit = count
-        let (ending, neverOpened) = try await provider.withSession(.events, connection, outputOptions) { session, _, _ in
+        return try await provider.withSession(use, connection, outputOptions) { session, _, _ in
             let flusher = Flusher()
             let client = session.client
             let race = await EventWait.until(timeout: timeout, signal: true, flusher: flusher) { () -> Ending in
@@ -113,15 +166,6 @@ struct WatchCommand: SessionCommand {
             case .readerGone: .readerGone
             }
             return (ending, await client.status()?.sessionsOpened == 0)
-        }
-        if ending == .timeout, neverOpened {
-            StandardStream.diagnose("cti: no session opened before --timeout")
-            throw ExitStatus.connectionFailure
-        }
-        switch ending {
-        case .count, .signal, .readerGone: return
-        case .timeout: if count != nil { throw ExitStatus.timeout }
-        case .streamEnded: throw ExitStatus.connectionFailure
         }
     }
 }

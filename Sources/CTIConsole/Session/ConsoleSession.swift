@@ -19,7 +19,9 @@ final class ConsoleSession: Sendable {
 
     /// Starts the embedded simulator if the settings want it, and makes the client (not yet
     /// open). `reconnect`: reopen after a failure (watch, REPL) or end (one-shot requests).
-    static func make(settings: ConsoleSettings, password: [UInt8], reconnect: Bool, quiet: Bool) async throws -> ConsoleSession {
+    /// `frameTap`: shown every byte of the session's connections (`watch --record FILE.pcap`).
+    static func make(settings: ConsoleSettings, password: [UInt8], reconnect: Bool, quiet: Bool,
+                     frameTap: FrameTap? = nil) async throws -> ConsoleSession {
         // Streaming (reconnect) keeps trying, refused OPENs included; one-shot gives up.
         var settings = settings
         var simulator: CTISimulator?
@@ -49,6 +51,7 @@ final class ConsoleSession: Sendable {
             initialOpenRounds: reconnect ? nil : 1, retryRefusedOpen: reconnect, reconnect: reconnect)
         if !reconnect { configuration.openTimeout = ClientConfiguration.promptOpenTimeout }
         configuration.tls = settings.tls
+        configuration.frameTap = frameTap
         return ConsoleSession(client: CTIClient(configuration: configuration), settings: settings, simulator: simulator)
     }
 

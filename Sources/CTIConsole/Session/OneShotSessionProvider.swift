@@ -17,8 +17,9 @@ struct OneShotSessionProvider: SessionProvider {
         case .request:
             session = try await SessionCommandSupport.makeSession(connection, defaults: .request, reconnect: false, quiet: output.quiet)
             try await SessionCommandSupport.open(session, output: output)
-        case .events:
-            session = try await SessionCommandSupport.makeSession(connection, defaults: .watch, reconnect: true, quiet: output.quiet)
+        case .events, .recordedEvents:
+            session = try await SessionCommandSupport.makeSession(connection, defaults: .watch, reconnect: true, quiet: output.quiet,
+                                                                  frameTap: use.frameTap)
             // Keeps alternating sides (and retrying refused OPENs) with back-off until a session
             // opens; a failure that ends the client ends the event stream.
             let client = session.client

@@ -10,7 +10,8 @@ enum SessionCommandSupport {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// Resolves settings, reads the password, makes the session (not yet open).
-    static func makeSession(_ options: ConnectionOptions, defaults: ConsoleSettings.Defaults, reconnect: Bool, quiet: Bool) async throws -> ConsoleSession {
+    static func makeSession(_ options: ConnectionOptions, defaults: ConsoleSettings.Defaults, reconnect: Bool, quiet: Bool,
+                            frameTap: FrameTap? = nil) async throws -> ConsoleSession {
         let settings = try resolveSettings(options, defaults: defaults)
         let password: [UInt8]
         do {
@@ -20,7 +21,7 @@ enum SessionCommandSupport {
             throw ExitStatus.usage
         }
         do {
-            return try await ConsoleSession.make(settings: settings, password: password, reconnect: reconnect, quiet: quiet)
+            return try await ConsoleSession.make(settings: settings, password: password, reconnect: reconnect, quiet: quiet, frameTap: frameTap)
         } catch {
             StandardStream.diagnose("cti: cannot start the embedded simulator: \(error)")
             throw ExitStatus.connectionFailure

@@ -49,4 +49,13 @@ enum SessionUse: Sendable {
     /// Reading events (`wait`): `watch`'s defaults, opened in the background and reopened after
     /// a failure (the lifecycle records show each attempt), closed after.
     case events
+    /// Reading events as ``events`` does, every byte of each connection shown to the tap
+    /// (`watch --record FILE.pcap`).
+    case recordedEvents(FrameTap)
+
+    /// The tap a one-shot session is made with.
+    var frameTap: FrameTap? {
+        if case .recordedEvents(let tap) = self { return tap }
+        return nil
+    }
 }
