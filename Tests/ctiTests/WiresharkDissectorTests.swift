@@ -86,7 +86,8 @@ import Testing
         // The random messages hold what the comparison is for.
         let shown = dissected.map(\.description).joined(separator: "\n")
         for evidence in ["\"name\":null", "\"name\":\"NONE\"", "\"NamedVariable\":{", "\"NamedArray\":{\"user.", "\"FailureCode\":",
-                         "\"RequestingDeviceIDType\":", "\"type\":\"UNKNOWN\"", "\"body\":\"", "\\\\", "\"ClientPassword\":\"*** ("] {
+                         "\"RequestingDeviceIDType\":", "\"type\":\"UNKNOWN\"", "\"body\":\"", "\\\\", "\"ClientPassword\":\"*** (",
+                         "\"outsideLayout\":[", "alternate fixed layout (", " read as tag "] {
             #expect(shown.contains(evidence), "no message shows \(evidence)")
         }
         #expect(shown.contains(/"Tag[0-9]+":"/), "no unknown tag")
@@ -100,7 +101,7 @@ import Testing
     }
 
     @Test(.enabled(if: tshark != nil, skipReason))
-    func malformedFieldsGetExpertInfo() throws {
+    func malformedAndLenientFieldsGetExpertInfo() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = try Self.writeDissector(in: directory)
@@ -114,17 +115,24 @@ import Testing
         func floating(_ tag: UInt16, _ data: [UInt8], length: Int? = nil) -> [UInt8] {
             Self.bigEndian(tag) + Self.bigEndian(UInt16(length ?? data.count)) + data
         }
-        let openFixed = [UInt8](repeating: 0, count: catalog.descriptor(named: "OPEN_REQ")!.fixedSize)
-        let cases: [(name: String, frame: [UInt8], expert: String)] = [
+        let open = catalog.descriptor(named: "OPEN_REQ")!
+        let openFixed = [UInt8](repeating: 0, count: open.fixedSize)
+        let password = floating(open.floatingSpec(named: "ClientPassword")!.tag, [])
+        // `decodes`: `cti decode` reads the frame (leniently, with a note); the others it refuses.
+        let cases: [(name: String, frame: [UInt8], expert: String, decodes: Bool)] = [
             ("a floating field longer than its maximum",
-             frame(catalog.descriptor(named: "OPEN_REQ")!, body: openFixed + floating(clientID.tag, Array(repeating: 0x61, count: clientID.maxSize! + 3) + [0])
-                 + floating(2, [])), "cti.expert.over_maximum"),
-            ("a truncated field", frame(catalog.descriptor(named: "OPEN_REQ")!, body: openFixed + floating(clientID.tag, [0x61, 0x62], length: 30)),
-             "cti.expert.truncated"),
-            ("an unknown tag", frame(catalog.descriptor(named: "OPEN_REQ")!, body: openFixed + floating(clientID.tag, [0x61, 0]) + floating(2, [])
-                 + floating(0xFFF0, [1, 2, 3])), "cti.expert.unknown_tag"),
+             frame(open, body: openFixed + floating(clientID.tag, Array(repeating: 0x61, count: clientID.maxSize! + 3) + [0]) + password),
+             "cti.expert.over_maximum", true),
+            ("a truncated field", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0x62], length: 30)), "cti.expert.truncated", false),
+            ("an unknown tag", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0]) + password + floating(0xFFF0, [1, 2, 3])),
+             "cti.expert.unknown_tag", true),
             ("a body shorter than the fixed part", frame(agentState, body: Array(repeating: 0, count: agentState.fixedSize - 5)),
-             "cti.expert.short_body"),
+             "cti.expert.short_body", false),
+            ("a STRING without its NUL", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0x62]) + password), "cti.expert.missing_nul", true),
+            ("bytes after a STRING's NUL", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0, 0x62, 0x63]) + password),
+             "cti.expert.after_nul", true),
+            ("a numeric field of the wrong length", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0]) + password
+                 + floating(open.floatingSpec(named: "ApplicationPathID")!.tag, [1, 2])), "cti.expert.bad_length", false),
         ]
         var connection = TestConnection(port: 43027)
         var capture = TestCapture()
@@ -143,7 +151,9 @@ import Testing
         for (item, message) in zip(cases, protocols) {
             let names = Set(message.node.descendants.map(\.name))
             #expect(names.contains(item.expert), "\(item.name): \(names.filter { $0.hasPrefix("cti.expert") })")
-
+            if item.decodes {
+                #expect(try [Self.json(ofMessage: message.node)] == Self.ctiMessages(capture: capturePath, frames: [item.frame]), "\(item.name)")
+            }
         }
     }
 
@@ -177,7 +187,11 @@ import Testing
         #expect(result.status == 0, "cti decode: \(result.stderr)")
         return try result.stdoutLines.map { line in
             guard case .object(let object) = try JSONValue.parse(line) else { throw CocoaError(.coderReadCorrupt) }
-            return .object(object.filter { ["type", "typeId", "fields", "body"].contains($0.key) })
+            var message = object.filter { ["type", "typeId", "fields", "body", "outsideLayout"].contains($0.key) }
+            if case .array(let notes)? = object["notes"] {
+                message["notes"] = .array(notes.compactMap { if case .string(let text) = $0 { text } else { nil } }.sorted().map(JSONValue.string))
+            }
+            return .object(message)
         }
     }
 
@@ -195,9 +209,15 @@ import Testing
         #expect(onlyInTShark.isEmpty && onlyInCTI.isEmpty, "\(onlyInTShark.count) message(s) differ:\n\(differences)")
     }
 
+    /// The expert infos that stand for `cti`'s decode notes (what was read leniently).
+    static let noteExperts: Set<String> = ["cti.expert.missing_nul", "cti.expert.after_nul", "cti.expert.over_maximum",
+                                           "cti.expert.aliased_tag", "cti.expert.alternate_layout", "cti.expert.missing_required"]
+
     /// One `cti` protocol element of the PDML in `cti`'s JSON form: the fields read back by the
     /// kind of the Wireshark field that shows them, grouped by name as the codec groups them
-    /// (named variables into one object, repeated fields and repeated tags into lists).
+    /// (named variables into one object, repeated fields and repeated tags into lists); fields
+    /// marked as outside the layout as `outsideLayout`, and the notes' expert infos as `notes`
+    /// (sorted: the order of expert infos in the tree is not the codec's).
     static func json(ofMessage node: PDMLDocument.Node) throws -> JSONValue {
         let fieldTable = LuaDissectorGenerator().fieldTable
         let name = node.child(named: "cti.message")?.show ?? "?"
@@ -208,11 +228,14 @@ import Testing
             return .object(message)
         }
         var order: [String] = []
+        var outsideLayout: [String] = []
         var values: [String: [JSONValue]] = [:]
         var variables: [String: [String: JSONValue]] = [:]
         for item in node.children where item.name.hasPrefix("cti.") && !["cti.length", "cti.type", "cti.message"].contains(item.name) {
             let label = String(item.showname.prefix { $0 != ":" })
             if values[label] == nil && variables[label] == nil { order.append(label) }
+            let outside = item.descendants.contains { ["cti.expert.outside_layout", "cti.expert.unknown_tag"].contains($0.name) }
+            if outside && !outsideLayout.contains(label) { outsideLayout.append(label) }
             if item.name == "cti.unknown_tag" {
                 values[label, default: []].append(.string(item.value))
                 continue
@@ -243,6 +266,9 @@ import Testing
             fields[label] = occurrences.count == 1 && !repeats ? occurrences[0] : .array(occurrences)
         }
         message["fields"] = .object(fields)
+        if !outsideLayout.isEmpty { message["outsideLayout"] = .array(outsideLayout.map(JSONValue.string)) }
+        let notes = node.descendants.filter { noteExperts.contains($0.name) }.map(\.showname).sorted()
+        if !notes.isEmpty { message["notes"] = .array(notes.map(JSONValue.string)) }
         return .object(message)
     }
 

@@ -123,7 +123,7 @@ enum LuaDissectorRuntime {
             if not nul then
                 item.notes[#item.notes + 1] = "missing_nul"
             else
-                if nul < length then item.notes[#item.notes + 1] = "after_nul" end
+                if nul < length then item.notes[#item.notes + 1] = "after_nul"; item.after_nul = length - nul end
                 text = text:sub(1, nul - 1)
             end
             item.value = text
@@ -147,7 +147,7 @@ enum LuaDissectorRuntime {
                 item.notes[#item.notes + 1] = "missing_nul"
                 item.value = rest
             else
-                if value_nul < #rest then item.notes[#item.notes + 1] = "after_nul" end
+                if value_nul < #rest then item.notes[#item.notes + 1] = "after_nul"; item.after_nul = #rest - value_nul end
                 item.value = rest:sub(1, value_nul - 1)
             end
         end
@@ -237,10 +237,11 @@ enum LuaDissectorRuntime {
         return parse(message, raw, message)
     end
 
+    -- The texts of what was read leniently, as `cti decode` words its notes.
     local NOTE_TEXT = {
         over_maximum = function(item) return string.format("%s: %d bytes exceeds the maximum of %d", item.field.name, item.length, item.max) end,
         missing_nul = function(item) return item.field.name .. ": STRING without terminating NUL" end,
-        after_nul = function(item) return item.field.name .. ": bytes after the NUL ignored" end,
+        after_nul = function(item) return string.format("%s: %d byte(s) after the NUL ignored", item.field.name, item.after_nul) end,
     }
 
     -- A range of the message; an empty one at the end of the data is the last byte's position.
@@ -334,11 +335,11 @@ enum LuaDissectorRuntime {
             return
         end
         if layout ~= message then
-            tree:add_proto_expert_info(ex.alternate_layout, "Alternative fixed layout (" .. layout.condition .. ")")
+            tree:add_proto_expert_info(ex.alternate_layout, "alternate fixed layout (" .. layout.condition .. ")")
         end
         for _, item in ipairs(result.floating) do add_floating(tree, tvb, message, item) end
         for _, name in ipairs(result.missing) do
-            tree:add_proto_expert_info(ex.missing_required, "Required field " .. name .. " is missing")
+            tree:add_proto_expert_info(ex.missing_required, "required field " .. name .. " is missing")
         end
     end
 
