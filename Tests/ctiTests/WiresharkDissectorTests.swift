@@ -27,11 +27,11 @@ import Testing
         // Every layout, both directions, on the registered port; one frame split over three
         // segments (the first cut inside the header); consecutive frames sharing segments.
         var frames = WiresharkTestFrames(seed: 18)
-        let messages = try frames.everyLayout()
+        let messages = try frames.everyLayout() + Self.lenientFrames().map { WiresharkTestFrames.Frame(bytes: $0.frame, fromClient: true, name: $0.name) }
         var registered = TestConnection(port: 42027)
         var capture = TestCapture()
         capture.add(registered.handshake())
-        let split = messages.firstIndex { !$0.fromClient && $0.bytes.count >= 40 }!
+        let split = messages.firstIndex { !$0.fromClient && $0.bytes.count >= 40 && MessageCatalog.standard.descriptor(named: $0.name) != nil }!
         var splitFrameNumber = 0
         var pending: (direction: TestConnection.Direction, range: Range<Int>, count: Int)?
         func flush() {
@@ -87,7 +87,8 @@ import Testing
         let shown = dissected.map(\.description).joined(separator: "\n")
         for evidence in ["\"name\":null", "\"name\":\"NONE\"", "\"NamedVariable\":{", "\"NamedArray\":{\"user.", "\"FailureCode\":",
                          "\"RequestingDeviceIDType\":", "\"type\":\"UNKNOWN\"", "\"body\":\"", "\\\\", "\"ClientPassword\":\"*** (",
-                         "\"outsideLayout\":[", "alternate fixed layout (", " read as tag "] {
+                         "\"outsideLayout\":[", "alternate fixed layout (", " read as tag ", "bytes exceeds the maximum of",
+                         "STRING without terminating NUL", "byte(s) after the NUL ignored"] {
             #expect(shown.contains(evidence), "no message shows \(evidence)")
         }
         #expect(shown.contains(/"Tag[0-9]+":"/), "no unknown tag")
@@ -95,44 +96,30 @@ import Testing
         // The split frame is one message, in the packet of its last segment.
         let splitMessages = protocols.filter { $0.frame == splitFrameNumber }
         #expect(splitMessages.count == 1)
-        let splitExpected = try Self.ctiMessages(capture: capturePath, frames: [messages[split].bytes])
-        #expect(try splitMessages.map { try Self.json(ofMessage: $0.node) } == splitExpected)
+        #expect(splitMessages.map { $0.node.child(named: "cti.message")?.show } == [messages[split].name])
+        #expect(splitMessages.map { $0.node.child(named: "cti.length")?.show } == ["\(messages[split].bytes.count - 8)"])
         #expect(protocols.filter { $0.frame == splitFrameNumber - 1 || $0.frame == splitFrameNumber - 2 }.isEmpty)
     }
 
     @Test(.enabled(if: tshark != nil, skipReason))
-    func malformedAndLenientFieldsGetExpertInfo() throws {
+    func framesCTIDecodeRefusesGetExpertInfo() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = try Self.writeDissector(in: directory)
         let catalog = MessageCatalog.standard
-        let agentState = catalog.descriptor(named: "AGENT_STATE_EVENT")!
-        let clientID = catalog.descriptor(named: "OPEN_REQ")!.floatingSpec(named: "ClientID")!
-
-        func frame(_ descriptor: MessageDescriptor, body: [UInt8]) -> [UInt8] {
-            Self.bigEndian(UInt32(body.count)) + Self.bigEndian(descriptor.typeID) + body
-        }
-        func floating(_ tag: UInt16, _ data: [UInt8], length: Int? = nil) -> [UInt8] {
-            Self.bigEndian(tag) + Self.bigEndian(UInt16(length ?? data.count)) + data
-        }
         let open = catalog.descriptor(named: "OPEN_REQ")!
+        let agentState = catalog.descriptor(named: "AGENT_STATE_EVENT")!
         let openFixed = [UInt8](repeating: 0, count: open.fixedSize)
-        let password = floating(open.floatingSpec(named: "ClientPassword")!.tag, [])
-        // `decodes`: `cti decode` reads the frame (leniently, with a note); the others it refuses.
-        let cases: [(name: String, frame: [UInt8], expert: String, decodes: Bool)] = [
-            ("a floating field longer than its maximum",
-             frame(open, body: openFixed + floating(clientID.tag, Array(repeating: 0x61, count: clientID.maxSize! + 3) + [0]) + password),
-             "cti.expert.over_maximum", true),
-            ("a truncated field", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0x62], length: 30)), "cti.expert.truncated", false),
-            ("an unknown tag", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0]) + password + floating(0xFFF0, [1, 2, 3])),
-             "cti.expert.unknown_tag", true),
-            ("a body shorter than the fixed part", frame(agentState, body: Array(repeating: 0, count: agentState.fixedSize - 5)),
-             "cti.expert.short_body", false),
-            ("a STRING without its NUL", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0x62]) + password), "cti.expert.missing_nul", true),
-            ("bytes after a STRING's NUL", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0, 0x62, 0x63]) + password),
-             "cti.expert.after_nul", true),
-            ("a numeric field of the wrong length", frame(open, body: openFixed + floating(clientID.tag, [0x61, 0]) + password
-                 + floating(open.floatingSpec(named: "ApplicationPathID")!.tag, [1, 2])), "cti.expert.bad_length", false),
+        let clientID = Self.floating(open.floatingSpec(named: "ClientID")!.tag, [0x61, 0])
+        let cases: [(name: String, frame: [UInt8], expert: String)] = [
+            ("a truncated field", Self.frame(open, body: openFixed + Self.floating(open.floatingSpec(named: "ClientID")!.tag, [0x61, 0x62], length: 30)),
+             "cti.expert.truncated"),
+            ("too few bytes for a floating field header", Self.frame(open, body: openFixed + clientID + [0, 2]), "cti.expert.truncated"),
+            ("a body shorter than the fixed part", Self.frame(agentState, body: Array(repeating: 0, count: agentState.fixedSize - 5)),
+             "cti.expert.short_body"),
+            ("a numeric field of the wrong length",
+             Self.frame(open, body: openFixed + clientID + Self.floating(open.floatingSpec(named: "ApplicationPathID")!.tag, [1, 2])),
+             "cti.expert.bad_length"),
         ]
         var connection = TestConnection(port: 43027)
         var capture = TestCapture()
@@ -151,10 +138,34 @@ import Testing
         for (item, message) in zip(cases, protocols) {
             let names = Set(message.node.descendants.map(\.name))
             #expect(names.contains(item.expert), "\(item.name): \(names.filter { $0.hasPrefix("cti.expert") })")
-            if item.decodes {
-                #expect(try [Self.json(ofMessage: message.node)] == Self.ctiMessages(capture: capturePath, frames: [item.frame]), "\(item.name)")
-            }
+            #expect(names.contains("_ws.malformed"), "\(item.name) is marked malformed")
         }
+    }
+
+    /// Frames `cti decode` reads leniently, with a note: a field over its maximum, a STRING
+    /// without its NUL or with bytes after it, a tag no table knows.
+    static func lenientFrames() -> [(name: String, frame: [UInt8])] {
+        let open = MessageCatalog.standard.descriptor(named: "OPEN_REQ")!
+        let clientID = open.floatingSpec(named: "ClientID")!
+        let fixed = [UInt8](repeating: 0, count: open.fixedSize)
+        let password = floating(open.floatingSpec(named: "ClientPassword")!.tag, [])
+        return [
+            ("a floating field longer than its maximum",
+             frame(open, body: fixed + floating(clientID.tag, Array(repeating: 0x61, count: clientID.maxSize! + 3) + [0]) + password)),
+            ("an unknown tag", frame(open, body: fixed + floating(clientID.tag, [0x61, 0]) + password + floating(0xFFF0, [1, 2, 3]))),
+            ("a STRING without its NUL", frame(open, body: fixed + floating(clientID.tag, [0x61, 0x62]) + password)),
+            ("bytes after a STRING's NUL", frame(open, body: fixed + floating(clientID.tag, [0x61, 0, 0x62, 0x63]) + password)),
+        ]
+    }
+
+    /// A frame: MHDR (MessageLength excludes it, `wire-format.md` §2) and body.
+    static func frame(_ descriptor: MessageDescriptor, body: [UInt8]) -> [UInt8] {
+        bigEndian(UInt32(body.count)) + bigEndian(descriptor.typeID) + body
+    }
+
+    /// A floating field: tag, length (of the data unless given), data (`wire-format.md` §4).
+    static func floating(_ tag: UInt16, _ data: [UInt8], length: Int? = nil) -> [UInt8] {
+        bigEndian(tag) + bigEndian(UInt16(length ?? data.count)) + data
     }
 
     @Test func generatedDissectorIsTheSameEachRun() throws {
@@ -180,8 +191,9 @@ import Testing
     // MARK: - The two sides
 
     /// What `cti` makes of the messages of the capture, in its JSON form (`type`, `typeId`,
-    /// `fields` or `body`). The one place that runs `cti`: with `cti decode --pcap` the capture is
-    /// decoded instead of the frames as hex.
+    /// `fields` or `body`, `outsideLayout`, `notes` sorted). The one place that runs `cti`: until
+    /// `cti decode --pcap` lands it decodes the capture's frames as hex; then the first line
+    /// becomes `CLIRunner.run(["decode", "--pcap", capture, "-o", "json"])`.
     static func ctiMessages(capture: String, frames: [[UInt8]]) throws -> [JSONValue] {
         let result = try CLIRunner.run(["decode", "-o", "json"], stdin: Data(frames.map { Hex.encode($0) + "\n" }.joined().utf8))
         #expect(result.status == 0, "cti decode: \(result.stderr)")
