@@ -33,7 +33,7 @@ struct DescribeCommand: ParsableCommand {
     func run() throws {
         let lines: [String]
         do {
-            lines = try wiresharkLua ? [try wiresharkDissector()] : describe()
+            lines = try wiresharkLua ? wiresharkDissector() : describe()
         } catch let error as ValidationError {
             StandardStream.diagnose("cti: describe: \(error.message)")
             throw ExitStatus.usage
@@ -42,12 +42,10 @@ struct DescribeCommand: ParsableCommand {
         try StandardStream.output.flush()
     }
 
-    /// The generated dissector (its lines end in a newline; the last one is written by `run`).
-    private func wiresharkDissector() throws -> String {
+    /// The lines of the generated dissector.
+    private func wiresharkDissector() throws -> [String] {
         guard topic == nil, name == nil else { throw ValidationError("--wireshark-lua takes no topic or name") }
-        var source = LuaDissectorGenerator().generate()
-        source.removeLast()
-        return source
+        return LuaDissectorGenerator().generate().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
     private func describe() throws -> [String] {
