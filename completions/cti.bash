@@ -3219,7 +3219,7 @@ _cti_sim() {
 
 _cti_describe() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--wireshark-lua --version -h --help)
     repeating_options=()
     non_repeating_options=()
     __cti_offer_flags_options 2

@@ -107,7 +107,7 @@ function __cti_parse_tokens -S
         case 'sim'
             __cti_parse_subcommand -r 1 'version' 'h/help'
         case 'describe'
-            __cti_parse_subcommand 2 'version' 'h/help'
+            __cti_parse_subcommand 2 'wireshark-lua' 'version' 'h/help'
         case 'config'
             __cti_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -1396,6 +1396,7 @@ complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti s
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti sim" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'cti' -n '__cti_should_offer_completions_for_positional "cti describe" -eq 1' -fka 'masks messages events status failures'
 complete -c 'cti' -n '__cti_should_offer_completions_for_positional "cti describe" -eq 2' -fka '(__cti_custom_completion ---completion describe -- positional@1 (count (__cti_tokens -pc)) (__cti_tokens -tC))'
+complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti describe" wireshark-lua' -l 'wireshark-lua' -d 'Print a Wireshark Lua dissector for the protocol, generated from the message table (no topic).'
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti describe" version' -l 'version' -d 'Show the version.'
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti describe" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'cti' -n '__cti_should_offer_completions_for_flags_or_options "cti config" version' -l 'version' -d 'Show the version.'

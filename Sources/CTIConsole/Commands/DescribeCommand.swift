@@ -1,28 +1,39 @@
 import ArgumentParser
+import CTICapture
 import CTIOutput
 import CTIProtocol
 import CTISimulator
 
-/// `cti describe masks|messages|events|status|failures`: the protocol's names and numbers.
+/// `cti describe masks|messages|events|status|failures`: the protocol's names and numbers;
+/// `cti describe --wireshark-lua`: the Wireshark dissector generated from the same catalog.
 struct DescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "describe",
-        abstract: "List mask bits, messages, events, status codes or failure codes with their names and numbers.")
+        abstract: "List mask bits, messages, events, status codes or failure codes with their names and numbers.",
+        discussion: """
+        --wireshark-lua prints a Wireshark Lua dissector for the CTI Server protocol, generated \
+        from the same message table (`cti describe --wireshark-lua > cti-ged188.lua`); install it \
+        in ~/.local/lib/wireshark/plugins/ or load it for one run with \
+        `tshark -X lua_script:cti-ged188.lua`.
+        """)
 
     enum Topic: String, ExpressibleByArgument, CaseIterable {
         case masks, messages, events, status, failures
     }
 
-    @Argument(help: "What to list: masks, messages, events, status or failures.") var topic: Topic
+    @Argument(help: "What to list: masks, messages, events, status or failures.") var topic: Topic?
     @Argument(help: ArgumentHelp("One entry to look up, by name or number: a message (OPEN_REQ, 3, 0x3), a mask value (0x14, CLIENT_EVENTS), "
                                  + "a status or failure code (12, E_CTI_FUNCTION_NOT_AVAILABLE).", valueName: "name|number"),
               completion: .describedName)
     var name: String?
 
+    @Flag(name: .customLong("wireshark-lua"), help: "Print a Wireshark Lua dissector for the protocol, generated from the message table (no topic).")
+    var wiresharkLua = false
+
     func run() throws {
         let lines: [String]
         do {
-            lines = try describe()
+            lines = try wiresharkLua ? wiresharkDissector() : describe()
         } catch let error as ValidationError {
             StandardStream.diagnose("cti: describe: \(error.message)")
             throw ExitStatus.usage
@@ -31,7 +42,14 @@ struct DescribeCommand: ParsableCommand {
         try StandardStream.output.flush()
     }
 
+    /// The lines of the generated dissector.
+    private func wiresharkDissector() throws -> [String] {
+        guard topic == nil, name == nil else { throw ValidationError("--wireshark-lua takes no topic or name") }
+        return LuaDissectorGenerator().generate().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
     private func describe() throws -> [String] {
+        guard let topic else { throw ValidationError("give a topic (masks, messages, events, status or failures) or --wireshark-lua") }
         let catalog = MessageCatalog.standard
         var lines: [String] = []
         switch topic {

@@ -11,14 +11,6 @@ enum Errata {
         "CONFIG_AGENT_SERVICE_EVENT": [185: 141],
     ]
 
-    /// How the decoder chooses between a message's fixed layouts (`messages.json` `altFixed`).
-    enum AlternateLayoutRule {
-        /// The alternative (by index) exactly when the body has this length.
-        case bodyLength(Int, layout: Int)
-        /// The alternative only when the canonical layout cannot read the body.
-        case whenCanonicalFails
-    }
-
     /// FAILURE_CONF: "decode by body length" (8 or 10 bytes). CLEAR_CONNECTION_REQ: "accept both
     /// lengths" — the 16-byte guide form only where the 14-byte canonical one does not fit.
     static let alternateLayoutRule: [String: AlternateLayoutRule] = [
@@ -32,4 +24,15 @@ enum Errata {
 
     /// Message names that mark a reserved or unassigned number, not a message.
     static let placeholderNames: Set<String> = ["RESERVED", "UNASSIGNED"]
+}
+
+/// How a decoder chooses between a message's canonical fixed layout and its alternatives
+/// (`messages.json` `altFixed`, decided in `ERRATA.md`).
+public enum AlternateLayoutRule: Hashable, Sendable {
+    /// The alternative (by index in ``MessageDescriptor/alternateFixed``) exactly when the body
+    /// has this length.
+    case bodyLength(Int, layout: Int)
+    /// An alternative only when the canonical layout cannot read the body (an error, or a
+    /// required field missing) and the alternative can, with the fewest fields outside the layout.
+    case whenCanonicalFails
 }

@@ -48,7 +48,7 @@ public final class MessageDescriptor: Sendable {
 
     /// How the decoder chooses between the canonical and ``alternateFixed`` layouts
     /// (`ERRATA.md`); looked up once here, not by name per message.
-    let alternateLayoutRule: Errata.AlternateLayoutRule?
+    public let alternateLayoutRule: AlternateLayoutRule?
 
     /// ``tagAliases`` as a short list: searched per floating field, cheaper than hashing.
     private let aliasPairs: [(received: UInt16, canonical: UInt16)]
