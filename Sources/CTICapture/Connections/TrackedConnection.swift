@@ -17,9 +17,16 @@ final class TrackedConnection {
         var framer: CTIStreamFramer
         /// Whether the stream starts with an OPEN_REQ header (nil: not known yet).
         var opensWithOpenRequest: Bool?
-        /// Capture time and packet number of the last bytes the stream received.
-        var lastTime = CaptureTime(seconds: 0, nanoseconds: 0)
-        var lastPacket = 0
+        /// Capture time and packet number of the latest bytes the stream received: a frame's
+        /// stamp is that of the packet that completed it (which, for a segment that waited
+        /// beyond a hole, is the later packet that filled the hole).
+        private(set) var lastTime = CaptureTime(seconds: 0, nanoseconds: 0)
+        private(set) var lastPacket = 0
+
+        func received(time: CaptureTime, packet: Int) {
+            lastTime = max(lastTime, time)
+            lastPacket = max(lastPacket, packet)
+        }
 
         init(plausibility: FramePlausibility, pendingLimit: Int) {
             reassembler = TCPStreamReassembler(pendingLimit: pendingLimit)

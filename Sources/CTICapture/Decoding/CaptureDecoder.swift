@@ -72,8 +72,7 @@ public struct CaptureDecoder {
                                        at: time, packet: packet) { output in
             switch output {
             case .data(let bytes, let time, let packet):
-                stream.lastTime = time
-                stream.lastPacket = packet
+                stream.received(time: time, packet: packet)
                 stream.framer.append(bytes)
                 try cutFrames(connection, index, handle)
             case .gap(let gap):
@@ -185,8 +184,7 @@ public struct CaptureDecoder {
             try stream.reassembler.finish { output in
                 switch output {
                 case .data(let bytes, let time, let packet):
-                    stream.lastTime = time
-                    stream.lastPacket = packet
+                    stream.received(time: time, packet: packet)
                     stream.framer.append(bytes)
                     try cutFrames(connection, index, handle)
                 case .gap(let gap):
