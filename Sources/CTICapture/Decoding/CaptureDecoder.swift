@@ -31,7 +31,7 @@ public struct CaptureDecoder {
     public var connectionCount: Int { connectionsFound }
 
     /// One captured packet of a file of `linkType`.
-    public mutating func receive(_ packet: CapturedPacket, linkType: LinkType, _ handle: (CaptureEvent) throws -> Void) rethrows {
+    public mutating func receive(_ packet: CapturedPacket, linkType: LinkType, _ handle: (CaptureEvent) -> Void) {
         counters.packets += 1
         lastTime = packet.time
         let segment: TCPSegment
@@ -39,15 +39,15 @@ public struct CaptureDecoder {
             segment = try PacketDecoder.segment(in: packet.data, linkType: linkType)
         } catch {
             counters.skipped[error, default: 0] += 1
-            if error.isDamage { try handle(.damagedPacket(number: packet.number, time: packet.time, reason: error)) }
+            if error.isDamage { handle(.damagedPacket(number: packet.number, time: packet.time, reason: error)) }
             return
         }
         counters.tcpSegments += 1
-        try receive(segment, time: packet.time, packet: packet.number, handle)
+        receive(segment, time: packet.time, packet: packet.number, handle)
     }
 
     /// One TCP segment, captured at `time` in packet number `packet`.
-    public mutating func receive(_ segment: TCPSegment, time: CaptureTime, packet: Int, _ handle: (CaptureEvent) throws -> Void) rethrows {
+    public mutating func receive(_ segment: TCPSegment, time: CaptureTime, packet: Int, _ handle: (CaptureEvent) -> Void) {
         let key = ConnectionKey(segment.source, segment.destination)
         let opening = segment.flags.contains(.syn) && !segment.flags.contains(.ack)
         var connection = connections[key] ?? track(key, segment)
@@ -55,7 +55,7 @@ public struct CaptureDecoder {
         // A SYN that is not a retransmission: a new connection between the same ends.
         if opening, connection.streams[index].reassembler.isStarted,
            connection.streams[index].reassembler.nextSequence != segment.sequence &+ 1 || connection.streams[index].reassembler.nextOffset > 0 {
-            try finish(connection, handle)
+            finish(connection, handle)
             connections[key] = nil
             connection = track(key, segment)
         }
@@ -68,27 +68,27 @@ public struct CaptureDecoder {
             stream.reassembler.start(synSequence: segment.sequence)
             stream.framer = CTIStreamFramer(plausibility: plausibility, synchronized: true)
         }
-        try stream.reassembler.receive(sequence: segment.sequence &+ (segment.flags.contains(.syn) ? 1 : 0), payload: segment.payload,
+        stream.reassembler.receive(sequence: segment.sequence &+ (segment.flags.contains(.syn) ? 1 : 0), payload: segment.payload,
                                        at: time, packet: packet) { output in
             switch output {
             case .data(let bytes, let time, let packet):
                 stream.received(time: time, packet: packet)
                 stream.framer.append(bytes)
-                try cutFrames(connection, index, handle)
+                cutFrames(connection, index, handle)
             case .gap(let gap):
-                try cutFrames(connection, index, handle)
-                try reportGap(gap, connection, index, handle)
+                cutFrames(connection, index, handle)
+                reportGap(gap, connection, index, handle)
                 stream.framer.gap(length: gap.length)
             }
         }
-        if case .probing = connection.role { try probe(connection, index, handle) }
-        if segment.flags.contains(.rst) { try finish(connection, handle) }
+        if case .probing = connection.role { probe(connection, index, handle) }
+        if segment.flags.contains(.rst) { finish(connection, handle) }
     }
 
     /// The end of the capture: every hole is given up and what follows it decoded; bytes that
     /// make no frame are reported.
-    public mutating func finish(_ handle: (CaptureEvent) throws -> Void) rethrows {
-        for connection in order { try finish(connection, handle) }
+    public mutating func finish(_ handle: (CaptureEvent) -> Void) {
+        for connection in order { finish(connection, handle) }
         order.removeAll()
         connections.removeAll()
     }
@@ -118,31 +118,31 @@ public struct CaptureDecoder {
     /// a byte are not reported).
     private var announced: Set<Int> = []
 
-    private mutating func announce(_ connection: CTIConnection, _ handle: (CaptureEvent) throws -> Void) rethrows {
+    private mutating func announce(_ connection: CTIConnection, _ handle: (CaptureEvent) -> Void) {
         guard announced.insert(connection.number).inserted else { return }
-        try handle(.connection(connection))
+        handle(.connection(connection))
     }
 
     /// Cuts the frames a CTI stream holds (nothing while the connection is being probed).
-    private mutating func cutFrames(_ connection: TrackedConnection, _ index: Int, _ handle: (CaptureEvent) throws -> Void,
-                                    atEnd: Bool = false) rethrows {
+    private mutating func cutFrames(_ connection: TrackedConnection, _ index: Int, _ handle: (CaptureEvent) -> Void,
+                                    atEnd: Bool = false) {
         guard case .cti(let cti, _) = connection.role, let direction = connection.direction(of: index) else { return }
         let stream = connection.streams[index]
-        try stream.framer.frames(atEnd: atEnd) { output in
-            try announce(cti, handle)
+        stream.framer.frames(atEnd: atEnd) { output in
+            announce(cti, handle)
             switch output {
             case .frame(let frame, let offset):
                 counters.frames += 1
-                try handle(.frame(CapturedFrame(packet: stream.lastPacket, time: stream.lastTime, connection: cti, direction: direction,
+                handle(.frame(CapturedFrame(packet: stream.lastPacket, time: stream.lastTime, connection: cti, direction: direction,
                                                 offset: offset, frame: frame)))
             case .skipped(let offset, let length):
                 counters.skippedBytes += length
-                try handle(.skippedBytes(cti, direction, offset: offset, length: length, time: stream.lastTime))
+                handle(.skippedBytes(cti, direction, offset: offset, length: length, time: stream.lastTime))
             }
         }
     }
 
-    private mutating func reportGap(_ gap: StreamGap, _ connection: TrackedConnection, _ index: Int, _ handle: (CaptureEvent) throws -> Void) rethrows {
+    private mutating func reportGap(_ gap: StreamGap, _ connection: TrackedConnection, _ index: Int, _ handle: (CaptureEvent) -> Void) {
         counters.gaps += 1
         counters.gapBytes += gap.length
         guard case .cti(let cti, _) = connection.role, let direction = connection.direction(of: index) else {
@@ -150,13 +150,13 @@ public struct CaptureDecoder {
             if connection.streams[index].opensWithOpenRequest == nil { connection.streams[index].opensWithOpenRequest = false }
             return
         }
-        try announce(cti, handle)
-        try handle(.gap(cti, direction, gap))
+        announce(cti, handle)
+        handle(.gap(cti, direction, gap))
     }
 
     /// A connection on no server port: CTI when a stream starts with an OPEN_REQ header (its
     /// sender is the client), given up when neither does or a stream holds too much undecided.
-    private mutating func probe(_ connection: TrackedConnection, _ index: Int, _ handle: (CaptureEvent) throws -> Void) rethrows {
+    private mutating func probe(_ connection: TrackedConnection, _ index: Int, _ handle: (CaptureEvent) -> Void) {
         let stream = connection.streams[index]
         if stream.opensWithOpenRequest == nil, stream.framer.offset == 0, let header = stream.framer.peek(CTIFrame.headerSize) {
             let length = header[0..<4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
@@ -167,8 +167,8 @@ public struct CaptureDecoder {
             let client = connection.endpoints[index]
             let server = connection.endpoints[1 - index]
             connection.role = .cti(found(client: client, server: server), clientIndex: index)
-            try cutFrames(connection, index, handle)
-            try cutFrames(connection, 1 - index, handle)
+            cutFrames(connection, index, handle)
+            cutFrames(connection, 1 - index, handle)
             return
         }
         let undecided = connection.streams.contains { $0.opensWithOpenRequest == nil }
@@ -178,22 +178,22 @@ public struct CaptureDecoder {
         }
     }
 
-    private mutating func finish(_ connection: TrackedConnection, _ handle: (CaptureEvent) throws -> Void) rethrows {
+    private mutating func finish(_ connection: TrackedConnection, _ handle: (CaptureEvent) -> Void) {
         for index in connection.streams.indices {
             let stream = connection.streams[index]
-            try stream.reassembler.finish { output in
+            stream.reassembler.finish { output in
                 switch output {
                 case .data(let bytes, let time, let packet):
                     stream.received(time: time, packet: packet)
                     stream.framer.append(bytes)
-                    try cutFrames(connection, index, handle)
+                    cutFrames(connection, index, handle)
                 case .gap(let gap):
-                    try cutFrames(connection, index, handle)
-                    try reportGap(gap, connection, index, handle)
+                    cutFrames(connection, index, handle)
+                    reportGap(gap, connection, index, handle)
                     stream.framer.gap(length: gap.length)
                 }
             }
-            try cutFrames(connection, index, handle, atEnd: true)
+            cutFrames(connection, index, handle, atEnd: true)
         }
     }
 }

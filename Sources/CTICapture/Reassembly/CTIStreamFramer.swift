@@ -59,13 +59,13 @@ public struct CTIStreamFramer {
 
     /// Cuts every whole frame now buffered; `atEnd`: no more bytes will come (the header after a
     /// candidate is not awaited).
-    public mutating func frames(atEnd: Bool = false, _ output: (Output) throws -> Void) rethrows {
+    public mutating func frames(atEnd: Bool = false, _ output: (Output) -> Void) {
         while true {
             if !isSynchronized {
                 guard synchronize(atEnd: atEnd) else { break }
                 if let skipped = skipping {
                     skipping = nil
-                    try output(.skipped(offset: skipped.offset, length: skipped.length))
+                    output(.skipped(offset: skipped.offset, length: skipped.length))
                 }
             }
             guard let length = buffer.getInteger(at: buffer.readerIndex, as: UInt32.self),
@@ -80,7 +80,7 @@ public struct CTIStreamFramer {
             buffer.moveReaderIndex(forwardBy: CTIFrame.headerSize)
             let body = buffer.readSlice(length: Int(length))!
             offset += Int64(CTIFrame.headerSize) + Int64(length)
-            try output(.frame(CTIFrame(type: type, body: body), offset: start))
+            output(.frame(CTIFrame(type: type, body: body), offset: start))
         }
         // At the end, bytes that make no whole frame (a frame cut short, or no header at all).
         guard atEnd, buffer.readableBytes > 0 || skipping != nil else { return }
@@ -89,7 +89,7 @@ public struct CTIStreamFramer {
         offset += left
         buffer.clear()
         skipping = nil
-        try output(.skipped(offset: skipped.offset, length: skipped.length))
+        output(.skipped(offset: skipped.offset, length: skipped.length))
     }
 
     /// Moves to the next plausible header; false when the bytes buffered hold none yet.

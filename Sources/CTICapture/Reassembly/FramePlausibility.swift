@@ -1,8 +1,8 @@
 import CTIProtocol
 
-/// Whether 8 bytes look like a CTI frame header (MHDR, `wire-format.md` §2): a MessageLength
-/// within the guide's maximum and a MessageType the catalogue knows under the protocol
-/// version. What a stream is resynchronised at after a gap, and what tells a CTI connection on
+/// Whether 8 bytes look like a CTI frame header (MHDR, `wire-format.md` §2): a MessageType the
+/// catalogue knows under the protocol version, and a MessageLength from the type's fixed part
+/// (its shortest layout) to the guide's maximum. What a stream is resynchronised at after a gap, and what tells a CTI connection on
 /// an unknown port (an OPEN_REQ header at the start of its stream).
 public struct FramePlausibility: Sendable {
     public let version: ProtocolVersion
@@ -22,7 +22,9 @@ public struct FramePlausibility: Sendable {
 
     /// A header a stream can resume at.
     public func isPlausible(length: UInt32, type: UInt32) -> Bool {
-        length <= CTIFrame.guideMaximumBody && catalog.descriptor(wireType: type, version: version) != nil
+        guard length <= CTIFrame.guideMaximumBody, let descriptor = catalog.descriptor(wireType: type, version: version) else { return false }
+        let shortest = descriptor.alternateFixed.map(\.fixedSize).min().map { min($0, descriptor.fixedSize) } ?? descriptor.fixedSize
+        return length >= shortest
     }
 
     /// The header of an OPEN_REQ: a CTI client's first frame.

@@ -58,7 +58,7 @@ public struct TCPStreamReassembler {
     /// One segment's payload, starting at sequence number `sequence`, captured at `time` in
     /// packet number `packet`.
     public mutating func receive(sequence: UInt32, payload: UnsafeRawBufferPointer, at time: CaptureTime, packet: Int,
-                                 _ output: (Output) throws -> Void) rethrows {
+                                 _ output: (Output) -> Void) {
         guard !payload.isEmpty else { return }
         if !isStarted {
             isStarted = true
@@ -68,45 +68,45 @@ public struct TCPStreamReassembler {
         let end = offset + Int64(payload.count)
         if end <= nextOffset { return }  // all of it already handed out: a retransmission
         if offset <= nextOffset {
-            try deliver(UnsafeRawBufferPointer(rebasing: payload[Int(nextOffset - offset)...]), time: time, packet: packet, output)
-            try drain(output)
+            deliver(UnsafeRawBufferPointer(rebasing: payload[Int(nextOffset - offset)...]), time: time, packet: packet, output)
+            drain(output)
             return
         }
         insert(Pending(offset: offset, bytes: Array(payload), time: time, packet: packet))
-        while pendingBytes > pendingLimit, !pending.isEmpty { try skipHole(output) }
+        while pendingBytes > pendingLimit, !pending.isEmpty { skipHole(output) }
     }
 
     /// A RST or the end of the capture: every hole is given up, the waiting bytes handed out.
-    public mutating func finish(_ output: (Output) throws -> Void) rethrows {
-        while !pending.isEmpty { try skipHole(output) }
+    public mutating func finish(_ output: (Output) -> Void) {
+        while !pending.isEmpty { skipHole(output) }
     }
 
-    private mutating func deliver(_ bytes: UnsafeRawBufferPointer, time: CaptureTime, packet: Int, _ output: (Output) throws -> Void) rethrows {
+    private mutating func deliver(_ bytes: UnsafeRawBufferPointer, time: CaptureTime, packet: Int, _ output: (Output) -> Void) {
         nextOffset += Int64(bytes.count)
         nextSequence = nextSequence &+ UInt32(truncatingIfNeeded: bytes.count)
-        try output(.data(bytes, time: time, packet: packet))
+        output(.data(bytes, time: time, packet: packet))
     }
 
     /// Hands out the waiting segments the stream has reached.
-    private mutating func drain(_ output: (Output) throws -> Void) rethrows {
+    private mutating func drain(_ output: (Output) -> Void) {
         while let first = pending.first, first.offset <= nextOffset {
             pending.removeFirst()
             pendingBytes -= first.bytes.count
             guard first.end > nextOffset else { continue }
-            try first.bytes.withUnsafeBytes { bytes in
-                try deliver(UnsafeRawBufferPointer(rebasing: bytes[Int(nextOffset - first.offset)...]), time: first.time, packet: first.packet, output)
+            first.bytes.withUnsafeBytes { bytes in
+                deliver(UnsafeRawBufferPointer(rebasing: bytes[Int(nextOffset - first.offset)...]), time: first.time, packet: first.packet, output)
             }
         }
     }
 
     /// Gives up the hole before the first waiting segment, then hands out what follows it.
-    private mutating func skipHole(_ output: (Output) throws -> Void) rethrows {
+    private mutating func skipHole(_ output: (Output) -> Void) {
         guard let first = pending.first else { return }
         let length = first.offset - nextOffset
-        try output(.gap(StreamGap(offset: nextOffset, sequence: nextSequence, length: length, resumedAt: first.time)))
+        output(.gap(StreamGap(offset: nextOffset, sequence: nextSequence, length: length, resumedAt: first.time)))
         nextOffset = first.offset
         nextSequence = nextSequence &+ UInt32(truncatingIfNeeded: length)
-        try drain(output)
+        drain(output)
     }
 
     /// Keeps a segment beyond the hole, in offset order (a segment no longer than one already

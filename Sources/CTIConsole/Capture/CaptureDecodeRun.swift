@@ -23,6 +23,8 @@ struct CaptureDecodeRun {
     private(set) var counters = CaptureCounters()
     private var file = ""
     private var damagedPackets = 0
+    /// Stdout's reader has gone (EPIPE): reading stopped.
+    private(set) var readerGone = false
     /// Each connection's client and server as text, made once.
     private var endpoints: [Int: (client: String, server: String)] = [:]
 
@@ -33,7 +35,8 @@ struct CaptureDecodeRun {
         self.filter = filter
     }
 
-    /// Decodes the capture at `path` (`-`: stdin). Throws only when stdout's reader has gone.
+    /// Decodes the capture at `path` (`-`: stdin), until its end or until stdout's reader has
+    /// gone (``readerGone``; then the flush at the end throws ``StandardStream/BrokenPipe``).
     mutating func run(path: String) throws {
         file = path == "-" ? "stdin" : path
         let reader: CaptureFileReader
@@ -54,9 +57,11 @@ struct CaptureDecodeRun {
                 break
             }
             guard let packet else { break }
-            try capture.receive(packet, linkType: reader.linkType) { event in try handle(event) }
+            capture.receive(packet, linkType: reader.linkType) { event in handle(event) }
+            if readerGone { return }
         }
-        try capture.finish { event in try handle(event) }
+        capture.finish { event in handle(event) }
+        if readerGone { return }
         counters = capture.counters
         try sink.output.flush()
         if let readError { fail(readError) }
@@ -65,13 +70,20 @@ struct CaptureDecodeRun {
         }
     }
 
-    private mutating func handle(_ event: CaptureEvent) throws {
+    /// One event of the decoder (which cannot throw: a write that finds stdout's reader gone
+    /// sets ``readerGone``, and what follows is dropped).
+    private mutating func handle(_ event: CaptureEvent) {
+        guard !readerGone else { return }
         switch event {
         case .connection(let connection):
             statistics.found(connection)
             endpoints[connection.number] = (connection.client.description, connection.server.description)
         case .frame(let captured):
-            try write(captured)
+            do {
+                try write(captured)
+            } catch {
+                readerGone = true
+            }
         case .gap(let connection, let direction, let gap):
             statistics.gap(gap, connection)
             note("\(Self.place(connection, direction)): gap: \(gap.length) bytes missing at stream offset \(gap.offset) (seq \(gap.sequence)); "

@@ -116,6 +116,7 @@ extension DecodeCommand {
                                    serverPorts: port.isEmpty ? .defaults : CTIServerPorts(port), filter: names)
         do {
             try run.run(path: path)
+            if run.readerGone { return }
             if stats {
                 let report = run.statistics.report(file: path == "-" ? "stdin" : path, counters: run.counters)
                 if output.isText {
