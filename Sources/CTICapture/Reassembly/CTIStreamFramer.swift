@@ -100,17 +100,20 @@ public struct CTIStreamFramer {
             let type = buffer.getInteger(at: at + 4, as: UInt32.self)!
             if plausibility.isPlausible(length: length, type: type) {
                 let next = CTIFrame.headerSize + Int(length)
-                // The frame ends exactly where the bytes do (a segment ends with it), or the
-                // next header is plausible too, or no more bytes come.
-                if buffer.readableBytes == next || atEnd { isSynchronized = true; return true }
-                if buffer.readableBytes >= next + CTIFrame.headerSize {
+                let available = buffer.readableBytes
+                // Confirmed by the header after it; or the frame ends exactly where the bytes do
+                // (a segment ends with it); or, at the end, it is whole and nothing can follow.
+                if available >= next + CTIFrame.headerSize {
                     if plausibility.isPlausible(length: buffer.getInteger(at: at + next, as: UInt32.self)!,
                                                 type: buffer.getInteger(at: at + next + 4, as: UInt32.self)!) {
                         isSynchronized = true
                         return true
                     }
-                } else {
-                    return false  // await the next header
+                } else if available == next || (atEnd && available >= next) {
+                    isSynchronized = true
+                    return true
+                } else if !atEnd {
+                    return false  // await the bytes that decide
                 }
             }
             consume(1)
