@@ -69,16 +69,12 @@ public struct CaptureDecoder {
             stream.framer = CTIStreamFramer(plausibility: plausibility, synchronized: true)
         }
         stream.reassembler.receive(sequence: segment.sequence &+ (segment.flags.contains(.syn) ? 1 : 0), payload: segment.payload,
-                                       at: time, packet: packet) { output in
-            switch output {
-            case .data(let bytes, let time, let packet):
-                stream.received(time: time, packet: packet)
-                stream.framer.append(bytes)
-                cutFrames(connection, index, handle)
-            case .gap(let gap):
-                cutFrames(connection, index, handle)
-                reportGap(gap, connection, index, handle)
-                stream.framer.gap(length: gap.length)
+                                   at: time, packet: packet) { output in
+            deliver(output, connection, index, handle)
+        }
+        if segment.flags.contains(.ack) {
+            connection.streams[1 - index].reassembler.acknowledged(segment.acknowledgment) { output in
+                deliver(output, connection, 1 - index, handle)
             }
         }
         if case .probing = connection.role { probe(connection, index, handle) }
@@ -121,6 +117,23 @@ public struct CaptureDecoder {
     private mutating func announce(_ connection: CTIConnection, _ handle: (CaptureEvent) -> Void) {
         guard announced.insert(connection.number).inserted else { return }
         handle(.connection(connection))
+    }
+
+    /// What a stream's reassembler hands out, to its framer: bytes are cut into frames; at a gap
+    /// the frames before it are cut, the gap reported, and the framer put out of step.
+    private mutating func deliver(_ output: TCPStreamReassembler.Output, _ connection: TrackedConnection, _ index: Int,
+                                  _ handle: (CaptureEvent) -> Void) {
+        let stream = connection.streams[index]
+        switch output {
+        case .data(let bytes, let time, let packet):
+            stream.received(time: time, packet: packet)
+            stream.framer.append(bytes)
+            cutFrames(connection, index, handle)
+        case .gap(let gap):
+            cutFrames(connection, index, handle)
+            reportGap(gap, connection, index, handle)
+            stream.framer.gap(length: gap.length)
+        }
     }
 
     /// Cuts the frames a CTI stream holds (nothing while the connection is being probed).
@@ -181,18 +194,7 @@ public struct CaptureDecoder {
     private mutating func finish(_ connection: TrackedConnection, _ handle: (CaptureEvent) -> Void) {
         for index in connection.streams.indices {
             let stream = connection.streams[index]
-            stream.reassembler.finish { output in
-                switch output {
-                case .data(let bytes, let time, let packet):
-                    stream.received(time: time, packet: packet)
-                    stream.framer.append(bytes)
-                    cutFrames(connection, index, handle)
-                case .gap(let gap):
-                    cutFrames(connection, index, handle)
-                    reportGap(gap, connection, index, handle)
-                    stream.framer.gap(length: gap.length)
-                }
-            }
+            stream.reassembler.finish { output in deliver(output, connection, index, handle) }
             cutFrames(connection, index, handle, atEnd: true)
         }
     }

@@ -1,6 +1,6 @@
 /// From a captured frame to its TCP segment: the link layer (``LinkLayerDecoder``), IPv4 or
 /// IPv6 (``IPv4Decoder``, ``IPv6Decoder``), then the TCP header (RFC 9293 §3.1: data offset,
-/// control bits, sequence number). Anything else, or anything cut short, is a
+/// control bits, sequence and acknowledgment numbers). Anything else, or anything cut short, is a
 /// ``PacketSkipReason``; nothing traps on any input.
 public enum PacketDecoder {
     static let minimumTCPHeaderLength = 20
@@ -23,6 +23,7 @@ public enum PacketDecoder {
             source: TCPEndpoint(address: ip.source, port: frame.bigEndian(at: tcp)),
             destination: TCPEndpoint(address: ip.destination, port: frame.bigEndian(at: tcp + 2)),
             sequence: frame.bigEndian(at: tcp + 4),
+            acknowledgment: frame.bigEndian(at: tcp + 8),
             flags: TCPFlags(rawValue: frame[tcp + 13]),
             payload: UnsafeRawBufferPointer(rebasing: frame[(tcp + headerLength)..<ip.payload.upperBound]))
     }

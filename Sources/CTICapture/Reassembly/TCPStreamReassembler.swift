@@ -76,6 +76,14 @@ public struct TCPStreamReassembler {
         while pendingBytes > pendingLimit, !pending.isEmpty { skipHole(output) }
     }
 
+    /// The peer acknowledged every byte before sequence number `acknowledgment`: the holes
+    /// before it were received, so they are lost to the capture and given up now.
+    public mutating func acknowledged(_ acknowledgment: UInt32, _ output: (Output) -> Void) {
+        guard isStarted, !pending.isEmpty else { return }
+        let acknowledged = nextOffset + Int64(Int32(bitPattern: acknowledgment &- nextSequence))
+        while let first = pending.first, first.offset <= acknowledged { skipHole(output) }
+    }
+
     /// A RST or the end of the capture: every hole is given up, the waiting bytes handed out.
     public mutating func finish(_ output: (Output) -> Void) {
         while !pending.isEmpty { skipHole(output) }

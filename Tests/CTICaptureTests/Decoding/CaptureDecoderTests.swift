@@ -147,6 +147,20 @@ import Testing
         #expect(decoded.skipped.map(\.length) == [Int64(conversation.clientFrames[3].upperBound - lost.upperBound)])
     }
 
+    @Test func aHoleIsGivenUpWhenThePeerAcknowledgesWhatFollowsIt() throws {
+        let conversation = try Conversation(heartbeats: 0, calls: 3)
+        var capture = TestCapture()
+        capture.add(conversation.connection.handshake())
+        // OPEN_CONF lost; the calls wait beyond the hole until the client's FIN acknowledges them.
+        capture.add(conversation.serverFrames.dropFirst().map { conversation.connection.segment(.serverToClient, $0) })
+        capture.add(conversation.connection.finish())
+        capture.add(conversation.connection.segment(.clientToServer, conversation.clientFrames[0]))
+        let decoded = try DecodedCapture.decode(capture)
+        #expect(decoded.gaps.map(\.reportedAt) == [7])
+        #expect(decoded.gaps.first?.gap.length == Int64(conversation.serverFrames[0].count))
+        #expect(decoded.numbers(.serverToClient) == [1, 2, 3])
+    }
+
     @Test func aHoleIsGivenUpWhenTooMuchWaitsBeyondIt() throws {
         let conversation = try Conversation(heartbeats: 40, calls: 0)
         var capture = TestCapture()

@@ -81,6 +81,23 @@ import Testing
         ])
     }
 
+    @Test func aHoleIsGivenUpWhenThePeerAcknowledgesWhatFollowsIt() {
+        var run = Run()
+        run.reassembler.start(synSequence: 0xFFFF_FFFE)
+        run.receive(0xFFFF_FFFF, Array(Self.data[0..<10]))
+        run.receive(19, Array(Self.data[20..<30]))
+        run.receive(39, Array(Self.data[40..<50]))
+        var (stream, gaps) = (run.stream, run.gaps)
+        // Acknowledging into the first waiting segment: the first hole only.
+        run.reassembler.acknowledged(25) { output in
+            if case .gap(let gap) = output { gaps.append(gap) }
+            if case .data(let bytes, _, _) = output { stream += bytes }
+        }
+        #expect(gaps.map(\.offset) == [10] && gaps.map(\.length) == [10])
+        #expect(stream == Array(Self.data[0..<10] + Self.data[20..<30]))
+        #expect(run.reassembler.hasPending)
+    }
+
     @Test func aHoleIsGivenUpWhenTheWaitingBytesPassTheLimit() {
         var run = Run(pendingLimit: 25)
         run.receive(0, [0])
