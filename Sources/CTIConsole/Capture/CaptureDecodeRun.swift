@@ -23,6 +23,8 @@ struct CaptureDecodeRun {
     private(set) var counters = CaptureCounters()
     private var file = ""
     private var damagedPackets = 0
+    /// Whether the file could be opened as a capture (else there is nothing to count).
+    private(set) var opened = false
     /// Stdout's reader has gone (EPIPE): reading stopped.
     private(set) var readerGone = false
     /// Each connection's client and server as text, made once.
@@ -46,6 +48,7 @@ struct CaptureDecodeRun {
             fail(error)
             return
         }
+        opened = true
         var capture = CaptureDecoder(serverPorts: serverPorts, version: decoder.version)
         var readError: CaptureFileError?
         while true {

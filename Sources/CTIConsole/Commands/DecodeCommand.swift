@@ -22,8 +22,8 @@ struct DecodeCommand: ParsableCommand {
         reassembled (segments out of order, repeated or overlapping give each message once); a \
         connection is CTI by its server port (--port; 42027 and 43027 by default) or by the \
         OPEN_REQ its client sends first. Each message shows the capture time (UTC), the side \
-        when the server port is a default one (42027: A, 43027: B), the client, the direction \
-        (→ client to server, ← server to client) and the server, then the line `watch` prints \
+        when the server port is a default one (42027: A, 43027: B), the client, an arrow for \
+        the direction (pointing right: client to server; left: server to client) and the server, then the line `watch` prints \
         (-v: every field); JSON adds time, packet, connection {client, server}, direction and \
         side. A gap (a segment the capture lost) is noted on stderr with where it is, and \
         decoding resumes at the next plausible frame header. Bad input is reported on stderr \
@@ -117,7 +117,7 @@ extension DecodeCommand {
         do {
             try run.run(path: path)
             if run.readerGone { return }
-            if stats {
+            if stats, run.opened {
                 let report = run.statistics.report(file: path == "-" ? "stdin" : path, counters: run.counters)
                 if output.isText {
                     try StandardStream.output.writeLine(report)
