@@ -29,6 +29,9 @@ struct DecodedCapture {
     var skipped: [(direction: CaptureDirection, offset: Int64, length: Int64)] = []
     var damaged: [(packet: Int, reason: PacketSkipReason)] = []
     var undecodable: [any Error] = []
+    /// What each event covered of its stream, in the order the events came: connection number,
+    /// direction, stream offset and byte count (frames, gaps and skipped bytes).
+    var spans: [(connection: Int, direction: CaptureDirection, offset: Int64, length: Int64)] = []
     var error: CaptureFileError?
     var counters = CaptureCounters()
     var linkType: LinkType?
@@ -43,7 +46,8 @@ struct DecodedCapture {
         try decode(bytes: capture.bytes(format), serverPorts: serverPorts, pendingLimit: pendingLimit)
     }
 
-    static func decode(bytes: [UInt8], serverPorts: CTIServerPorts = .defaults, pendingLimit: Int = 1 << 20) throws -> DecodedCapture {
+    static func decode(bytes: [UInt8], serverPorts: CTIServerPorts = .defaults, pendingLimit: Int = 1 << 20,
+                       probeLimit: Int = 1 << 16) throws -> DecodedCapture {
         var result = DecodedCapture()
         var copy = bytes
         try copy.withUnsafeMutableBytes { raw in
@@ -56,21 +60,27 @@ struct DecodedCapture {
                 return
             }
             result.linkType = reader.linkType
-            var decoder = CaptureDecoder(serverPorts: serverPorts, pendingLimit: pendingLimit)
+            var decoder = CaptureDecoder(serverPorts: serverPorts, pendingLimit: pendingLimit, probeLimit: probeLimit)
             let messageDecoder = CTIMessageDecoder()
             var reading: Int?
             let handle = { (event: CaptureEvent) in
                 switch event {
                 case .connection(let connection): result.connections.append(connection)
                 case .frame(let captured):
+                    result.spans.append((captured.connection.number, captured.direction, captured.offset,
+                                         Int64(CTIFrame.headerSize + captured.frame.body.readableBytes)))
                     do {
                         let message = try messageDecoder.decode(captured.frame)
                         result.messages.append(Message(name: message.name, message: message, captured: captured))
                     } catch {
                         result.undecodable.append(error)
                     }
-                case .gap(let connection, let direction, let gap): result.gaps.append((connection, direction, gap, reading))
-                case .skippedBytes(_, let direction, let offset, let length, _): result.skipped.append((direction, offset, length))
+                case .gap(let connection, let direction, let gap):
+                    result.gaps.append((connection, direction, gap, reading))
+                    result.spans.append((connection.number, direction, gap.offset, gap.length))
+                case .skippedBytes(let connection, let direction, let offset, let length, _):
+                    result.skipped.append((direction, offset, length))
+                    result.spans.append((connection.number, direction, offset, length))
                 case .damagedPacket(let number, _, let reason): result.damaged.append((number, reason))
                 }
             }
