@@ -105,18 +105,22 @@ public struct CaptureDecoder {
         return connection
     }
 
-    private mutating func found(client: TCPEndpoint, server: TCPEndpoint) -> CTIConnection {
-        connectionsFound += 1
-        return CTIConnection(number: connectionsFound, client: client, server: server)
+    /// A CTI connection, numbered when its first event comes (``announce(_:_:)``).
+    private func found(client: TCPEndpoint, server: TCPEndpoint) -> CTIConnection {
+        CTIConnection(number: 0, client: client, server: server)
     }
 
-    /// Announces a CTI connection when its first event comes (so connections that never carry
-    /// a byte are not reported).
-    private var announced: Set<Int> = []
-
-    private mutating func announce(_ connection: CTIConnection, _ handle: (CaptureEvent) -> Void) {
-        guard announced.insert(connection.number).inserted else { return }
-        handle(.connection(connection))
+    /// The connection of an event, numbered and announced when it is its first: connections
+    /// that never carry a byte are neither reported nor counted.
+    private mutating func announce(_ connection: TrackedConnection, _ handle: (CaptureEvent) -> Void) -> CTIConnection? {
+        guard case .cti(var cti, let clientIndex) = connection.role else { return nil }
+        if cti.number == 0 {
+            connectionsFound += 1
+            cti.number = connectionsFound
+            connection.role = .cti(cti, clientIndex: clientIndex)
+            handle(.connection(cti))
+        }
+        return cti
     }
 
     /// What a stream's reassembler hands out, to its framer: bytes are cut into frames; at a gap
@@ -139,10 +143,10 @@ public struct CaptureDecoder {
     /// Cuts the frames a CTI stream holds (nothing while the connection is being probed).
     private mutating func cutFrames(_ connection: TrackedConnection, _ index: Int, _ handle: (CaptureEvent) -> Void,
                                     atEnd: Bool = false) {
-        guard case .cti(let cti, _) = connection.role, let direction = connection.direction(of: index) else { return }
+        guard let direction = connection.direction(of: index) else { return }
         let stream = connection.streams[index]
         stream.framer.frames(atEnd: atEnd) { output in
-            announce(cti, handle)
+            guard let cti = announce(connection, handle) else { return }
             switch output {
             case .frame(let frame, let offset):
                 counters.frames += 1
@@ -158,12 +162,11 @@ public struct CaptureDecoder {
     private mutating func reportGap(_ gap: StreamGap, _ connection: TrackedConnection, _ index: Int, _ handle: (CaptureEvent) -> Void) {
         counters.gaps += 1
         counters.gapBytes += gap.length
-        guard case .cti(let cti, _) = connection.role, let direction = connection.direction(of: index) else {
+        guard let direction = connection.direction(of: index), let cti = announce(connection, handle) else {
             // While probing, a stream whose start is lost cannot show an OPEN_REQ.
             if connection.streams[index].opensWithOpenRequest == nil { connection.streams[index].opensWithOpenRequest = false }
             return
         }
-        announce(cti, handle)
         handle(.gap(cti, direction, gap))
     }
 

@@ -29,7 +29,6 @@ public struct CTIStreamFramer {
     public init(plausibility: FramePlausibility, synchronized: Bool) {
         self.plausibility = plausibility
         self.isSynchronized = synchronized
-        buffer.reserveCapacity(1 << 12)
     }
 
     /// Bytes received and not yet cut into frames.

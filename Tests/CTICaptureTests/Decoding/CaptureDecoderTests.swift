@@ -235,6 +235,17 @@ import Testing
         #expect(decoded.gaps.isEmpty && decoded.skipped.isEmpty)
     }
 
+    @Test func connectionsWithoutABytesAreNeitherNumberedNorReported() throws {
+        let unanswered = TestConnection(clientPort: 49000)
+        let conversation = try Conversation(heartbeats: 1, calls: 0)
+        var capture = TestCapture()
+        capture.add(unanswered.handshake() + [unanswered.finish()] + conversation.inOrder())
+        let decoded = try DecodedCapture.decode(capture)
+        #expect(decoded.connections.map(\.number) == [1])
+        #expect(decoded.connections.first?.client.port == 50000)
+        #expect(decoded.messages.count == 3)
+    }
+
     @Test func damagedPacketsAreSkippedCountedAndNamed() throws {
         let conversation = try Conversation(heartbeats: 1, calls: 0)
         var capture = TestCapture(linkType: .ethernet)
