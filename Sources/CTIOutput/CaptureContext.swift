@@ -29,11 +29,14 @@ public struct CaptureContext: Sendable {
     public var direction: String { fromClient ? "client→server" : "server→client" }
 
     /// The capture time in ISO 8601 UTC with microseconds, `2026-11-23T13:45:46.123456Z`.
-    public var timestamp: String {
-        let milliseconds = seconds * 1000 + Int64(nanoseconds / 1_000_000)
-        var text = UTCTime.iso8601(epochMilliseconds: milliseconds, fractional: true)
+    public var timestamp: String { Self.timestamp(seconds: seconds, nanoseconds: nanoseconds) }
+
+    /// A capture time in ISO 8601 UTC with microseconds.
+    public static func timestamp(seconds: Int64, nanoseconds: UInt32) -> String {
+        var text = UTCTime.iso8601(epochMilliseconds: seconds * 1000 + Int64(nanoseconds / 1_000_000), fractional: true)
         text.removeLast()
-        appendMicroseconds(to: &text)
+        let micro = Int(nanoseconds / 1000 % 1000)
+        text += String(micro / 100) + String(micro / 10 % 10) + String(micro % 10)
         return text + "Z"
     }
 
@@ -44,10 +47,5 @@ public struct CaptureContext: Sendable {
         line.append(UInt8(ascii: "0") + UInt8(micro / 100))
         line.append(UInt8(ascii: "0") + UInt8(micro / 10 % 10))
         line.append(UInt8(ascii: "0") + UInt8(micro % 10))
-    }
-
-    private func appendMicroseconds(to text: inout String) {
-        let micro = Int(nanoseconds / 1000 % 1000)
-        text += String(micro / 100) + String(micro / 10 % 10) + String(micro % 10)
     }
 }

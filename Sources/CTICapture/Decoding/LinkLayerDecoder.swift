@@ -6,8 +6,10 @@ enum LinkLayerDecoder {
     static let linuxSLLHeaderLength = 16
     static let linuxSLL2HeaderLength = 20
     static let loopbackHeaderLength = 4
-    /// The EtherTypes of VLAN tags: 802.1Q, 802.1ad, and the pre-standard QinQ 0x9100.
-    static let vlanTypes: Set<EtherType> = [.vlan, .serviceVLAN, EtherType(rawValue: 0x9100)]
+    /// The service tag of QinQ before 802.1ad.
+    static let preStandardServiceVLAN = EtherType(rawValue: 0x9100)
+    /// The EtherTypes of VLAN tags: 802.1Q, 802.1ad, and the pre-standard QinQ tag.
+    static let vlanTypes: Set<EtherType> = [.vlan, .serviceVLAN, preStandardServiceVLAN]
 
     /// Where the IP header starts in `frame`, and which IP it is (`.ipv4`, `.ipv6`, or nil for
     /// raw IP, which says so in its first nibble).

@@ -124,7 +124,7 @@ struct CaptureDecodeRun {
     }
 
     private static func timestamp(_ time: CaptureTime) -> String {
-        CaptureContext(seconds: time.seconds, nanoseconds: time.nanoseconds, packet: 0, client: "", server: "", fromClient: true, side: nil).timestamp
+        CaptureContext.timestamp(seconds: time.seconds, nanoseconds: time.nanoseconds)
     }
 
     /// A note on stderr naming the file, after the messages before it.

@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: [TestCapture.FileFormat.pcap, .pcapng])
     func readsEveryPacketWithItsTimeAndBytes(_ format: TestCapture.FileFormat) throws {
         var capture = TestCapture(linkType: .linuxSLL2)
-        capture.add([1, 2, 3].map { [0x45, 0, 0, $0] }, )
+        capture.add([1, 2, 3].map { [0x45, 0, 0, $0] })
         capture.add([0x60, 9], at: CaptureTime(seconds: 2_000_000_000, nanoseconds: 999_999_999))
         let path = try capture.write(to: Self.temporaryPath("read"), format)
         defer { try? FileManager.default.removeItem(atPath: path) }
