@@ -52,9 +52,11 @@ public struct CaptureDecoder {
         let opening = segment.flags.contains(.syn) && !segment.flags.contains(.ack)
         var connection = connections[key] ?? track(key, segment)
         let index = segment.source == connection.endpoints[0] ? 0 : 1
-        // A SYN that is not a retransmission: a new connection between the same ends.
-        if opening, connection.streams[index].reassembler.isStarted,
-           connection.streams[index].reassembler.nextSequence != segment.sequence &+ 1 || connection.streams[index].reassembler.nextOffset > 0 {
+        // A SYN that is not a retransmission of the one that started the stream: a new
+        // connection between the same ends.
+        let reassembler = connection.streams[index].reassembler
+        let firstSequence = reassembler.nextSequence &- UInt32(truncatingIfNeeded: reassembler.nextOffset)
+        if opening, reassembler.isStarted, !reassembler.startedAtSYN || firstSequence != segment.sequence &+ 1 {
             finish(connection, handle)
             connections[key] = nil
             connection = track(key, segment)

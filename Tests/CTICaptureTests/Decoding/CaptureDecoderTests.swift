@@ -228,7 +228,10 @@ import Testing
         second.connection.clientISN = 1000
         second.connection.serverISN = 2000
         var capture = TestCapture()
-        capture.add(first.inOrder() + second.inOrder())
+        // The first connection's SYN comes again after its first message (a retransmission, not
+        // a new connection: the rest still belongs to connection 1).
+        let firstPackets = first.inOrder()
+        capture.add(Array(firstPackets.prefix(4)) + [firstPackets[0]] + Array(firstPackets.dropFirst(4)) + second.inOrder())
         let decoded = try DecodedCapture.decode(capture)
         #expect(decoded.connections.map(\.number) == [1, 2])
         #expect(decoded.messages.map(\.captured.connection.number) == [1, 1, 1, 1, 2, 2, 2, 2])
