@@ -37,8 +37,9 @@ struct CaptureDecodeRun {
         self.filter = filter
     }
 
-    /// Decodes the capture at `path` (`-`: stdin), until its end or until stdout's reader has
-    /// gone (``readerGone``; then the flush at the end throws ``StandardStream/BrokenPipe``).
+    /// Decodes the capture at `path` (`-`: stdin), until its end (or the packet it ends inside:
+    /// everything before is decoded and written, then the error reported) or until stdout's
+    /// reader has gone (``readerGone``). Throws ``StandardStream/BrokenPipe`` from the last flush.
     mutating func run(path: String) throws {
         file = path == "-" ? "stdin" : path
         let reader: CaptureFileReader
