@@ -182,7 +182,9 @@ let package = Package(
                 "CTITestSupport",
                 "CTIProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            // Read from the source tree by CaptureFuzzRegressionTests.
+            exclude: ["FuzzRegressions"]
         ),
         .testTarget(
             name: "CTISimulatorTests",

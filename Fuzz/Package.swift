@@ -33,6 +33,15 @@ let package = Package(
             name: "FuzzMessageDecoder",
             dependencies: ["FuzzSupport", "CLibFuzzerDriver"]
         ),
+        // Input: a capture file (pcap or pcapng), read, reassembled and decoded as `cti decode --pcap`.
+        .executableTarget(
+            name: "FuzzCaptureReader",
+            dependencies: [
+                "CLibFuzzerDriver",
+                .product(name: "CTICapture", package: "cti"),
+                .product(name: "CTIProtocol", package: "cti"),
+            ]
+        ),
         // Input: one console line (UTF-8, repaired like the console's readers repair it), parsed
         // by ConsoleLine.parse against the whole `cti` command tree; nothing is run.
         .executableTarget(

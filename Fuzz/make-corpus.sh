@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Regenerates the seed corpora Fuzz/corpus/<target>/: frames built by `cti encode` for the
-# decoder targets, and the console lines listed below for FuzzConsoleLine.
+# decoder targets, capture files of those frames for FuzzCaptureReader, and the console lines
+# listed below for FuzzConsoleLine.
 #
 # Input formats (see Sources/FuzzSupport/FuzzChecks.swift, Sources/FuzzConsoleLine/):
 #   FuzzMessageDecoder: selector byte, wire type (4 bytes big-endian), body
 #   FuzzFrameDecoder:   selector byte, stream of frames (MHDR + body)
+#   FuzzCaptureReader:  a capture file (pcap or pcapng)
 #   FuzzConsoleLine:    one console line (UTF-8, no newline)
 # Selector bit 0 = protocol version 24, bit 1 = PV24 numbering, bits 2-7 = chunk size (frame target).
 set -euo pipefail
@@ -51,6 +53,102 @@ done
 # frame target: several frames in one stream, at once and in 7-byte chunks (selector 7 << 2)
 printf '00%s' "$stream" | xxd -r -p >"$frm/seed-stream"
 printf '1c%s' "$stream" | xxd -r -p >"$frm/seed-stream-chunked"
+
+# FuzzCaptureReader: capture files (pcap and pcapng) of one CTI connection holding some of the
+# frames above, in each link type, IPv4 and IPv6, VLAN-tagged, with the segments split inside a
+# header, reordered, repeated and one lost (a gap), and one connection on another port found by
+# its OPEN_REQ.
+cap="$here/corpus/FuzzCaptureReader"
+mkdir -p "$cap"
+rm -f "$cap"/seed-*
+open_req="$("$cti" encode OPEN_REQ InvokeID=1 VersionNumber=25 IdleTimeout=60 PeripheralID=NONE ServicesRequested=ALL_EVENTS ClientID=me ClientPassword=70)"
+open_conf="$("$cti" encode OPEN_CONF InvokeID=1 ServicesGranted=ALL_EVENTS ICMCentralControllerTime=1700000000 PeripheralOnline=1)"
+delivered="$("$cti" encode CALL_DELIVERED_EVENT MonitorID=1 PeripheralID=5000 ConnectionCallID=9 ConnectionDeviceID=1001 ANI=5551234 DNIS=800)"
+heartbeat="$("$cti" encode HEARTBEAT_REQ InvokeID=2)"
+python3 - "$cap" "$open_req" "$open_conf" "$delivered" "$heartbeat" <<'PY'
+import struct, sys
+out, open_req, open_conf, delivered, heartbeat = sys.argv[1], *(bytes.fromhex(h) for h in sys.argv[2:])
+
+def checksum(data):
+    if len(data) % 2: data += b"\0"
+    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while total > 0xFFFF: total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+def ip_packet(v6, src, dst, sport, dport, seq, flags, payload):
+    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq & 0xFFFFFFFF, 1, 5 << 4, flags, 65535, 0, 0) + payload
+    if v6:
+        return struct.pack("!IHBB", 6 << 28, len(tcp), 6, 64) + src + dst + tcp
+    header = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 0, 0x4000, 64, 6, 0, src, dst)
+    header = header[:10] + struct.pack("!H", checksum(header)) + header[12:]
+    return header + tcp
+
+def link(kind, packet):
+    v6 = packet[0] >> 4 == 6
+    ether = 0x86DD if v6 else 0x0800
+    if kind == 1: return b"\0\x50\x56\0\0\2\0\x50\x56\0\0\1" + struct.pack("!H", ether) + packet
+    if kind == "vlan": return b"\0\x50\x56\0\0\2\0\x50\x56\0\0\1" + struct.pack("!HHHHH", 0x88A8, 10, 0x8100, 20, ether) + packet
+    if kind == 113: return struct.pack("!HHH8sH", 0, 1, 6, b"\0\x50\x56\0\0\1\0\0", ether) + packet
+    if kind == 276: return struct.pack("!HHIHBB8s", ether, 0, 2, 1, 0, 6, b"\0\x50\x56\0\0\1\0\0") + packet
+    if kind == 0: return struct.pack("<I", 30 if v6 else 2) + packet
+    if kind == 108: return struct.pack("!I", 24 if v6 else 2) + packet
+    return packet
+
+def pcap(kind, packets):
+    linktype = 1 if kind == "vlan" else kind
+    data = struct.pack("<IHHiIII", 0xA1B23C4D, 2, 4, 0, 0, 65535, linktype)
+    for i, p in enumerate(packets):
+        frame = link(kind, p)
+        data += struct.pack("<IIII", 1795441546, i * 1000, len(frame), len(frame)) + frame
+    return data
+
+def pcapng(kind, packets):
+    def block(t, body): return struct.pack("<II", t, 12 + len(body)) + body + struct.pack("<I", 12 + len(body))
+    linktype = 1 if kind == "vlan" else kind
+    data = block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    data += block(1, struct.pack("<HHI", linktype, 0, 65535) + struct.pack("<HHB3x", 9, 1, 9) + b"\0\0\0\0")
+    for i, p in enumerate(packets):
+        frame = link(kind, p)
+        stamp = 1795441546 * 10**9 + i * 1000
+        body = struct.pack("<IIIII", 0, stamp >> 32, stamp & 0xFFFFFFFF, len(frame), len(frame)) + frame
+        data += block(6, body + b"\0" * (-len(frame) % 4))
+    return data
+
+def connection(v6, port, segments):
+    client = (b"\0" * 15 + b"\1") if v6 else b"\x7f\0\0\1"
+    server = (b"\0" * 15 + b"\2") if v6 else b"\x7f\0\0\2"
+    cisn, sisn = 0xFFFFFFF0, 0x1000
+    up = open_req + heartbeat
+    down = open_conf + delivered
+    packets = [ip_packet(v6, client, server, 50000, port, cisn, 0x02, b""),
+               ip_packet(v6, server, client, port, 50000, sisn, 0x12, b"")]
+    for direction, start, end in segments:
+        data, src, dst, sp, dp, isn = (up, client, server, 50000, port, cisn) if direction == "c" else (down, server, client, port, 50000, sisn)
+        end = min(end, len(data))
+        packets.append(ip_packet(v6, src, dst, sp, dp, isn + 1 + start, 0x18, data[start:end]))
+    packets.append(ip_packet(v6, client, server, 50000, port, cisn + 1 + len(up), 0x11, b""))
+    return packets
+
+whole = [("c", 0, 999), ("s", 0, 999)]
+split = [("c", 0, 5), ("c", 5, 70), ("s", 0, 3), ("s", 3, 999), ("c", 70, 999)]
+reordered = [("s", 40, 999), ("c", 30, 999), ("c", 0, 30), ("s", 0, 40), ("s", 0, 40)]
+overlapping = [("c", 0, 50), ("c", 20, 80), ("c", 60, 999), ("s", 0, 999), ("s", 10, 30)]
+gap = [("c", 0, 30), ("c", 70, 999), ("s", 0, 20), ("s", 60, 999)]
+seeds = {
+    "ethernet-v4": pcap(1, connection(False, 42027, whole)),
+    "ethernet-v6-pcapng": pcapng(1, connection(True, 43027, split)),
+    "vlan-reordered": pcap("vlan", connection(False, 42027, reordered)),
+    "sll-overlapping": pcap(113, connection(False, 42027, overlapping)),
+    "sll2-v6": pcapng(276, connection(True, 42027, whole)),
+    "null-gap": pcap(0, connection(False, 42027, gap)),
+    "loop-v6": pcap(108, connection(True, 43027, split)),
+    "raw-open-req-port": pcap(101, connection(False, 5000, split)),
+    "ipv4-linktype": pcap(228, connection(False, 42027, whole)),
+    "ipv6-linktype-gap": pcapng(229, connection(True, 42027, gap)),
+}
+for name, data in seeds.items():
+    with open(f"{out}/seed-{name}", "wb") as f: f.write(data)
+PY
 
 # FuzzConsoleLine: every subcommand with typical options, then quoting and comment edge cases.
 lines="$here/corpus/FuzzConsoleLine"
@@ -122,4 +220,4 @@ send SET_CALL_DATA_REQ CallVariable1=a\ b\#c NamedVariable='user.x=é€😀'
 encode OPEN_REQ ClientID="unterminated
 decode 00\
 LINES
-ls "$msg" "$frm" "$lines" | wc -l
+ls "$msg" "$frm" "$cap" "$lines" | wc -l

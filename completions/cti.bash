@@ -3341,9 +3341,9 @@ _cti_config_show() {
 
 _cti_decode() {
     repeating_flags=()
-    non_repeating_flags=(--show-hex --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--file -o --output --protocol --numbering)
+    non_repeating_flags=(--show-hex --hex --verbose -v --stats --version -h --help)
+    repeating_options=(--port)
+    non_repeating_options=(--file --pcap -o --output --filter --protocol --numbering)
     __cti_offer_flags_options -1
 
     # Offer option value completions
@@ -3351,8 +3351,18 @@ _cti_decode() {
     '--file')
         return
         ;;
+    '--pcap')
+        return
+        ;;
     '-o'|'--output')
         __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
+        return
+        ;;
+    '--port')
+        return
+        ;;
+    '--filter')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion decode -- --filter "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
         return
         ;;
     '--protocol')

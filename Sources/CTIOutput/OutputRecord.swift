@@ -6,6 +6,8 @@ import CTIProtocol
 public enum OutputRecord: Sendable {
     /// A frame decoded on its own (`cti decode`), with the protocol version it was decoded with.
     case decoded(CTIMessage, CTIFrame, version: ProtocolVersion)
+    /// A frame of a packet capture (`cti decode --pcap`), with where it was in the capture.
+    case captured(CTIMessage, CTIFrame, CaptureContext, version: ProtocolVersion)
     /// A record of the client's event stream: a message, an undecodable frame or a lifecycle
     /// record (on stdout only with `--lifecycle`; else a note on stderr). `persistent` marks
     /// the events of persistent calls (`persistent-calls-design.md` §6.3).

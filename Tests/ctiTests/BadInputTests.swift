@@ -7,7 +7,7 @@ import Testing
 /// never a trap, both one-shot (`cti WORDS`) and as a console line (`cti -c LINE`, whose status
 /// is the script's). Each run of `cti` is bounded by ``CLIRunner`` (30 s); the suite's limit
 /// only guards against a hang of the tests themselves. It is generous because every case counts
-/// the time it queues behind ``Runs/limit`` (157 cases; a usage error in the debug build spends
+/// the time it queues behind ``Runs/limit`` (165 cases; a usage error in the debug build spends
 /// about 1.5 s of CPU in swift-argument-parser, so the suite needs over a minute of both cores).
 @Suite(.timeLimit(.minutes(8)))
 struct BadInputTests {
@@ -122,6 +122,11 @@ struct BadInputTests {
         Case(words: ["decode", "zz"], status: 65, message: "argument 1"),
         Case(words: ["decode", "--numbering", "pv23", "00"], status: 64, message: "'pv23' is invalid for '--numbering"),
         Case(words: ["decode", "--protocol", "4294967296", "00"], status: 64, message: "--protocol"),
+        Case(words: ["decode", "--pcap", "/nonexistent/capture.pcap"], status: 65,
+             message: "cti: decode: /nonexistent/capture.pcap: cannot open: No such file or directory"),
+        Case(words: ["decode", "--pcap", "/dev/null"], status: 65, message: "/dev/null: not a capture file"),
+        Case(words: ["decode", "--port", "5000", "00"], status: 64, message: "--port applies to --pcap only"),
+        Case(words: ["decode", "--pcap", "-", "--port", "70000"], status: 64, message: "'70000' is invalid for '--port"),
         // encode
         Case(words: ["encode", "NOT_A_MESSAGE"], status: 64, message: "unknown message 'NOT_A_MESSAGE'"),
         Case(words: ["encode", "HEARTBEAT_REQ", "InvokeID=one"], status: 64, message: "InvokeID: 'one' is not a UINT number"),

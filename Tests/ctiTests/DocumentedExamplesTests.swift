@@ -45,6 +45,7 @@ import Testing
                 .split(separator: "\n") ?? []
             return lines.count == 100 ? nil : "events.jsonl has \(lines.count) lines, not exactly 100"
         }),
+        ("cti decode --pcap capture.pcap", { $0.stdout.contains(" A 10.1.1.5:50000 → 10.1.1.9:42027 ") ? nil : "printed \($0.stdout)" }),
         ("cti decode 000000040000000500000001", { $0.stdout == "HEARTBEAT_REQ InvokeID=1\n" ? nil : "printed \($0.stdout)" }),
         ("| cti decode -o json", { $0.stdout.hasPrefix("{\"type\":\"OPEN_REQ\"") ? nil : "printed \($0.stdout)" }),
         ("cti open --host", { $0.stdout.contains("session open") ? nil : "no grant shown: \($0.stdout)" }),
@@ -164,6 +165,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         // The files the examples name.
         try "open\nquery agent --instrument 2001\nclose\n".write(to: directory.appendingPathComponent("scenario.cti"), atomically: true, encoding: .utf8)
+        try DecodePcapTests.capture().write(to: directory.appendingPathComponent("capture.pcap").path)
+        try DecodePcapTests.capture().write(to: directory.appendingPathComponent("capture.pcapng").path, .pcapng)
 
         var ran = 0
         var skipped: [String] = []

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTICapture
 import CTIOutput
 import CTIProtocol
 import NIOCore
@@ -10,13 +11,26 @@ import Glibc
 struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
-        abstract: "Decode CTI Server frames given as hex (arguments or stdin lines) or a raw stream (--file).",
+        abstract: "Decode CTI Server frames given as hex (arguments or stdin lines), a raw stream (--file) or a packet capture (--pcap).",
         discussion: """
         Each HEX argument, or each line of stdin when none is given, holds one or more whole \
         frames (MHDR + body) as hex; spaces and a 0x prefix are ignored, and stdin lines starting \
         with # are comments. --file reads back-to-back binary frames (as `watch --record` writes \
-        them; - for stdin). Bad input is reported on stderr with where it is, the other frames are \
-        still decoded, and the exit status is 65. An unknown message type is not bad input.
+        them; - for stdin). --pcap reads a pcap or pcapng capture (- for stdin: \
+        `tcpdump -w - port 42027 | cti decode --pcap -`): Ethernet (VLAN tags too), Linux cooked \
+        (SLL, SLL2), loopback and raw IP; IPv4 and IPv6. Each direction of each CTI connection is \
+        reassembled (segments out of order, repeated or overlapping give each message once); a \
+        connection is CTI by its server port (--port; 42027 and 43027 by default) or by the \
+        OPEN_REQ its client sends first. Each message shows the capture time (UTC), the side \
+        when the server port is a default one (42027: A, 43027: B), the client, an arrow for \
+        the direction (pointing right: client to server; left: server to client) and the server, then the line `watch` prints \
+        (-v: every field); JSON adds time, packet, connection {client, server}, direction and \
+        side. A gap (a segment the capture lost) is noted on stderr with where it is, and \
+        decoding resumes at the next plausible frame header. Bad input is reported on stderr \
+        with where it is, the other frames are still decoded, and the exit status is 65 (for \
+        --pcap: a file that is not a capture or ends inside a packet, after the messages before \
+        it; a frame that does not decode). An unknown message type, a gap or a damaged packet is \
+        not bad input.
         """
     )
 
@@ -26,19 +40,49 @@ struct DecodeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read a raw binary stream of back-to-back frames (- for stdin).", valueName: "file"))
     var file: String?
 
+    @Option(name: .long, help: ArgumentHelp("Read a packet capture, pcap or pcapng (- for stdin), and decode its CTI connections.",
+                                            valueName: "file"))
+    var pcap: String?
+
     @Option(name: [.short, .long], help: OutputChoice.help)
     var output: OutputChoice = .standard
 
-    @Flag(name: .long, help: "Also print each frame's bytes as hex (passwords blanked).")
+    @Flag(name: [.customLong("show-hex"), .customLong("hex")], help: "Also print each frame's bytes as hex (passwords blanked).")
     var showHex = false
+
+    @Option(name: .long, help: ArgumentHelp("With --pcap: a CTI server port; repeatable, replaces the defaults (42027, 43027).",
+                                            valueName: "port"))
+    var port: [UInt16] = []
+
+    @Option(help: ArgumentHelp("With --pcap: show only these message types: NAME,NAME,...", valueName: "types"), completion: .messageNameList)
+    var filter: String?
+
+    @Flag(name: .shortAndLong, help: "With --pcap: show every field of each message.")
+    var verbose = false
+
+    @Flag(help: "With --pcap: print per-connection and per-type counts at the end (after the messages on stdout for text output, on stderr for the other formats).")
+    var stats = false
 
     @OptionGroup var protocolOptions: ProtocolOptions
 
     func validate() throws {
         if file != nil && !hex.isEmpty { throw ValidationError("give frames as hex arguments or --file, not both") }
+        if pcap != nil && (file != nil || !hex.isEmpty) { throw ValidationError("--pcap reads a capture: give no hex arguments and no --file") }
+        if pcap == nil {
+            for (given, flag) in [(!port.isEmpty, "--port"), (filter != nil, "--filter"), (verbose, "--verbose"), (stats, "--stats")] where given {
+                throw ValidationError("\(flag) applies to --pcap only")
+            }
+        }
+        if port.contains(0) { throw ValidationError("--port: 0 is not a server port") }
+        if let filter {
+            for name in filter.split(separator: ",") where MessageCatalog.standard.descriptor(named: name) == nil {
+                throw ValidationError("--filter: unknown message type '\(name)' (see `cti describe messages`)")
+            }
+        }
     }
 
     func run() throws {
+        if let pcap { return try decodeCapture(path: pcap) }
         var session = DecodeSession(sink: OutputSink(format: output.format, settings: OutputSettings(hex: showHex)), version: protocolOptions.version)
         do {
             if let file {
@@ -60,6 +104,32 @@ struct DecodeCommand: ParsableCommand {
             return
         }
         if session.failures > 0 { throw ExitStatus.dataError }
+    }
+}
+
+extension DecodeCommand {
+    /// `--pcap`: the capture's messages, then with `--stats` the counts.
+    func decodeCapture(path: String) throws {
+        let sink = OutputSink(format: output.format, settings: OutputSettings(verbose: verbose, hex: showHex))
+        let names = Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name })
+        var run = CaptureDecodeRun(sink: sink, version: protocolOptions.version,
+                                   serverPorts: port.isEmpty ? .defaults : CTIServerPorts(port), filter: names)
+        do {
+            try run.run(path: path)
+            if run.readerGone { return }
+            if stats, run.opened {
+                let report = run.statistics.report(file: path == "-" ? "stdin" : path, counters: run.counters)
+                if output.isText {
+                    try StandardStream.output.writeLine(report)
+                    try StandardStream.output.flush()
+                } else {
+                    StandardStream.diagnose(report)
+                }
+            }
+        } catch is StandardStream.BrokenPipe {
+            return
+        }
+        if run.failures > 0 { throw ExitStatus.dataError }
     }
 }
 

@@ -13,7 +13,7 @@ public struct HexFormat: OutputFormat {
     public func write(_ record: OutputRecord, settings: OutputSettings, to output: inout [UInt8]) {
         let line: String
         switch record {
-        case .decoded(_, let frame, let version): line = HexDump.redactedHex(frame, version: version)
+        case .decoded(_, let frame, let version), .captured(_, let frame, _, let version): line = HexDump.redactedHex(frame, version: version)
         case .event(let event, _):
             switch event.kind {
             case .message(_, let frame), .undecodable(_, let frame): line = HexDump.redactedHex(frame)

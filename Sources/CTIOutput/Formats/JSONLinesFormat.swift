@@ -2,7 +2,8 @@ import CTIClient
 import CTIProtocol
 
 /// `-o json`: JSON Lines, one complete object per record (``ClientEvent/jsonLine(extra:)``;
-/// ``CTIMessage/writeJSONKeys(into:catalog:)`` for `decode`); `persistent` and `tapiState` on
+/// ``CTIMessage/writeJSONKeys(into:catalog:)`` for `decode`, after the capture's keys for
+/// `decode --pcap`, ``CaptureContext/writeJSONKeys(into:)``); `persistent` and `tapiState` on
 /// the events of persistent calls, and with `--hex` the frame as `hex` (passwords blanked).
 public struct JSONLinesFormat: OutputFormat {
     public let name = "json"
@@ -15,6 +16,21 @@ public struct JSONLinesFormat: OutputFormat {
         case .decoded(let message, let frame, let version):
             var writer = JSONWriter()
             writer.beginObject()
+            message.writeJSONKeys(into: &writer)
+            if frame.isOversized {
+                writer.key("oversized")
+                writer.bool(true)
+            }
+            if settings.hex {
+                writer.key("hex")
+                writer.string(HexDump.redactedHex(frame, version: version))
+            }
+            writer.endObject()
+            writer.append(to: &output)
+        case .captured(let message, let frame, let context, let version):
+            var writer = JSONWriter()
+            writer.beginObject()
+            context.writeJSONKeys(into: &writer)
             message.writeJSONKeys(into: &writer)
             if frame.isOversized {
                 writer.key("oversized")

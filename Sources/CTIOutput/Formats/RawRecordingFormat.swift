@@ -12,7 +12,7 @@ public struct RawRecordingFormat: OutputFormat {
 
     public func write(_ record: OutputRecord, settings: OutputSettings, to output: inout [UInt8]) {
         switch record {
-        case .decoded(_, let frame, _): output.append(contentsOf: frame.bytes.readableBytesView)
+        case .decoded(_, let frame, _), .captured(_, let frame, _, _): output.append(contentsOf: frame.bytes.readableBytesView)
         case .event(let event, _):
             guard case .message(_, let frame) = event.kind else { return }
             output.append(contentsOf: frame.bytes.readableBytesView)

@@ -2,7 +2,8 @@ import CTIClient
 import CTIProtocol
 
 /// `-o text`: one aligned line per record for a person (``ClientEvent/textLine(style:verbose:)``,
-/// ``CTIMessage/textLine(catalog:)`` for `decode`), `[PERSISTENT]` after the events of
+/// ``CTIMessage/textLine(catalog:)`` for `decode`; for `decode --pcap` the capture's stamp,
+/// ``CaptureContext/appendTextStamp(style:to:)``, then the line `watch` prints), `[PERSISTENT]` after the events of
 /// persistent calls, and with `--hex` each frame's offset / hex / ASCII dump under its line.
 public struct TextFormat: OutputFormat {
     public let name = "text"
@@ -14,6 +15,11 @@ public struct TextFormat: OutputFormat {
         switch record {
         case .decoded(let message, let frame, let version):
             output.append(contentsOf: message.textLine().utf8)
+            output.append(newline)
+            if settings.hex { appendDump(HexDump.dump(frame, version: version), to: &output) }
+        case .captured(let message, let frame, let context, let version):
+            context.appendTextStamp(style: settings.style, to: &output)
+            ClientEvent.appendText(of: message, style: settings.style, verbose: settings.verbose, to: &output)
             output.append(newline)
             if settings.hex { appendDump(HexDump.dump(frame, version: version), to: &output) }
         case .event(let event, let mark):

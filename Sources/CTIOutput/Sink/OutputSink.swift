@@ -57,7 +57,7 @@ public struct OutputSink: Sendable {
             guard !quiet, case .lifecycle(let lifecycle) = event.kind else { return nil }
             return "cti: " + (event.side.map { "side \($0): " } ?? "") + lifecycle.summary
         case .refusal(let text): return "cti: " + text
-        case .decoded, .confirmation, .opened: return nil
+        case .decoded, .captured, .confirmation, .opened: return nil
         }
     }
 
@@ -66,7 +66,7 @@ public struct OutputSink: Sendable {
         switch record {
         case .event(let event, _): event.lifecycle == nil || lifecycleOnStdout
         case .refusal: false
-        case .decoded, .confirmation, .opened: true
+        case .decoded, .captured, .confirmation, .opened: true
         }
     }
 }

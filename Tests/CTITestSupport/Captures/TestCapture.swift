@@ -9,6 +9,11 @@ public struct TestCapture: Sendable {
     public var linkType: LinkType
     /// 802.1Q tags (VLAN IDs), outermost first, for Ethernet.
     public var vlans: [UInt16] = []
+    /// The outermost tag is an 802.1ad service tag (QinQ: EtherType 0x88A8) rather than 802.1Q.
+    public var outerTagIsServiceVLAN = false
+    /// Ethernet frames shorter than the minimum of 60 bytes (without FCS) are padded with zeros,
+    /// as a NIC sends them: padding the IP length must trim.
+    public var padsEthernetFrames = false
     /// The AF_INET6 value of NULL/LOOP headers: 30 (macOS; FreeBSD says 28, NetBSD and OpenBSD 24).
     public var v6AddressFamily: UInt32 = 30
     public private(set) var packets: [(time: CaptureTime, data: [UInt8])] = []
@@ -28,7 +33,11 @@ public struct TestCapture: Sendable {
         let index = UInt32(packets.count)
         let nanoseconds = start.nanoseconds + index * 1_000_000
         let stamp = time ?? CaptureTime(seconds: start.seconds + Int64(nanoseconds / 1_000_000_000), nanoseconds: nanoseconds % 1_000_000_000)
-        packets.append((stamp, linkHeader(for: ipPacket) + ipPacket))
+        var frame = linkHeader(for: ipPacket) + ipPacket
+        if linkType == .ethernet, padsEthernetFrames, frame.count < Self.ethernetMinimumFrame {
+            frame += [UInt8](repeating: 0, count: Self.ethernetMinimumFrame - frame.count)
+        }
+        packets.append((stamp, frame))
     }
 
     /// Adds a packet as the link layer carries it (already wrapped, or garbage).
@@ -43,7 +52,10 @@ public struct TestCapture: Sendable {
         switch linkType {
         case .ethernet:
             var header: [UInt8] = [0x00, 0x50, 0x56, 0x00, 0x00, 0x02, 0x00, 0x50, 0x56, 0x00, 0x00, 0x01]
-            for vlan in vlans { header += bigEndian(EtherType.vlan.rawValue) + bigEndian(vlan & 0x0FFF) }
+            for (index, vlan) in vlans.enumerated() {
+                let tag = index == 0 && outerTagIsServiceVLAN ? EtherType.serviceVLAN : EtherType.vlan
+                header += bigEndian(tag.rawValue) + bigEndian(vlan & 0x0FFF)
+            }
             return header + bigEndian(etherType)
         case .linuxSLL:
             // packet type (0 = to us), ARPHRD_ETHER, address length, address (8), protocol.
@@ -76,6 +88,8 @@ public struct TestCapture: Sendable {
     }
 
     private static let snapLength: UInt32 = 262_144
+    /// Ethernet's minimum frame without the FCS.
+    static let ethernetMinimumFrame = 60
 
     private func pcapBytes() -> [UInt8] {
         // Nanosecond-resolution magic, version 2.4, snap length, link type.
