@@ -244,13 +244,13 @@ import Testing
 
     // MARK: - The two sides
 
-    /// What `cti` makes of the messages of the capture, in its JSON form (`type`, `typeId`,
-    /// `fields` or `body`, `outsideLayout`, `notes` sorted). The one place that runs `cti`: until
-    /// `cti decode --pcap` lands it decodes the capture's frames as hex; then the first line
-    /// becomes `CLIRunner.run(["decode", "--pcap", capture, "-o", "json"])`.
+    /// What `cti decode --pcap CAPTURE -o json` makes of the messages of the capture, in its JSON
+    /// form without the capture's keys (`type`, `typeId`, `fields` or `body`, `outsideLayout`,
+    /// `notes` sorted); `frames` are what the capture carries, to check the count.
     static func ctiMessages(capture: String, frames: [[UInt8]]) throws -> [JSONValue] {
-        let result = try CLIRunner.run(["decode", "-o", "json"], stdin: Data(frames.map { Hex.encode($0) + "\n" }.joined().utf8))
+        let result = try CLIRunner.run(["decode", "--pcap", capture, "-o", "json"])
         #expect(result.status == 0, "cti decode: \(result.stderr)")
+        #expect(result.stdoutLines.count == frames.count, "cti decode --pcap printed \(result.stdoutLines.count) messages of \(frames.count)")
         return try result.stdoutLines.map { line in
             guard case .object(let object) = try JSONValue.parse(line) else { throw CocoaError(.coderReadCorrupt) }
             var message = object.filter { ["type", "typeId", "fields", "body", "outsideLayout"].contains($0.key) }
