@@ -107,7 +107,8 @@ let package = Package(
             name: "cti",
             dependencies: ["CTIConsole"]
         ),
-        // The codec work the benchmarks share.
+        // The codec work the benchmarks share, and random frames of every layout (also for the
+        // dissector's check in ctiTests).
         .target(
             name: "CTIBenchSupport",
             dependencies: ["CTIProtocol", "CTIClient", "CTIOutput", .product(name: "NIOCore", package: "swift-nio")],
@@ -197,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ctiTests",
-            dependencies: ["cti", "CTIConsole", "CTIOutput", "CTIProtocol", "CTIClient", "CTISimulator", "CTITestSupport"],
+            dependencies: ["cti", "CTIConsole", "CTIOutput", "CTIProtocol", "CTIClient", "CTISimulator", "CTITestSupport", "CTIBenchSupport"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIBenchSupport
 import CTICapture
 #if canImport(Glibc)
 import Glibc
@@ -109,7 +110,7 @@ struct PcapCommand: ParsableCommand {
     /// Writes the capture: connections of random bursts of random frames until `bytes`.
     static func generate(path: String, bytes target: Int, seed: UInt64) throws -> Made {
         var random = RandomFrames(seed: seed)
-        let pool = random.frames(perLayout: 16)
+        let pool = try (0..<16).flatMap { _ in try random.everyLayout() }
         guard !pool.isEmpty else { throw BenchError("no message could be encoded") }
         let writer = try CaptureFileWriter(path: path)
         var made = Made(bytes: 24, layouts: Set(pool.map { $0.bytes[4..<8] }).count)
@@ -143,11 +144,11 @@ struct PcapCommand: ParsableCommand {
             made.messages += 1
             for _ in 0..<random.below(4) {
                 let next = pool[random.below(pool.count)]
-                guard next.fromServer == first.fromServer else { break }
+                guard next.fromClient == first.fromClient else { break }
                 burst += next.bytes
                 made.messages += 1
             }
-            try write(conversation!.segments(carrying: burst, first.fromServer ? .serverToClient : .clientToServer))
+            try write(conversation!.segments(carrying: burst, first.fromClient ? .clientToServer : .serverToClient))
         }
         if var last = conversation { try write(last.close()) }
         try writer.close()

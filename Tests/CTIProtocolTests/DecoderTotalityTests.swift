@@ -7,7 +7,7 @@ import Testing
 @Suite struct DecoderTotalityTests {
     @Test func twoHundredThousandRandomTruncatedAndMutatedFrames() throws {
         let catalog = MessageCatalog.standard
-        var rng = SeededGenerator(seed: 0xDEC0DE)
+        var rng = SplitMix64(seed: 0xDEC0DE)
         let random = RandomMessage(catalog: catalog)
         let encoder = CTIMessageEncoder(version: .v25)
         let decoders = [CTIMessageDecoder(version: .v25), CTIMessageDecoder(version: .v24)]

@@ -9,7 +9,7 @@ import Testing
 
     @Test(arguments: [ProtocolVersion.v25, .v24])
     func everyLayoutRoundTripsRandomValues(version: ProtocolVersion) throws {
-        var rng = SeededGenerator(seed: 0xC71 + UInt64(version.number))
+        var rng = SplitMix64(seed: 0xC71 + UInt64(version.number))
         let random = RandomMessage(catalog: catalog)
         let encoder = CTIMessageEncoder(version: version)
         let decoder = CTIMessageDecoder(version: version)
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func messagesWithoutLayoutKeepTheirBodyAndReencodeIt() throws {
-        var rng = SeededGenerator(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let random = RandomMessage(catalog: catalog)
         let noLayout = catalog.messages.filter { !$0.hasLayout }
         #expect(!noLayout.isEmpty)

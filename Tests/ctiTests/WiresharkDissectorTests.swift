@@ -1,3 +1,4 @@
+import CTIBenchSupport
 import CTICapture
 import CTIProtocol
 import CTITestSupport
@@ -24,8 +25,8 @@ import Testing
     /// heuristic (and by its OPEN_REQ).
     struct EveryLayoutCapture {
         var path: String
-        var messages: [WiresharkTestFrames.Frame]
-        var heuristicMessages: [WiresharkTestFrames.Frame]
+        var messages: [RandomFrames.Frame]
+        var heuristicMessages: [RandomFrames.Frame]
         /// The index in `messages` of the split frame, and the number of the packet of its last segment.
         var split: Int
         var splitFrameNumber: Int
@@ -34,8 +35,8 @@ import Testing
     }
 
     static func everyLayoutCapture(in directory: URL) throws -> EveryLayoutCapture {
-        var frames = WiresharkTestFrames(seed: 18)
-        let messages = try frames.everyLayout() + Self.lenientFrames().map { WiresharkTestFrames.Frame(bytes: $0.frame, fromClient: true, name: $0.name) }
+        var frames = RandomFrames(seed: 18)
+        let messages = try frames.everyLayout() + Self.lenientFrames().map { RandomFrames.Frame(bytes: $0.frame, fromClient: true, name: $0.name) }
         var registered = TestConnection(port: 42027)
         var capture = TestCapture()
         capture.add(registered.handshake())

@@ -14,34 +14,9 @@ public struct JSONLinesFormat: OutputFormat {
     public func write(_ record: OutputRecord, settings: OutputSettings, to output: inout [UInt8]) {
         switch record {
         case .decoded(let message, let frame, let version):
-            var writer = JSONWriter()
-            writer.beginObject()
-            message.writeJSONKeys(into: &writer)
-            if frame.isOversized {
-                writer.key("oversized")
-                writer.bool(true)
-            }
-            if settings.hex {
-                writer.key("hex")
-                writer.string(HexDump.redactedHex(frame, version: version))
-            }
-            writer.endObject()
-            writer.append(to: &output)
+            writeDecoded(message, frame, context: nil, version: version, settings: settings, to: &output)
         case .captured(let message, let frame, let context, let version):
-            var writer = JSONWriter()
-            writer.beginObject()
-            context.writeJSONKeys(into: &writer)
-            message.writeJSONKeys(into: &writer)
-            if frame.isOversized {
-                writer.key("oversized")
-                writer.bool(true)
-            }
-            if settings.hex {
-                writer.key("hex")
-                writer.string(HexDump.redactedHex(frame, version: version))
-            }
-            writer.endObject()
-            writer.append(to: &output)
+            writeDecoded(message, frame, context: context, version: version, settings: settings, to: &output)
         case .event(let event, let mark):
             write(event, persistent: mark, settings: settings, to: &output)
             return
@@ -59,6 +34,25 @@ public struct JSONLinesFormat: OutputFormat {
             return
         }
         output.append(UInt8(ascii: "\n"))
+    }
+
+    /// A frame decoded on its own (`decode`), after the capture's keys for `decode --pcap`.
+    private func writeDecoded(_ message: CTIMessage, _ frame: CTIFrame, context: CaptureContext?, version: ProtocolVersion,
+                              settings: OutputSettings, to output: inout [UInt8]) {
+        var writer = JSONWriter()
+        writer.beginObject()
+        context?.writeJSONKeys(into: &writer)
+        message.writeJSONKeys(into: &writer)
+        if frame.isOversized {
+            writer.key("oversized")
+            writer.bool(true)
+        }
+        if settings.hex {
+            writer.key("hex")
+            writer.string(HexDump.redactedHex(frame, version: version))
+        }
+        writer.endObject()
+        writer.append(to: &output)
     }
 
     public func write(_ event: ClientEvent, persistent mark: PersistentCallTracker.Mark?, settings: OutputSettings, to output: inout [UInt8]) {

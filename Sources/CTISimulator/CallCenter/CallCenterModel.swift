@@ -45,7 +45,7 @@ struct CallCenterModel: Sendable {
     private(set) var now: Double = 0
     var timers: [ModelTimer] = []
     private var nextTimerSequence = 0
-    var random: SeededRandom
+    var random: SplitMix64
     /// Agent phones an open session holds: they never auto-answer.
     var attendedDevices: Set<String> = []
     /// Traffic calls that found no available agent.
@@ -64,7 +64,7 @@ struct CallCenterModel: Sendable {
         let topology = CallCenterTopology(configuration, peripheralID: peripheralID)
         self.agents = topology.agents
         self.remoteDevices = topology.remoteDevices
-        self.random = SeededRandom(seed: configuration.seed)
+        self.random = SplitMix64(seed: configuration.seed)
         scheduleNextArrival()
     }
 

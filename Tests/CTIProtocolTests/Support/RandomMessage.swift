@@ -12,7 +12,7 @@ struct RandomMessage {
     /// third one (round 1, 4, ...) repeats its first floating field, which does not repeat in
     /// most layouts (the display rule then makes a list of it).
     func forEachMessageOfEveryLayout(rounds: Int, seed: UInt64, _ body: (inout MessageFields, Int) throws -> Void) rethrows {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SplitMix64(seed: seed)
         for descriptor in catalog.messages where descriptor.hasLayout {
             for round in 0..<rounds {
                 var fields = self.fields(for: descriptor, using: &rng)
@@ -22,7 +22,7 @@ struct RandomMessage {
         }
     }
 
-    func fields(for descriptor: MessageDescriptor, using rng: inout SeededGenerator, extraTags: Bool = true) -> MessageFields {
+    func fields(for descriptor: MessageDescriptor, using rng: inout SplitMix64, extraTags: Bool = true) -> MessageFields {
         var fields = MessageFields(descriptor)
         let checksMasks = descriptor.direction != .serverToClient
         for (index, spec) in descriptor.fixed.enumerated() {
@@ -51,7 +51,7 @@ struct RandomMessage {
 
     /// A tag the layout does not list: one from the global table, decoded by its type, or one the
     /// table does not know (kept as bytes).
-    private func outsideLayoutField(for descriptor: MessageDescriptor, using rng: inout SeededGenerator) -> FloatingField {
+    private func outsideLayoutField(for descriptor: MessageDescriptor, using rng: inout SplitMix64) -> FloatingField {
         let candidates = catalog.tags.values.filter { info in
             descriptor.floatingSpec(tag: info.tag) == nil && descriptor.tagAliases[info.tag] == nil
         }
@@ -69,7 +69,7 @@ struct RandomMessage {
         return FloatingField(tag: tag, value: .bytes(bytes(upTo: 12, using: &rng)))
     }
 
-    func value(for type: WireType, maxSize: Int?, table: EnumTable?, using rng: inout SeededGenerator) -> FieldValue {
+    func value(for type: WireType, maxSize: Int?, table: EnumTable?, using rng: inout SplitMix64) -> FieldValue {
         switch type {
         case .uchar, .char, .ushort, .short, .uint, .int, .bool, .time:
             return .number(number(width: type.width!, table: table, using: &rng))
@@ -89,7 +89,7 @@ struct RandomMessage {
         }
     }
 
-    func number(width: Int, table: EnumTable?, using rng: inout SeededGenerator) -> UInt32 {
+    func number(width: Int, table: EnumTable?, using rng: inout SplitMix64) -> UInt32 {
         if let table, table.isMask { return UInt32.random(in: 0...UInt32.max, using: &rng) & table.definedBits }
         if let table, !table.entries.isEmpty, Bool.random(using: &rng) {
             return table.entries.randomElement(using: &rng)!.value
@@ -101,12 +101,12 @@ struct RandomMessage {
         }
     }
 
-    func text(upTo limit: Int, using rng: inout SeededGenerator) -> String {
+    func text(upTo limit: Int, using rng: inout SplitMix64) -> String {
         let count = Int.random(in: 0...max(0, limit), using: &rng)
         return String((0..<count).map { _ in Character(UnicodeScalar(UInt8.random(in: 0x20...0x7E, using: &rng))) })
     }
 
-    func bytes(upTo limit: Int, using rng: inout SeededGenerator) -> ByteBuffer {
+    func bytes(upTo limit: Int, using rng: inout SplitMix64) -> ByteBuffer {
         ByteBuffer(bytes: (0..<Int.random(in: 0...limit, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
     }
 }

@@ -2,31 +2,38 @@ import CTIProtocol
 import NIOCore
 
 /// Random but valid frames of every message of the catalog, for checking the generated Wireshark
-/// dissector against `cti decode`: every layout with random fixed values (enumerations with
+/// dissector against `cti decode` (`WiresharkDissectorTests`) and for `cti-bench pcap`'s
+/// capture: every layout with random fixed values (enumerations with
 /// named and unnamed values, masks with undefined bits too), required floating fields always,
 /// optional ones now and then, repeated ones 0-3 times, strings of printable ASCII (quotes and
 /// backslashes included), named variables and arrays, tags outside the layout (from the tag
 /// table, or unknown), aliased tags; the alternative fixed layouts of `ERRATA.md`; messages
 /// without a layout and an unknown type as raw bodies.
-struct WiresharkTestFrames {
-    let catalog: MessageCatalog
-    private var rng: SplitMix
+public struct RandomFrames {
+    public let catalog: MessageCatalog
+    private var rng: SplitMix64
 
     /// One frame and the direction it travels.
-    struct Frame {
-        var bytes: [UInt8]
-        var fromClient: Bool
-        var name: String
+    public struct Frame: Sendable {
+        public var bytes: [UInt8]
+        public var fromClient: Bool
+        public var name: String
+
+        public init(bytes: [UInt8], fromClient: Bool, name: String) {
+            self.bytes = bytes
+            self.fromClient = fromClient
+            self.name = name
+        }
     }
 
-    init(catalog: MessageCatalog = .standard, seed: UInt64) {
+    public init(catalog: MessageCatalog = .standard, seed: UInt64) {
         self.catalog = catalog
-        self.rng = SplitMix(state: seed)
+        self.rng = SplitMix64(seed: seed)
     }
 
     /// A frame of every message (two of those that travel both ways, one each way), the
     /// alternative layouts, and an unknown message type.
-    mutating func everyLayout() throws -> [Frame] {
+    public mutating func everyLayout() throws -> [Frame] {
         let encoder = CTIMessageEncoder(allowUndefinedMaskBits: true)
         var frames: [Frame] = []
         func add(_ message: CTIMessage, fromClient: Bool, name: String) throws {
@@ -54,6 +61,9 @@ struct WiresharkTestFrames {
         try add(.unknown(type: unknownType, body: ByteBuffer(bytes: bytes(upTo: 16))), fromClient: false, name: "UNKNOWN")
         return frames
     }
+
+    /// A number below `bound` (for choices made beside the frames, from the same seed).
+    public mutating func below(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &rng) }
 
     /// Random fields of a layout (`layout`: an alternative fixed layout by index).
     mutating func fields(for descriptor: MessageDescriptor, layout: Int?) -> MessageFields {
@@ -155,18 +165,5 @@ private extension FieldValue {
         case .namedVariable, .namedArray: true
         default: false
         }
-    }
-}
-
-/// SplitMix64: small, fast and seedable, so that a failing run can be repeated.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
