@@ -17,6 +17,14 @@ final class TrackedConnection {
         var framer: CTIStreamFramer
         /// Whether the stream starts with an OPEN_REQ header (nil: not known yet).
         var opensWithOpenRequest: Bool?
+        /// The sequence number just after the stream's FIN, once a FIN was seen.
+        var finSequence: UInt32?
+
+        /// Whether every byte up to the FIN has been delivered (nothing waits beyond a hole).
+        var isFinished: Bool {
+            guard let finSequence else { return false }
+            return !reassembler.hasPending && (!reassembler.isStarted || reassembler.nextSequence == finSequence)
+        }
         /// Capture time and packet number of the latest bytes the stream received: a frame's
         /// stamp is that of the packet that completed it (which, for a segment that waited
         /// beyond a hole, is the later packet that filled the hole).
@@ -37,6 +45,12 @@ final class TrackedConnection {
     let endpoints: [TCPEndpoint]
     var role: Role
     let streams: [Stream]
+    /// The decoder let go of it (both streams finished): a later packet between the same ends
+    /// is tracked afresh.
+    var isReleased = false
+
+    /// Both streams sent their FIN and delivered every byte before it.
+    var isClosed: Bool { streams.allSatisfy(\.isFinished) }
 
     init(first: TCPEndpoint, second: TCPEndpoint, role: Role, plausibility: FramePlausibility, pendingLimit: Int) {
         endpoints = [first, second]

@@ -14,8 +14,10 @@ public struct CaptureDecoder {
     public let probeLimit: Int
     public private(set) var counters = CaptureCounters()
     private var connections: [ConnectionKey: TrackedConnection] = [:]
-    /// The connections in the order they were first seen (for ``finish(_:)``).
+    /// The connections in the order they were first seen (for ``finish(_:)``); released ones
+    /// are dropped from it now and then (``release(_:_:)``).
     private var order: [TrackedConnection] = []
+    private var releasedInOrder = 0
     private var connectionsFound = 0
     private var lastTime = CaptureTime(seconds: 0, nanoseconds: 0)
 
@@ -29,6 +31,10 @@ public struct CaptureDecoder {
 
     /// Connections found so far.
     public var connectionCount: Int { connectionsFound }
+
+    /// Connections the decoder holds state for: those not closed yet (by FIN both ways with
+    /// every byte before it delivered). A long capture of many short connections stays small.
+    public var trackedConnectionCount: Int { connections.count }
 
     /// One captured packet of a file of `linkType`.
     public mutating func receive(_ packet: CapturedPacket, linkType: LinkType, _ handle: (CaptureEvent) -> Void) {
@@ -58,11 +64,16 @@ public struct CaptureDecoder {
         let firstSequence = reassembler.nextSequence &- UInt32(truncatingIfNeeded: reassembler.nextOffset)
         if opening, reassembler.isStarted, !reassembler.startedAtSYN || firstSequence != segment.sequence &+ 1 {
             finish(connection, handle)
-            connections[key] = nil
+            release(key, connection)
             connection = track(key, segment)
+        }
+        if segment.flags.contains(.fin) {
+            let start = segment.flags.contains(.syn) ? 1 : 0
+            connection.streams[index].finSequence = segment.sequence &+ UInt32(truncatingIfNeeded: start + segment.payload.count)
         }
         if case .other = connection.role {
             counters.otherTCPSegments += 1
+            if connection.isClosed { release(key, connection) }
             return
         }
         let stream = connection.streams[index]
@@ -80,14 +91,32 @@ public struct CaptureDecoder {
             }
         }
         if case .probing = connection.role { probe(connection, index, handle) }
-        if segment.flags.contains(.rst) { finish(connection, handle) }
+        if segment.flags.contains(.rst) {
+            finish(connection, handle)
+        } else if connection.isClosed {
+            finish(connection, handle)
+            release(key, connection)
+        }
+    }
+
+    /// Lets go of a closed connection; the list of connections in order is compacted when most
+    /// of it is released ones.
+    private mutating func release(_ key: ConnectionKey, _ connection: TrackedConnection) {
+        connections[key] = nil
+        connection.isReleased = true
+        releasedInOrder += 1
+        if releasedInOrder > 64 && releasedInOrder * 2 > order.count {
+            order.removeAll(where: \.isReleased)
+            releasedInOrder = 0
+        }
     }
 
     /// The end of the capture: every hole is given up and what follows it decoded; bytes that
     /// make no frame are reported.
     public mutating func finish(_ handle: (CaptureEvent) -> Void) {
-        for connection in order { finish(connection, handle) }
+        for connection in order where !connection.isReleased { finish(connection, handle) }
         order.removeAll()
+        releasedInOrder = 0
         connections.removeAll()
     }
 

@@ -222,6 +222,52 @@ import Testing
         #expect(try DecodedCapture.decode(capture, serverPorts: CTIServerPorts([5000])).messages.isEmpty)
     }
 
+    /// FIN from the server: the end of its stream.
+    static func serverFIN(_ conversation: Conversation) -> [UInt8] {
+        let end = conversation.connection.serverStream.count
+        return conversation.connection.segment(.serverToClient, end..<end, flags: [.fin, .ack])
+    }
+
+    @Test func connectionsClosedBothWaysAreLetGoAndTheirMessagesKept() throws {
+        var capture = TestCapture()
+        var expected: [[UInt32?]] = []
+        for number in 0..<150 {
+            let conversation = try Conversation(TestConnection(clientPort: UInt16(20000 + number)), heartbeats: 1, calls: 1)
+            capture.add(conversation.inOrder() + [Self.serverFIN(conversation)])
+            expected.append(conversation.clientNumbers + conversation.serverNumbers)
+        }
+        // One more closed by the client only, one by neither, and a non-CTI connection closed both ways.
+        let halfClosed = try Conversation(TestConnection(clientPort: 30000))
+        capture.add(halfClosed.inOrder())
+        let open = try Conversation(TestConnection(clientPort: 30001))
+        capture.add(Array(open.inOrder().dropLast()))
+        let other = try Conversation(TestConnection(port: 8080, clientPort: 30002))
+        capture.add(Array(other.inOrder().suffix(2)) + [Self.serverFIN(other)])
+        let decoded = try DecodedCapture.decode(capture)
+        #expect(decoded.trackedAtEnd == 2, "only the half-closed and the open CTI connections are held")
+        #expect(decoded.connections.count == 152)
+        #expect(decoded.messages.count == 150 * 4 + 2 * 8)
+        for (index, numbers) in expected.enumerated() {
+            let messages = decoded.messages.filter { $0.captured.connection.number == index + 1 }
+            #expect(messages.map(\.number) == numbers, "connection \(index + 1)")
+        }
+        #expect(decoded.gaps.isEmpty && decoded.skipped.isEmpty)
+    }
+
+    @Test func aConnectionWithAHoleIsHeldUntilTheHoleIsFilledEvenAfterBothFINs() throws {
+        let conversation = try Conversation()
+        let segments = conversation.inOrder()
+        // The client's second frame comes last, after both FINs.
+        let late = 3 + 1
+        var capture = TestCapture()
+        capture.add(Array(segments[..<late]) + Array(segments[(late + 1)...]) + [Self.serverFIN(conversation), segments[late]])
+        let decoded = try DecodedCapture.decode(capture)
+        #expect(decoded.numbers(.clientToServer) == conversation.clientNumbers)
+        #expect(decoded.numbers(.serverToClient) == conversation.serverNumbers)
+        #expect(decoded.gaps.isEmpty)
+        #expect(decoded.trackedAtEnd == 0, "let go once the hole was filled")
+    }
+
     @Test func aNewConnectionBetweenTheSameEndsStartsAfresh() throws {
         let first = try Conversation(heartbeats: 1, calls: 1)
         var second = try Conversation(heartbeats: 2, calls: 0)

@@ -34,6 +34,8 @@ struct DecodedCapture {
     var spans: [(connection: Int, direction: CaptureDirection, offset: Int64, length: Int64)] = []
     var error: CaptureFileError?
     var counters = CaptureCounters()
+    /// Connections the decoder still held state for when the capture ended (before `finish`).
+    var trackedAtEnd = 0
     var linkType: LinkType?
 
     /// The names of one direction's messages, in order.
@@ -93,6 +95,7 @@ struct DecodedCapture {
                 result.error = error
             }
             reading = nil
+            result.trackedAtEnd = decoder.trackedConnectionCount
             decoder.finish(handle)
             result.counters = decoder.counters
         }
