@@ -41,7 +41,7 @@ struct FaultInjectionTests {
             if let id = Self.callID(event) { callIDs.append(id) }
         }
         // Timed by the events' own timestamps: the stream is read after the flood ends.
-        let killed = ClientCore.nowMilliseconds()
+        let killed = WallClock.milliseconds()
         await simulator.kill(.a)
         var recovered: Int64?
         var lifecycle: [LifecycleEvent] = []

@@ -2,9 +2,6 @@ import CTIProtocol
 import NIOCore
 import NIOPosix
 import NIOSSL
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Carries out the ``SessionStateMachine``'s actions with real sockets and timers. Confined to
 /// one event loop: every method runs on `loop` (the public ``CTIClient`` hops there first).
@@ -329,7 +326,7 @@ final class ClientCore: @unchecked Sendable {
     private func emit(_ kind: ClientEvent.Kind, side: CTISide?) -> ClientEvent? {
         guard source != nil, !terminated else { return nil }
         sequence += 1
-        let event = ClientEvent(timestamp: ClientCore.nowMilliseconds(), sequence: sequence, side: side, kind: kind)
+        let event = ClientEvent(timestamp: WallClock.milliseconds(), sequence: sequence, side: side, kind: kind)
         batch.append(event)
         if !inReadBurst { flush() }
         return event
@@ -355,12 +352,6 @@ final class ClientCore: @unchecked Sendable {
         default:
             return TLSFailure.describe(error)
         }
-    }
-
-    static func nowMilliseconds() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
     }
 }
 

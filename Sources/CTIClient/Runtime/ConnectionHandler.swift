@@ -1,9 +1,6 @@
 import CTIProtocol
 import NIOCore
 import NIOTLS
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The last handler of a side's pipeline: it cuts the bytes into frames and moves them to the
 /// client core (and tells it when the connection ends). All session logic lives in
@@ -46,7 +43,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if let tap, let connection = tappedConnection(tap, context) {
-            tap(FrameTapEvent(kind: .sent(unwrapOutboundIn(data)), connection: connection, time: Self.now()))
+            tap(FrameTapEvent(kind: .sent(unwrapOutboundIn(data)), connection: connection, time: WallClock.now()))
         }
         context.write(data, promise: promise)
     }
@@ -60,7 +57,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard let local = context.channel.localAddress, let remote = context.channel.remoteAddress else { return nil }
         let connection = FrameTapConnection(id: connectionID, side: side, local: local, remote: remote)
         tapped = connection
-        tap(FrameTapEvent(kind: .connected, connection: connection, time: Self.now()))
+        tap(FrameTapEvent(kind: .connected, connection: connection, time: WallClock.now()))
         return connection
     }
 
@@ -72,7 +69,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let bytes = unwrapInboundIn(data)
         if let tap, let connection = tappedConnection(tap, context) {
-            tap(FrameTapEvent(kind: .received(bytes), connection: connection, time: Self.now()))
+            tap(FrameTapEvent(kind: .received(bytes), connection: connection, time: WallClock.now()))
         }
         guard !broken else { return }
         do {
@@ -118,14 +115,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             closeReason = "TLS handshake failed: closed by the server (does the server speak TLS?)"
         }
         core.connectionClosed(side: side, connectionID: connectionID, reason: closeReason)
-        if let tap, let tapped { tap(FrameTapEvent(kind: .disconnected, connection: tapped, time: Self.now())) }
+        if let tap, let tapped { tap(FrameTapEvent(kind: .disconnected, connection: tapped, time: WallClock.now())) }
         context.fireChannelInactive()
-    }
-
-    /// The time since 1970 (the real-time clock) with the clock's own resolution.
-    private static func now() -> Duration {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return .seconds(Int64(time.tv_sec)) + .nanoseconds(Int64(time.tv_nsec))
     }
 }

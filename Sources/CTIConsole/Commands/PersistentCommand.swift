@@ -49,7 +49,7 @@ struct PersistentCommand: AsyncParsableCommand {
                     throw error.exitStatus
                 }
                 guard let callID = confirmation.fields?.number(.newConnectionCallID) else { throw ExitStatus.connectionFailure }
-                printer.persistentCalls.add(callID: callID, device: device, at: ClientCoreClock.now())
+                printer.persistentCalls.add(callID: callID, device: device, at: WallClock.milliseconds())
                 provider.remember(callID: callID, invokeID: confirmation.fields?.number(.invokeID))
                 PersistentCallBook(settings: settings)?.add(callID: callID, device: device)
                 if printer.format is TextFormat {
@@ -169,7 +169,7 @@ struct PersistentCommand: AsyncParsableCommand {
 
         func run(on provider: any SessionProvider) async throws {
             let tracker = provider.persistentCalls
-            let now = ClientCoreClock.now()
+            let now = WallClock.milliseconds()
             let known = (tracker?.known ?? []).map {
                 Entry(source: "known", callID: $0.callID, device: $0.device, state: $0.lastEvent, ageSeconds: (now - $0.since) / 1000)
             }
@@ -191,7 +191,7 @@ struct PersistentCommand: AsyncParsableCommand {
                 let found = try await PersistentLookup.calls(on: device, client: session.client, peripheralID: settings.requestPeripheral)
                 try write(found.map { call in
                     Entry(source: "server", callID: call.callID, device: device, remote: call.remote, state: call.state, callingID: call.callingID,
-                          ageSeconds: tracker?.known.first { $0.callID == call.callID }.map { (ClientCoreClock.now() - $0.since) / 1000 })
+                          ageSeconds: tracker?.known.first { $0.callID == call.callID }.map { (WallClock.milliseconds() - $0.since) / 1000 })
                 })
                 if found.isEmpty && !json { try StandardStream.output.writeLine("no persistent call on \(device)") }
                 try StandardStream.output.flush()

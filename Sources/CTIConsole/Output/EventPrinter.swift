@@ -59,7 +59,7 @@ struct EventPrinter {
 
     /// Writes a request's confirmation (marked when it names a persistent call).
     func print(confirmation: CTIMessage) throws {
-        let now = ClientCoreClock.now()
+        let now = WallClock.milliseconds()
         try sink.write(.confirmation(confirmation, timestamp: now, persistent: persistentCalls.observe(confirmation, at: now)))
     }
 }

@@ -248,7 +248,7 @@ final class ConsoleContext: Sendable {
         Task {
             for device in devices {
                 guard let found = try? await PersistentLookup.calls(on: device, client: session.client, peripheralID: peripheral) else { continue }
-                tracker.rebuild(device: device, callIDs: found.map(\.callID), at: ClientCoreClock.now())
+                tracker.rebuild(device: device, callIDs: found.map(\.callID), at: WallClock.milliseconds())
             }
         }
     }

@@ -2,9 +2,6 @@ import ArgumentParser
 import CTIClient
 import CTIOutput
 import CTIProtocol
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Runs one request on the session `provider` gives (see ``SessionProvider``): send, print the
 /// confirmation (and, with `--follow S`, the events of the next S seconds). One-shot the session
@@ -67,14 +64,5 @@ enum RefusalMeaning {
             }
         default: nil
         }
-    }
-}
-
-/// Wall-clock milliseconds for records the console makes itself.
-enum ClientCoreClock {
-    static func now() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
     }
 }
