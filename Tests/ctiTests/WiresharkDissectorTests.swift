@@ -9,10 +9,7 @@ import Testing
 /// test makes: it must show every message as `cti decode` does (issue 18 acceptance).
 @Suite struct WiresharkDissectorTests {
     /// `tshark` on the PATH (`scripts/install-deps.sh --tests` installs it).
-    static let tshark: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/tshark" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    static let tshark = Tshark.executable
 
     static let skipReason: Comment = "tshark is not installed (scripts/install-deps.sh --tests installs it)"
 
@@ -513,25 +510,8 @@ import Testing
 
     /// `tshark -T pdml` (or another output format) with the dissector loaded: its stdout, and stderr.
     private static func runTShark(script: String, capture: String, format: [String] = ["-T", "pdml"]) throws -> (pdml: Data, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tshark!)
-        process.arguments = ["-n", "-r", capture, "-X", "lua_script:" + script] + format
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Read stderr while stdout is read, so that neither pipe can fill up and block tshark.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async { errorData = error.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let pdml = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        group.wait()
-        let stderr = String(decoding: errorData, as: UTF8.self)
-        try #require(process.terminationStatus == 0, "tshark exited \(process.terminationStatus): \(stderr)")
-        return (pdml, stderr)
+        let (output, stderr) = try Tshark.output(["-n", "-r", capture, "-X", "lua_script:" + script] + format)
+        return (output, stderr)
     }
 
     /// Lua errors in the dissection (Lua adds a hidden `_ws.lua.fake` item to the trees it

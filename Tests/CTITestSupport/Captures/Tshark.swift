@@ -19,6 +19,12 @@ public enum Tshark {
 
     /// Runs `tshark arguments…`; its standard output. Throws when it exits non-zero.
     public static func run(_ arguments: [String]) throws -> String {
+        String(decoding: try output(arguments).stdout, as: UTF8.self)
+    }
+
+    /// Runs `tshark arguments…`; its standard output and standard error (read together, so that
+    /// neither pipe can fill up and block tshark). Throws when it exits non-zero.
+    public static func output(_ arguments: [String]) throws -> (stdout: Data, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? "tshark")
         process.arguments = arguments
@@ -34,10 +40,9 @@ public enum Tshark {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         group.wait()
-        guard process.terminationStatus == 0 else {
-            throw Failure(status: process.terminationStatus, stderr: String(decoding: errorData, as: UTF8.self))
-        }
-        return String(decoding: outputData, as: UTF8.self)
+        let stderr = String(decoding: errorData, as: UTF8.self)
+        guard process.terminationStatus == 0 else { throw Failure(status: process.terminationStatus, stderr: stderr) }
+        return (outputData, stderr)
     }
 
     /// The values of `fields` for each packet of the capture at `path` (`-T fields`, one array
