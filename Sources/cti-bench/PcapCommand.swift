@@ -122,11 +122,7 @@ struct PcapCommand: ParsableCommand {
                 made.packets += 1
             }
             // 20 µs between bursts.
-            time.nanoseconds += 20_000
-            if time.nanoseconds >= 1_000_000_000 {
-                time.seconds += 1
-                time.nanoseconds -= 1_000_000_000
-            }
+            time = time.advanced(byNanoseconds: 20_000)
         }
         var conversation: TCPConversation?
         var connectionEnd = 0

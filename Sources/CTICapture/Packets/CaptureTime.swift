@@ -9,6 +9,12 @@ public struct CaptureTime: Hashable, Comparable, Sendable {
         self.nanoseconds = nanoseconds
     }
 
+    /// The time `nanoseconds` later.
+    public func advanced(byNanoseconds nanoseconds: UInt64) -> CaptureTime {
+        let total = UInt64(self.nanoseconds) + nanoseconds
+        return CaptureTime(seconds: seconds + Int64(total / 1_000_000_000), nanoseconds: UInt32(total % 1_000_000_000))
+    }
+
     /// Milliseconds since 1970, the unit of the console's other timestamps.
     public var milliseconds: Int64 { seconds * 1000 + Int64(nanoseconds / 1_000_000) }
 

@@ -30,9 +30,7 @@ public struct TestCapture: Sendable {
     }
 
     public mutating func add(_ ipPacket: [UInt8], at time: CaptureTime? = nil) {
-        let index = UInt32(packets.count)
-        let nanoseconds = start.nanoseconds + index * 1_000_000
-        let stamp = time ?? CaptureTime(seconds: start.seconds + Int64(nanoseconds / 1_000_000_000), nanoseconds: nanoseconds % 1_000_000_000)
+        let stamp = time ?? start.advanced(byNanoseconds: UInt64(packets.count) * 1_000_000)
         var frame = linkHeader(for: ipPacket) + ipPacket
         if linkType == .ethernet, padsEthernetFrames, frame.count < Self.ethernetMinimumFrame {
             frame += [UInt8](repeating: 0, count: Self.ethernetMinimumFrame - frame.count)
