@@ -33,19 +33,22 @@ public struct CaptureContext: Sendable {
 
     /// A capture time in ISO 8601 UTC with microseconds.
     public static func timestamp(seconds: Int64, nanoseconds: UInt32) -> String {
-        var text = UTCTime.iso8601(epochMilliseconds: seconds * 1000 + Int64(nanoseconds / 1_000_000), fractional: true)
+        var text = Array(UTCTime.iso8601(epochMilliseconds: seconds * 1000 + Int64(nanoseconds / 1_000_000), fractional: true).utf8)
         text.removeLast()
-        let micro = Int(nanoseconds / 1000 % 1000)
-        text += String(micro / 100) + String(micro / 10 % 10) + String(micro % 10)
-        return text + "Z"
+        appendMicroseconds(of: nanoseconds, to: &text)
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Appends the time of day (UTC) with microseconds, `13:45:46.123456`.
     func appendTimeOfDay(to line: inout [UInt8]) {
         UTCTime.appendTimeOfDay(epochMilliseconds: seconds * 1000 + Int64(nanoseconds / 1_000_000), to: &line)
-        let micro = Int(nanoseconds / 1000 % 1000)
-        line.append(UInt8(ascii: "0") + UInt8(micro / 100))
-        line.append(UInt8(ascii: "0") + UInt8(micro / 10 % 10))
-        line.append(UInt8(ascii: "0") + UInt8(micro % 10))
+        Self.appendMicroseconds(of: nanoseconds, to: &line)
+    }
+
+    /// The three digits after the milliseconds of a time's fraction.
+    private static func appendMicroseconds(of nanoseconds: UInt32, to text: inout [UInt8]) {
+        let microseconds = nanoseconds / 1000 % 1000
+        for divisor: UInt32 in [100, 10, 1] { text.append(UInt8(ascii: "0") + UInt8(microseconds / divisor % 10)) }
     }
 }
