@@ -41,8 +41,11 @@ struct CaptureStatistics {
         }
     }
 
+    /// The decoder numbers connections 1, 2, … in the order it reports them (``found(_:)``), so
+    /// connection `n` is entry `n - 1`: no search per message.
     private mutating func update(_ connection: CTIConnection, _ change: (inout ConnectionCounts) -> Void) {
-        guard let index = connections.firstIndex(where: { $0.connection.number == connection.number }) else { return }
+        let index = connection.number - 1
+        guard connections.indices.contains(index), connections[index].connection.number == connection.number else { return }
         change(&connections[index])
     }
 
