@@ -74,11 +74,7 @@ struct DecodeCommand: ParsableCommand {
             }
         }
         if port.contains(0) { throw ValidationError("--port: 0 is not a server port") }
-        if let filter {
-            for name in filter.split(separator: ",") where MessageCatalog.standard.descriptor(named: name) == nil {
-                throw ValidationError("--filter: unknown message type '\(name)' (see `cti describe messages`)")
-            }
-        }
+        try MessageTypeFilter.validate(filter)
     }
 
     func run() throws {
@@ -111,7 +107,7 @@ extension DecodeCommand {
     /// `--pcap`: the capture's messages, then with `--stats` the counts.
     func decodeCapture(path: String) throws {
         let sink = OutputSink(format: output.format, settings: OutputSettings(verbose: verbose, hex: showHex))
-        let names = Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name })
+        let names = MessageTypeFilter.names(filter)
         var run = CaptureDecodeRun(sink: sink, version: protocolOptions.version,
                                    serverPorts: port.isEmpty ? .defaults : CTIServerPorts(port), filter: names)
         do {

@@ -57,11 +57,7 @@ struct WatchCommand: SessionCommand {
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let timeout { try SecondsOption.check(timeout, option: "--timeout") }
-        if let filter {
-            for name in filter.split(separator: ",") where MessageCatalog.standard.descriptor(named: name) == nil {
-                throw ValidationError("--filter: unknown message type '\(name)' (see `cti describe messages`)")
-            }
-        }
+        try MessageTypeFilter.validate(filter)
         if recordFormat != nil, record == nil { throw ValidationError("--record-format needs --record FILE") }
         if let record { _ = try RecordFormat.chosen(for: record, explicit: recordFormat) }
     }
@@ -70,7 +66,7 @@ struct WatchCommand: SessionCommand {
 
     func run(on provider: any SessionProvider) async throws {
         var configuredPrinter = EventPrinter(options: outputOptions, environment: SessionCommandSupport.environment)
-        configuredPrinter.filter = Set((filter ?? "").split(separator: ",").compactMap { MessageCatalog.standard.descriptor(named: $0)?.name })
+        configuredPrinter.filter = MessageTypeFilter.names(filter)
         configuredPrinter.who = EventWhoFilter(devices: Set(device), agents: Set(agent), calls: Set(call))
         if let context = provider.console {
             // In a REPL or script the session is already streaming: watch changes what is shown
