@@ -39,13 +39,13 @@ import Testing
         capture.add(registered.handshake())
         let split = messages.firstIndex { !$0.fromClient && $0.bytes.count >= 40 && MessageCatalog.standard.descriptor(named: $0.name) != nil }!
         var splitFrameNumber = 0
-        var pending: (direction: TestConnection.Direction, range: Range<Int>, count: Int)?
+        var pending: (direction: CaptureDirection, range: Range<Int>, count: Int)?
         func flush() {
             if let batch = pending { capture.add(registered.segment(batch.direction, batch.range)) }
             pending = nil
         }
         for (index, message) in messages.enumerated() {
-            let direction: TestConnection.Direction = message.fromClient ? .clientToServer : .serverToClient
+            let direction: CaptureDirection = message.fromClient ? .clientToServer : .serverToClient
             let range = registered.send(message.bytes, direction)
             if index == split {
                 flush()
@@ -67,7 +67,7 @@ import Testing
             messages.first { $0.name == name }!
         }
         for message in heuristicMessages {
-            let direction: TestConnection.Direction = message.fromClient ? .clientToServer : .serverToClient
+            let direction: CaptureDirection = message.fromClient ? .clientToServer : .serverToClient
             let range = other.send(message.bytes, direction)
             capture.add(other.segment(direction, range))
         }

@@ -7,12 +7,6 @@
 /// ``maximumSegmentSize`` go in several segments, as a TCP stack cuts them. No pure
 /// acknowledgments are made for data: Wireshark needs none to follow and reassemble a stream.
 public struct TCPConversation: Sendable {
-    /// Which way bytes go.
-    public enum Direction: Sendable {
-        case clientToServer
-        case serverToClient
-    }
-
     /// The MSS of a TCP connection over Ethernet with IPv4 (MTU 1500 less 40 bytes of headers).
     public static let ethernetMaximumSegmentSize = 1460
 
@@ -56,7 +50,7 @@ public struct TCPConversation: Sendable {
 
     /// The segments that carry `bytes` in `direction`: one per ``maximumSegmentSize`` bytes, in
     /// order, each with PSH and ACK. None for no bytes.
-    public mutating func segments(carrying bytes: some Collection<UInt8>, _ direction: Direction) -> [[UInt8]] {
+    public mutating func segments(carrying bytes: some Collection<UInt8>, _ direction: CaptureDirection) -> [[UInt8]] {
         var result: [[UInt8]] = []
         result.reserveCapacity((bytes.count + maximumSegmentSize - 1) / maximumSegmentSize)
         var rest = bytes[...]
@@ -70,10 +64,10 @@ public struct TCPConversation: Sendable {
 
     /// The close: FIN-ACK from the side that closes (`direction` is the way its FIN goes), FIN-ACK
     /// from the other, and the last ACK. None once closed.
-    public mutating func close(from direction: Direction = .clientToServer) -> [[UInt8]] {
+    public mutating func close(from direction: CaptureDirection = .clientToServer) -> [[UInt8]] {
         guard !isClosed else { return [] }
         isClosed = true
-        let reverse: Direction = direction == .clientToServer ? .serverToClient : .clientToServer
+        let reverse = direction.reversed
         let first = segment([], [.fin, .ack], direction)
         let second = segment([], [.fin, .ack], reverse)
         let last = segment([], [.ack], direction)
@@ -82,7 +76,7 @@ public struct TCPConversation: Sendable {
 
     /// One segment from `direction`'s sender, acknowledging all the other side has sent; the
     /// sender's sequence number moves past the payload (and past a FIN).
-    private mutating func segment(_ payload: some Collection<UInt8>, _ flags: TCPFlags, _ direction: Direction) -> [UInt8] {
+    private mutating func segment(_ payload: some Collection<UInt8>, _ flags: TCPFlags, _ direction: CaptureDirection) -> [UInt8] {
         let length = UInt32(payload.count) + (flags.contains(.fin) ? 1 : 0)
         switch direction {
         case .clientToServer:

@@ -84,8 +84,8 @@ import Testing
         #expect(conversation.clientSequence == 5)
     }
 
-    @Test(arguments: [TCPConversation.Direction.clientToServer, .serverToClient])
-    func closeIsFINFromTheCloserFINFromTheOtherAndTheLastACK(from direction: TCPConversation.Direction) {
+    @Test(arguments: [CaptureDirection.clientToServer, .serverToClient])
+    func closeIsFINFromTheCloserFINFromTheOtherAndTheLastACK(from direction: CaptureDirection) {
         var conversation = TCPConversation(client: Self.client, server: Self.server, clientISN: 100, serverISN: 200)
         _ = conversation.handshake()
         _ = conversation.segments(carrying: [1, 2, 3], .clientToServer)

@@ -3,8 +3,6 @@ import CTICapture
 /// One TCP connection of a test capture: the bytes each direction sends, and the segments that
 /// carry any part of them (so tests can reorder, repeat, overlap and split them at will).
 public struct TestConnection: Sendable {
-    public enum Direction: Sendable { case clientToServer, serverToClient }
-
     public let client: TCPEndpoint
     public let server: TCPEndpoint
     /// Initial sequence numbers, chosen near the 32-bit wrap so that tests cross it.
@@ -26,7 +24,7 @@ public struct TestConnection: Sendable {
 
     /// Appends bytes to a direction's stream; returns their range in it.
     @discardableResult
-    public mutating func send(_ bytes: [UInt8], _ direction: Direction) -> Range<Int> {
+    public mutating func send(_ bytes: [UInt8], _ direction: CaptureDirection) -> Range<Int> {
         switch direction {
         case .clientToServer:
             clientStream += bytes
@@ -47,7 +45,7 @@ public struct TestConnection: Sendable {
     }
 
     /// The segment carrying `range` of a direction's stream.
-    public func segment(_ direction: Direction, _ range: Range<Int>, flags: TCPFlags = [.ack, .psh]) -> [UInt8] {
+    public func segment(_ direction: CaptureDirection, _ range: Range<Int>, flags: TCPFlags = [.ack, .psh]) -> [UInt8] {
         switch direction {
         case .clientToServer:
             return TCPPacketBuilder.packet(from: client, to: server, sequence: clientISN &+ 1 &+ UInt32(range.lowerBound),
@@ -59,7 +57,7 @@ public struct TestConnection: Sendable {
     }
 
     /// The whole of a direction's stream so far, one segment per `size` bytes, in order.
-    public func segments(_ direction: Direction, size: Int = 1460) -> [[UInt8]] {
+    public func segments(_ direction: CaptureDirection, size: Int = 1460) -> [[UInt8]] {
         let count = direction == .clientToServer ? clientStream.count : serverStream.count
         return stride(from: 0, to: count, by: size).map { segment(direction, $0..<min($0 + size, count)) }
     }
