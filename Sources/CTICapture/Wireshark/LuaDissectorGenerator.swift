@@ -26,8 +26,22 @@ public struct LuaDissectorGenerator: Sendable {
         appendFields(to: &lines)
         appendMessages(to: &lines)
         appendTags(to: &lines)
+        appendConstants(to: &lines)
         lines.append(LuaDissectorRuntime.epilogue)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Constants
+
+    /// The framing limits and ports, from the codec's own constants (`wire-format.md` §2, §4).
+    private func appendConstants(to lines: inout [String]) {
+        let ports = CTISide.allCases.map { String($0.defaultPort) }.joined(separator: ",")
+        lines.append("")
+        lines.append("local HEADER_SIZE = \(CTIFrame.headerSize)  -- MHDR: MessageLength, MessageType")
+        lines.append("local FLOATING_HEADER_SIZE = \(2 * ProtocolVersion.v25.floatingHeaderWidth)  -- tag and length, 2 bytes each since PV20")
+        lines.append("local MAXIMUM_BODY = \(CTIFrame.acceptedMaximumBody)  -- larger MessageLength values are not CTI framing")
+        lines.append("local GUIDE_MAXIMUM_BODY = \(CTIFrame.guideMaximumBody)  -- the guide's limit")
+        lines.append("local DEFAULT_PORTS = \(LuaLiteral.string(ports))")
     }
 
     // MARK: - Value strings

@@ -34,11 +34,6 @@ enum LuaDissectorRuntime {
     -- ---------------------------------------------------------------------------------------
     -- Reading (hand-written part)
 
-    local HEADER_SIZE = 8              -- MHDR: MessageLength, MessageType
-    local FLOATING_HEADER_SIZE = 4     -- tag and length, 2 bytes each since PV20
-    local MAXIMUM_BODY = 65535         -- larger MessageLength values are not CTI framing
-    local GUIDE_MAXIMUM_BODY = 12492   -- the guide's limit (12 500 bytes with the header)
-    local DEFAULT_PORTS = "42027,43027"
 
     local message_names, tag_names = {}, {}
     for type, message in pairs(messages) do message_names[type] = message.name end
