@@ -1,6 +1,7 @@
 import ArgumentParser
 import CTIBenchSupport
 import CTICapture
+import CTIProtocol
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -157,7 +158,7 @@ struct PcapCommand: ParsableCommand {
         let client = IPAddress(v6 ? "2001:db8::10" : "10.0.0.10")!
         let server = IPAddress(v6 ? "2001:db8::1" : "10.0.0.1")!
         return TCPConversation(client: TCPEndpoint(address: client, port: UInt16(50_000 + number)),
-                               server: TCPEndpoint(address: server, port: v6 ? 43027 : 42027),
+                               server: TCPEndpoint(address: server, port: UInt16((v6 ? CTISide.b : .a).defaultPort)),
                                clientISN: UInt32(truncatingIfNeeded: number &* 0x1000_0001), serverISN: 0xFFFF_0000)
     }
 
