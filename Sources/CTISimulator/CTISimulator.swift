@@ -42,6 +42,13 @@ public final class CTISimulator: Sendable {
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         self.observers = EventObservers()
         self.engine = SimulatorEngine(loop: group.next(), configuration: configuration, observers: observers)
+        engine.runCommand = { [weak self] line in
+            Task {
+                guard let self else { return }
+                let reply = await self.execute(line)
+                configuration.log("script: \(line): \(reply)")
+            }
+        }
     }
 
     // MARK: - Life cycle
@@ -73,6 +80,17 @@ public final class CTISimulator: Sendable {
     /// Every ``SimulatorEvent`` from now on, until ``stop()``.
     public func events() -> AsyncStream<SimulatorEvent> {
         observers.subscribe()
+    }
+
+    // MARK: - Script
+
+    /// How ``SimulatorConfiguration/script`` went on the first session it ran on: completed
+    /// (every step happened; for a replay: the session closed after its last step) or the
+    /// first step that did not happen. Waits for it; `nil` without a script. A stop before
+    /// the end is a failure.
+    public func scriptOutcome() async -> ScriptOutcome? {
+        guard let result = engine.scriptOutcomeResult else { return nil }
+        return try? await result.get()
     }
 
     // MARK: - Events

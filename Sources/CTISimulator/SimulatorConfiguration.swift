@@ -42,6 +42,9 @@ public struct SimulatorConfiguration: Sendable {
     public var callCenter: CallCenterConfiguration
     /// TLS on both sides; `nil`: plain TCP.
     public var tls: SimulatorTLS?
+    /// A scenario's steps or a replay (issue 19), run on the sessions ``ServerScript/scope``
+    /// names; outcome: ``CTISimulator/scriptOutcome()``. `nil`: none.
+    public var script: ServerScript?
 
     public init(
         host: String = "127.0.0.1",

@@ -23,6 +23,13 @@ struct SimulateCommand: AsyncParsableCommand {
         end of input the simulator keeps running. SIGINT or SIGTERM closes the listeners and \
         connections and exits 0. Exit status 2 if a port cannot be bound.
 
+        With `--replay FILE` (a pcap, or a raw `--record` file) each client that opens gets \
+        the server side of the recorded session: the simulator answers OPEN, HEARTBEAT and \
+        CLOSE itself and sends the recorded messages with their recorded spacing (`--speed`), \
+        confirmations with the client's InvokeID. With `[[step]]` tables in the `--scenario` \
+        file the first session must do what the steps say: exit 0 once every step happened, \
+        1 naming the first step that did not (see the README).
+
         Persistent calls are a project extension (PERSISTENT_CALL_REQ, rules R1-R14 of \
         persistent-calls-design.md). The commands (the REPL's `sim` takes the same):
 
@@ -87,6 +94,22 @@ struct SimulateCommand: AsyncParsableCommand {
         valueName: "file"))
     var scenario: String?
 
+    @Option(name: .customLong("replay"), help: ArgumentHelp(
+        "Play the server side of a recorded session (a pcap, or a raw --record file) to each client that opens.", valueName: "file"))
+    var replay: String?
+
+    @Option(name: .customLong("speed"), help: ArgumentHelp(
+        "With --replay: the recorded gaps divided by N (> 0), or max for no waits. A raw file has no times: always as fast as the client reads.",
+        valueName: "n|max"))
+    var speed: String?
+
+    @Option(name: .customLong("replay-connection"), help: ArgumentHelp(
+        "With --replay of a capture: replay its N-th connection that has an OPEN_REQ (default 1).", valueName: "n"))
+    var replayConnection: Int?
+
+    @Flag(name: .customLong("once"), help: "With --replay: exit once the first client's session has closed (0 when the whole replay was sent, else 1).")
+    var once = false
+
     @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve TLS on both sides with this PEM certificate (chain); needs --tls-key.", valueName: "file"))
     var tlsCert: String?
 
@@ -108,6 +131,13 @@ struct SimulateCommand: AsyncParsableCommand {
         if !(0...999).contains(remoteDevices) { throw ValidationError("--remote-devices \(remoteDevices): expected 0-999") }
         if persistentPerNode < 0 || persistentPerCluster < 0 { throw ValidationError("persistent-call limits must be >= 0") }
         if !(rate >= 0 && rate.isFinite) { throw ValidationError("--rate \(rate): expected a number of calls per second >= 0") }
+        if replay == nil {
+            for (given, flag) in [(speed != nil, "--speed"), (replayConnection != nil, "--replay-connection"), (once, "--once")] where given {
+                throw ValidationError("\(flag) goes with --replay")
+            }
+        }
+        if let speed, ReplaySpeed(argument: speed) == nil { throw ValidationError("--speed \(speed): expected a number > 0 or max") }
+        if let replayConnection, replayConnection < 1 { throw ValidationError("--replay-connection \(replayConnection): expected 1 or more") }
         for agent in agents where agent.split(separator: ":", omittingEmptySubsequences: false).first?.isEmpty ?? true {
             throw ValidationError("--agent '\(agent)': expected ID[:EXTENSION[:INSTRUMENT]]")
         }
@@ -132,6 +162,25 @@ struct SimulateCommand: AsyncParsableCommand {
                 StandardStream.diagnose("cti simulate: \(error)")
                 throw ExitStatus.usage
             }
+            if replay != nil && configuration.script != nil {
+                StandardStream.diagnose("cti simulate: scenario \(scenario): [[step]] tables and --replay do not go together")
+                throw ExitStatus.usage
+            }
+        }
+        if let replay {
+            let recording: ReplayRecording
+            do {
+                recording = try ReplayRecording.load(path: replay, connection: replayConnection)
+            } catch {
+                StandardStream.diagnose("cti simulate: \(error)")
+                throw ExitStatus.dataError
+            }
+            let pace = recording.hasTimes ? speed.flatMap(ReplaySpeed.init(argument:)) ?? .factor(1) : .max
+            configuration.script = ReplayScript.compile(recording.frames, version: .v25, speed: pace)
+            // The recording's events are the only ones: no agents, devices or traffic of the model's own.
+            configuration.agentCount = 0
+            configuration.remoteDevices = 0
+            configuration.callRate = 0
         }
         let signals = TerminationSignals.install()
 
@@ -151,8 +200,13 @@ struct SimulateCommand: AsyncParsableCommand {
         try? StandardStream.output.flush()
 
         let lines = StandardInputLines.stream()
-        let received = await withTaskGroup(of: Int32?.self) { group in
-            group.addTask { await signals.first { _ in true } }
+        // A scenario with steps ends with its outcome; a replay with --once; else a signal.
+        let awaitsOutcome = configuration.script.map { $0.mode == .strict || once } ?? false
+        let ending = await withTaskGroup(of: Ending?.self) { group in
+            group.addTask { await signals.first { _ in true }.map(Ending.signal) }
+            if awaitsOutcome {
+                group.addTask { await simulator.scriptOutcome().map(Ending.script) }
+            }
             group.addTask {
                 for await line in lines {
                     let reply = await simulator.execute(line)
@@ -163,15 +217,43 @@ struct SimulateCommand: AsyncParsableCommand {
                 return nil  // end of input: keep running until a signal
             }
             while let result = await group.next() {
-                if let number = result {
+                if let ending = result {
                     group.cancelAll()
-                    return number
+                    return ending
                 }
             }
-            return SIGTERM
+            return .signal(SIGTERM)
         }
-        StandardStream.diagnose("cti simulate: \(received == SIGINT ? "SIGINT" : "SIGTERM"): stopping")
-        await simulator.stop()
+        switch ending {
+        case .signal(let number):
+            StandardStream.diagnose("cti simulate: \(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping")
+            await simulator.stop()
+            guard awaitsOutcome, case .failed(let failure)? = await simulator.scriptOutcome() else { return }
+            try scriptFailed(failure)
+        case .script(.completed):
+            // The client's CLOSE_REQ may follow the last step: let it be answered.
+            try? await Task.sleep(for: SimulateCommand.closeGrace)
+            await simulator.stop()
+        case .script(.failed(let failure)):
+            await simulator.stop()
+            try scriptFailed(failure)
+        }
+    }
+
+    /// How the foreground run ended.
+    private enum Ending: Sendable {
+        case signal(Int32)
+        case script(ScriptOutcome)
+    }
+
+    /// How long a scenario that completed keeps serving, for the client's CLOSE_REQ.
+    static let closeGrace = Duration.milliseconds(500)
+
+    /// Reports the first step that did not happen and exits 1.
+    private func scriptFailed(_ failure: ScriptFailure) throws -> Never {
+        let what = replay.map { "replay \($0)" } ?? "scenario \(scenario ?? "")"
+        StandardStream.diagnose("cti simulate: \(what): \(failure)")
+        throw ExitStatus.scriptFailed
     }
 
     /// The password file's bytes, without one trailing newline (`\n` or `\r\n`).

@@ -3,7 +3,8 @@ import TOMLKit
 
 /// A simulator scenario (`cti simulate --scenario F`): a TOML file describing another contact
 /// center. Keys: `agents`, `remote-devices`, `rate` (calls per second), `seed`, `peripherals`
-/// (a list of IDs). Keys it leaves out keep the command line's values.
+/// (a list of IDs), and `[[step]]` tables (``ScenarioSteps``, issue 19): what the first session
+/// must do, run strictly. Keys it leaves out keep the command line's values.
 struct Scenario: Equatable {
     struct Failure: Error, CustomStringConvertible {
         var path: String
@@ -16,6 +17,8 @@ struct Scenario: Equatable {
     var rate: Double?
     var seed: UInt64?
     var peripherals: [UInt32]?
+    /// The `[[step]]` tables; `nil` when there are none.
+    var steps: [ScriptStep]?
 
     static func load(path: String) throws -> Scenario {
         guard let text = ConfigFile.readFile(path) else { throw Failure(path: path, reason: "cannot be read") }
@@ -53,8 +56,10 @@ struct Scenario: Equatable {
                     throw Failure(path: path, reason: "peripherals must be a non-empty list of IDs")
                 }
                 scenario.peripherals = ids.map { UInt32($0) }
+            case "step":
+                scenario.steps = try ScenarioSteps.parse(value, path: path)
             default:
-                throw Failure(path: path, reason: "unknown key '\(key)' (keys: agents, remote-devices, rate, seed, peripherals)")
+                throw Failure(path: path, reason: "unknown key '\(key)' (keys: agents, remote-devices, rate, seed, peripherals, step)")
             }
         }
         return scenario
@@ -66,5 +71,6 @@ struct Scenario: Equatable {
         if let rate { configuration.callRate = rate }
         if let seed { configuration.seed = seed }
         if let peripherals { configuration.peripherals = peripherals }
+        if let steps { configuration.script = ServerScript(steps: steps, mode: .strict, scope: .firstSession) }
     }
 }

@@ -4,6 +4,8 @@ import ArgumentParser
 enum ExitStatus {
     /// The server refused a request (FAILURE_CONF / CONTROL_FAILURE_CONF).
     static let refused = ExitCode(1)
+    /// `cti simulate`: a scenario step (or, with `--once`, a replay) that did not happen.
+    static let scriptFailed = ExitCode(1)
     /// Connection or session failure, OPEN refused, nothing configured with `--no-embedded`.
     static let connectionFailure = ExitCode(2)
     /// Usage error (EX_USAGE).

@@ -52,6 +52,19 @@ final class SimulatorEngine: @unchecked Sendable {
     var heldFlushes: [ConnectionID] = []
     /// Made from ``SimulatorConfiguration/tls`` when the simulator starts.
     var tlsContext: NIOSSLContext?
+    /// ``SimulatorConfiguration/script``'s run on each session it applies to.
+    var scriptRunners: [ConnectionID: ScriptRunner] = [:]
+    /// The timer of each run that sleeps.
+    var scriptTimers: [ConnectionID: Scheduled<Void>] = [:]
+    /// Whether a session has started the script (a scenario runs on the first one only).
+    var scriptStarted = false
+    /// The first session the script ran on: its outcome is ``scriptOutcomeResult``.
+    var scriptConnection: ConnectionID?
+    /// Completed once with the first session's outcome (``settleScript(_:)``), or at stop.
+    var scriptOutcome: EventLoopPromise<ScriptOutcome>?
+    let scriptOutcomeResult: EventLoopFuture<ScriptOutcome>?
+    /// Runs a simulator command line (a script's `fail` step); set by ``CTISimulator``.
+    var runCommand: (@Sendable (String) -> Void)?
 
     init(loop: any EventLoop, configuration: SimulatorConfiguration, observers: EventObservers) {
         self.loop = loop
@@ -62,6 +75,8 @@ final class SimulatorEngine: @unchecked Sendable {
         self.sides = sides
         self.boundPorts = NIOLockedValueBox([:])
         self.callCenter = CallCenterModel(configuration: configuration.callCenter, peripheralID: configuration.peripherals.first ?? DefaultPeripheral.id)
+        self.scriptOutcome = configuration.script == nil ? nil : loop.makePromise(of: ScriptOutcome.self)
+        self.scriptOutcomeResult = scriptOutcome?.futureResult
     }
 
     // MARK: - Helpers
@@ -167,7 +182,14 @@ final class SimulatorEngine: @unchecked Sendable {
             return
         }
         let phase: SessionPhase = connection.session == nil ? .notOpen : .open(role(of: side))
-        switch RequestRoute.of(message, phase: phase) {
+        let route = RequestRoute.of(message, phase: phase)
+        switch route {
+        case .clientControl, .refuse:
+            if connection.session != nil, offerToScript(message, on: id) { return }
+        default:
+            break
+        }
+        switch route {
         case .open(let fields):
             open(fields, on: id)
         case .heartbeat(let invokeID):
@@ -198,6 +220,7 @@ final class SimulatorEngine: @unchecked Sendable {
             log("side \(connection.side): connection \(id) closed: \(reason)")
         }
         emit(.connectionClosed(side: connection.side, connection: id.value, clientID: connection.session?.clientID, reason: reason))
+        scriptSessionClosed(id)
         refreshAttendedDevices()
         if var run = maintenance {
             let actions = run.procedure.sessionGone(id)
@@ -217,7 +240,10 @@ final class SimulatorEngine: @unchecked Sendable {
     }
 
     func writabilityChanged(_ id: ConnectionID, isWritable: Bool) {
-        if isWritable { resumePausedFloods() }
+        if isWritable {
+            resumePausedFloods()
+            if scriptRunners[id] != nil { driveScript(id) }
+        }
     }
 
     // MARK: - Session
@@ -249,7 +275,8 @@ final class SimulatorEngine: @unchecked Sendable {
             let agentState = agentDevice(of: session).flatMap { callCenter.agent(device: $0)?.state }
             send(SimulatedMessages.openConfirmation(grant, agentState: agentState), to: id)
             refreshAttendedDevices()
-            if session.receivesAllEvents && role(of: side) == .active {
+            // A replay sends the recorded session's events, its SYSTEM_EVENTs included.
+            if session.receivesAllEvents && role(of: side) == .active && configuration.script?.mode != .replay {
                 for peripheral in configuration.peripherals { send(SimulatedMessages.peripheralOnline(peripheral), to: id) }
             }
             restartIdleTimer(id)
@@ -257,6 +284,7 @@ final class SimulatorEngine: @unchecked Sendable {
             log("side \(side): session \(id) opened: client \"\(session.clientID)\" version \(session.versionNumber) "
                 + "services \(ServiceBits.describe(session.services)) SessionType \(session.sessionType) IdleTimeout \(idle)")
             emit(.sessionOpened(side: side, connection: id.value, clientID: session.clientID, services: session.services))
+            startScript(on: id)
         }
     }
 
@@ -372,6 +400,12 @@ final class SimulatorEngine: @unchecked Sendable {
         }
         for id in connections.keys.sorted() { close(id, reason: "simulator stopped", mode: .reset) }
         for (_, run) in floods { run.promise.succeed(run.published) }
+        for timer in scriptTimers.values { timer.cancel() }
+        scriptTimers = [:]
+        if let id = scriptConnection, var runner = scriptRunners[id], let failure = runner.sessionClosed() {
+            settleScript(.failed(failure))
+        }
+        settleScript(.failed(ScriptFailure(step: 1, stepDescription: configuration.script?.steps.first?.description ?? "", reason: "the simulator stopped before a session opened")))
         floods = [:]
         log("simulator stopped")
         observers.finish()
