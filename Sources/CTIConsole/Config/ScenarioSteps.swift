@@ -65,14 +65,22 @@ enum ScenarioSteps {
                     }
                     return .expect(try ExpectedRequest(name: name, assignments: assignments), timeout: .nanoseconds(Int64(timeout * 1e9)))
                 case "reply":
-                    return .reply(.message(.fields(try FieldAssignment().build(name, assignments: assignments))))
+                    return .reply(try message(name, assignments))
                 default:
-                    return .send(.message(.fields(try FieldAssignment().build(name, assignments: assignments))), at: nil)
+                    return .send(try message(name, assignments), at: nil)
                 }
             } catch let error as CTIEncodeError {
                 throw failure("key '\(assignments.isEmpty ? action : "fields")': \(error)")
             }
         }
+    }
+
+    /// The message a `reply` or `send` step sends, encoded once here so that a field it lacks
+    /// (a required floating field) is the scenario's error, not the session's.
+    private static func message(_ name: String, _ assignments: [String]) throws(CTIEncodeError) -> ScriptMessage {
+        let message = CTIMessage.fields(try FieldAssignment().build(name, assignments: assignments))
+        _ = try CTIMessageEncoder(version: .v25).encode(message)
+        return .message(message)
     }
 
     /// `fields = { Name = value, … }` as `Name=value` words.
