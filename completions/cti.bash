@@ -3408,9 +3408,9 @@ _cti_encode() {
 
 _cti_simulate() {
     repeating_flags=()
-    non_repeating_flags=(--hide-persistent-in-snapshot --version -h --help)
+    non_repeating_flags=(--hide-persistent-in-snapshot --once --version -h --help)
     repeating_options=(--peripheral --agent)
-    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed --persistent-per-node --persistent-per-cluster --scenario --tls-cert --tls-key --tls-ca)
+    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed --persistent-per-node --persistent-per-cluster --scenario --replay --speed --replay-connection --tls-cert --tls-key --tls-ca)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -3452,6 +3452,15 @@ _cti_simulate() {
         return
         ;;
     '--scenario')
+        return
+        ;;
+    '--replay')
+        return
+        ;;
+    '--speed')
+        return
+        ;;
+    '--replay-connection')
         return
         ;;
     '--tls-cert')

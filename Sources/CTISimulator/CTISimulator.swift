@@ -36,12 +36,16 @@ public final class CTISimulator: Sendable {
     private let observers: EventObservers
     /// Set by ``stop()``: the loop is gone, nothing may be scheduled on it any more.
     private let isShutDown = NIOLockedValueBox(false)
+    /// The script's outcome once settled (readable after ``stop()``, when the loop is gone).
+    private let settledOutcome = NIOLockedValueBox<ScriptOutcome?>(nil)
 
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration()) {
         self.configuration = configuration
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         self.observers = EventObservers()
         self.engine = SimulatorEngine(loop: group.next(), configuration: configuration, observers: observers)
+        let settled = settledOutcome
+        engine.scriptOutcomeResult?.whenSuccess { outcome in settled.withLockedValue { $0 = outcome } }
         engine.runCommand = { [weak self] line in
             Task {
                 guard let self else { return }
@@ -90,6 +94,7 @@ public final class CTISimulator: Sendable {
     /// the end is a failure.
     public func scriptOutcome() async -> ScriptOutcome? {
         guard let result = engine.scriptOutcomeResult else { return nil }
+        if let outcome = settledOutcome.withLockedValue({ $0 }) { return outcome }
         return try? await result.get()
     }
 

@@ -218,6 +218,11 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             while let result = await group.next() {
                 if let ending = result {
+                    // Stopping settles the script's outcome: its task ends too (it cannot be cancelled).
+                    if case .signal(let number) = ending {
+                        StandardStream.diagnose("cti simulate: \(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping")
+                        await simulator.stop()
+                    }
                     group.cancelAll()
                     return ending
                 }
@@ -225,9 +230,7 @@ struct SimulateCommand: AsyncParsableCommand {
             return .signal(SIGTERM)
         }
         switch ending {
-        case .signal(let number):
-            StandardStream.diagnose("cti simulate: \(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping")
-            await simulator.stop()
+        case .signal:
             guard awaitsOutcome, case .failed(let failure)? = await simulator.scriptOutcome() else { return }
             try scriptFailed(failure)
         case .script(.completed):

@@ -93,10 +93,15 @@ struct ScriptRunner {
         return .finished
     }
 
-    /// The session closed: a run still going fails at its current step.
+    /// The session closed: a run still going fails at its current step. A scenario (strict)
+    /// only if an `expect` is left (something the client did not do): with only the server's
+    /// own steps left (send, wait, fail), which no client can miss, it counts as finished. A
+    /// replay if any step is left (the replay was not wholly sent).
     mutating func sessionClosed() -> ScriptFailure? {
         guard case .atStep(let index, _) = state else { return nil }
-        guard index < script.steps.count else {
+        let left = script.steps[min(index, script.steps.count)...]
+        let missed = script.mode == .replay ? !left.isEmpty : left.contains { if case .expect = $0 { true } else { false } }
+        guard missed else {
             state = .finished
             return nil
         }

@@ -77,13 +77,21 @@ import Testing
         #expect(run.next(now: at(1_000)) == .finished)
     }
 
-    @Test func theSessionClosingBeforeTheEndFailsTheCurrentStep() throws {
+    @Test func theSessionClosingWithAnExpectLeftFailsTheCurrentStep() throws {
         var run = runner([try Self.expect("MAKE_CALL_REQ"), .wait(.seconds(1))])
         _ = run.next(now: at(0))
         #expect(run.sessionClosed() == ScriptFailure(step: 1, stepDescription: "expect MAKE_CALL_REQ", reason: "the session closed first"))
         var done = runner([])
         #expect(done.next(now: at(0)) == .finished)
         #expect(done.sessionClosed() == nil)
+        var serverStepsLeft = runner([.wait(.seconds(1)), .fail(try FailStep("A"))])
+        _ = serverStepsLeft.next(now: at(0))
+        #expect(serverStepsLeft.sessionClosed() == nil, "no expect left: the client did all it had to")
+        #expect(serverStepsLeft.next(now: at(0)) == .finished)
+        var replay = runner([.wait(.seconds(1))], mode: .replay)
+        _ = replay.next(now: at(0))
+        #expect(replay.sessionClosed() == ScriptFailure(step: 1, stepDescription: "wait 1 s", reason: "the session closed first"),
+                "a replay not wholly sent")
     }
 
     @Test func aReplayTakesOnlyTheRequestsItExpectsAndSkipsAnExpectThatTimesOut() throws {
