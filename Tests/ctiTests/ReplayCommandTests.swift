@@ -1,3 +1,4 @@
+import CTIProtocol
 import CTITestSupport
 import Foundation
 import Testing
@@ -125,5 +126,37 @@ struct ReplayCommandTests {
             let usage = try CLIRunner.run(["simulate", "--port-a", "0", "--port-b", "0"] + arguments)
             #expect(usage.status == 64, "\(arguments): \(usage.stderr)")
         }
+    }
+}
+
+/// A raw recording with both directions back to back (as the proxy writes it): the direction
+/// of each frame is the catalogue's, and a recorded confirmation answers the client's request
+/// with the client's InvokeID.
+@Suite(.timeLimit(.minutes(2)))
+struct ReplayBothDirectionsTests {
+    static func frame(_ name: String, _ assignments: [String]) throws -> [UInt8] {
+        let message = CTIMessage.fields(try FieldAssignment().build(name, assignments: assignments))
+        return Array(try CTIMessageEncoder(version: .v25).encode(message).readableBytesView)
+    }
+
+    @Test func aRecordedConfirmationAnswersTheClientsRequestWithItsInvokeID() throws {
+        let path = ReplayCommandTests.temporaryPath("proxy.raw")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let recording = try Self.frame("OPEN_REQ", ["InvokeID=1", "VersionNumber=25", "IdleTimeout=60", "ClientID=rec", "ClientPassword=",
+                                                    "ServicesRequested=CTI_SERVICE_CLIENT_CONTROL"])
+            + Self.frame("OPEN_CONF", ["InvokeID=1", "ServicesGranted=CTI_SERVICE_CLIENT_CONTROL"])
+            + Self.frame("QUERY_AGENT_STATE_REQ", ["InvokeID=900", "PeripheralID=5000", "AgentInstrument=2001"])
+            + Self.frame("QUERY_AGENT_STATE_CONF", ["InvokeID=900", "AgentState=NOT_READY", "AgentID=4242", "AgentInstrument=2001"])
+        try Data(recording).write(to: URL(fileURLWithPath: path))
+        let replay = try SimulatorProcess(["--replay", path, "--once"])
+        defer { replay.stop() }
+        let query = try CLIRunner.run(["query", "agent", "--no-config", "--host", "127.0.0.1:\(replay.portA)", "--instrument", "2001", "-o", "json", "-q"])
+        #expect(query.status == 0, "\(query.stderr)")
+        let object = try CLIRunner.json(try #require(query.stdoutLines.first))
+        let fields = try #require(object["fields"] as? [String: Any])
+        #expect(object["type"] as? String == "QUERY_AGENT_STATE_CONF")
+        #expect(fields["AgentID"] as? String == "4242", "the recorded confirmation, not the simulator's: \(fields)")
+        #expect((fields["InvokeID"] as? Int).map { $0 != 900 } == true, "the client's InvokeID, not the recorded 900: \(fields)")
+        #expect(ReplayCommandTests.exitStatus(of: replay) == 0, "\(replay.logText)")
     }
 }

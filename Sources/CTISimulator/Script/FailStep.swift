@@ -13,7 +13,7 @@ public struct FailStep: Hashable, Sendable {
     /// `SIDE[:MODE]`, e.g. `A`, `A:kill`, `B:offline`. Throws when the side is not A or B, or
     /// the mode is not a simulator command taking just a side.
     public init(_ text: String) throws(SimulatorCommandError) {
-        let parts = text.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: " ") }
+        let parts = text.split(separator: ":", maxSplits: 1).map { String($0.filter { !$0.isWhitespace }) }
         guard let sideText = parts.first, let side = CTISide(rawValue: sideText.uppercased()) else {
             throw SimulatorCommandError("'\(text)': expected SIDE[:MODE] with SIDE A or B")
         }
@@ -30,10 +30,4 @@ public struct FailStep: Hashable, Sendable {
 
     /// `A:kill`.
     public var description: String { "\(side):\(mode)" }
-}
-
-private extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
-    }
 }
