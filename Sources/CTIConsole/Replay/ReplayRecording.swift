@@ -49,8 +49,8 @@ struct ReplayRecording {
                MessageCatalog.standard.descriptor(wireType: captured.frame.type, version: version)?.name == "OPEN_REQ" {
                 opening.append(number)
             }
-            let nanoseconds = (captured.time.seconds - start.seconds) * 1_000_000_000 + Int64(captured.time.nanoseconds) - Int64(start.nanoseconds)
-            byConnection[number, default: []].append(RecordedFrame(frame: captured.frame, fromClient: fromClient, time: .nanoseconds(nanoseconds)))
+            let time = TimeAmount.seconds(captured.time.seconds - start.seconds) + .nanoseconds(Int64(captured.time.nanoseconds) - Int64(start.nanoseconds))
+            byConnection[number, default: []].append(RecordedFrame(frame: captured.frame, fromClient: fromClient, time: time))
         }
         do {
             while let packet = try reader.next() { decoder.receive(packet, linkType: reader.linkType, handle) }
