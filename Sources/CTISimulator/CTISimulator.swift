@@ -46,11 +46,12 @@ public final class CTISimulator: Sendable {
         self.engine = SimulatorEngine(loop: group.next(), configuration: configuration, observers: observers)
         let settled = settledOutcome
         engine.scriptOutcomeResult?.whenSuccess { outcome in settled.withLockedValue { $0 = outcome } }
-        engine.runCommand = { [weak self] line in
+        engine.runCommand = { [weak self] line, done in
             Task {
                 guard let self else { return }
                 let reply = await self.execute(line)
                 configuration.log("script: \(line): \(reply)")
+                await self.run(or: ()) { _ in done() }
             }
         }
     }

@@ -28,6 +28,8 @@ extension SimulatorEngine {
     /// Performs the runner's actions until it waits (for time, a request or writability) or ends.
     func driveScript(_ id: ConnectionID) {
         scriptTimers.removeValue(forKey: id)?.cancel()
+        // A fault command in progress: the next step waits for it (it drives again when done).
+        guard !scriptCommandsRunning.contains(id) else { return }
         while var runner = scriptRunners[id], let connection = connections[id], !connection.isClosing {
             let action = runner.next(now: .now())
             scriptRunners[id] = runner
@@ -40,7 +42,13 @@ extension SimulatorEngine {
                 if !connection.channel.isWritable { return }  // writabilityChanged drives it again
             case .runCommand(let line):
                 log("side \(connection.side): session \(id): script: \(line)")
-                runCommand?(line)
+                guard let runCommand else { continue }
+                scriptCommandsRunning.insert(id)
+                runCommand(line) {
+                    self.scriptCommandsRunning.remove(id)
+                    self.driveScript(id)
+                }
+                return
             case .note(let line):
                 log("side \(connection.side): session \(id): script: \(line)")
             case .sleep(let deadline):

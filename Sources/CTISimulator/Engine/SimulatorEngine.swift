@@ -63,8 +63,11 @@ final class SimulatorEngine: @unchecked Sendable {
     /// Completed once with the first session's outcome (``settleScript(_:)``), or at stop.
     var scriptOutcome: EventLoopPromise<ScriptOutcome>?
     let scriptOutcomeResult: EventLoopFuture<ScriptOutcome>?
-    /// Runs a simulator command line (a script's `fail` step); set by ``CTISimulator``.
-    var runCommand: (@Sendable (String) -> Void)?
+    /// Runs a simulator command line (a script's `fail` step), then calls back on ``loop``
+    /// (unless the simulator has stopped); set by ``CTISimulator``.
+    var runCommand: (@Sendable (String, @escaping @Sendable () -> Void) -> Void)?
+    /// Sessions whose script waits for its fault command to finish.
+    var scriptCommandsRunning: Set<ConnectionID> = []
 
     init(loop: any EventLoop, configuration: SimulatorConfiguration, observers: EventObservers) {
         self.loop = loop
