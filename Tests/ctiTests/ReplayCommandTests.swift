@@ -61,6 +61,11 @@ struct ReplayCommandTests {
         #expect(replayed.status == 0, "\(replayed.stderr)")
         #expect(try Self.messages(replayed) == recorded)
         #expect(Self.exitStatus(of: replay) == 0, "--once: exits once the session closed after the whole replay\n\(replay.logText)")
+        if name.hasSuffix(".pcap") {
+            let second = try CLIRunner.run(["simulate", "--port-a", "0", "--port-b", "0", "--replay", path, "--replay-connection", "2"])
+            #expect(second.status == 65)
+            #expect(second.stderr.contains("\(path): --replay-connection 2: the capture has 1 connection(s) with an OPEN_REQ"), "\(second.stderr)")
+        }
     }
 
     @Test func eachNewClientGetsTheReplayFromTheStart() throws {
