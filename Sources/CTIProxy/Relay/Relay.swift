@@ -86,7 +86,7 @@ struct Relay: Sendable {
             guard endings.count == 2 else { return }
             tap.finish()
             forget(number)
-            printer.note(.closed(connection: number, side: route.side, reset: endings[0]))
+            printer.note(.closed(connection: number, side: route.side, reset: endings.contains(true)))
         }
         do {
             try client.pipeline.syncOperations.addHandler(clientHandler)

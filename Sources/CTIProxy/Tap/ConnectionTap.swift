@@ -98,10 +98,12 @@ final class ConnectionTap {
     private func cut(_ index: Int, atEnd: Bool) {
         let time = WallClock.now()
         let leg = directions[index].leg
+        var outputs: [CTIStreamFramer.Output] = []
+        directions[index].framer.frames(atEnd: atEnd) { outputs.append($0) }
         var frames = 0
         var printed = 0
         var skipped: Int64 = 0
-        directions[index].framer.frames(atEnd: atEnd) { output in
+        for output in outputs {
             switch output {
             case .frame(let frame, _):
                 frames += 1
