@@ -33,6 +33,13 @@ struct Relay: Sendable {
         if let listenContext {
             try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: listenContext))
         }
+        // The connect starts once the client's channel is active: a loopback connect can
+        // complete at once, before the accepted channel is.
+        try channel.pipeline.syncOperations.addHandler(ClientArrival { connect(number: number, client: channel, route: route) })
+    }
+
+    /// Connects to the route's server for the client's connection `number`.
+    private func connect(number: Int, client channel: any Channel, route: ProxyRoute) {
         let client = channel.remoteAddress
         let clientText = client.map(Self.text) ?? "?"
         let loop = channel.eventLoop

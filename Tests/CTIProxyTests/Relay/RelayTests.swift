@@ -113,7 +113,12 @@ import Testing
         try await eventually { second.record.inactive }
         #expect(!second.record.inputClosed)
         #expect(second.record.error != nil)
-        try await eventually { sink.notes.filter { if case .closed(_, _, true) = $0 { true } else { false } }.count == 2 }
+        do {
+            try await eventually { sink.notes.filter { if case .closed(_, _, true) = $0 { true } else { false } }.count == 2 }
+        } catch {
+            Issue.record("both pairs end as resets; the notes: \(sink.notes)")
+            throw error
+        }
         let third = try await Peer.connect(port: port)
         try await third.send([1])
         try await eventually { server.peers.dropFirst(2).first?.record.bytes == [1] }
