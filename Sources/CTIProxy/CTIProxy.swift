@@ -95,10 +95,11 @@ public final class CTIProxy: Sendable {
             return state.channels.values.flatMap { $0 }
         }
         for channel in open { try? await channel.close() }
-        // The pairs' taps report their end on their loops; then the printer has it all.
-        for channel in open { try? await channel.closeFuture.get() }
-        for loop in Set(open.map { ObjectIdentifier($0.eventLoop) }).compactMap({ id in open.first { ObjectIdentifier($0.eventLoop) == id }?.eventLoop }) {
-            try? await loop.submit {}.get()
+        // The pairs' taps report their ends on their loops: once those have run, the printer
+        // has been handed everything.
+        for channel in open {
+            try? await channel.closeFuture.get()
+            try? await channel.eventLoop.submit {}.get()
         }
         printer.drain()
         return totals

@@ -17,13 +17,13 @@ struct ProxyCommand: AsyncParsableCommand {
         connection to --to (--to-b), and the bytes are relayed unchanged and at once, both ways \
         (frames that do not decode too); either end closing or resetting is passed on. Prints \
         `proxy A listening on ADDR:PORT -> HOST:PORT` per side on stderr, then each message \
-        relayed on stdout: the time, the side, the connection number (#1, #2, ...), client → \
-        server or client ← server, and the line `watch` prints (-o json: the keys of `decode \
+        relayed on stdout: the time, the side, the connection number (#1, #2, ...), client -> \
+        server or client <- server, and the line `watch` prints (-o json: the keys of `decode \
         --pcap` with "connection": {"number", "client", "server"}). When the printer falls \
         behind, the relay keeps its speed: frames not printed are counted per connection and \
         direction on stderr and in the totals (never left out of --record). --listen-tls-cert \
         and --listen-tls-key terminate TLS from the clients, the --tls options speak TLS to the \
-        servers; without them a TLS stream is relayed untouched (noted, not decoded). Passwords \
+        servers (the same options as the session commands'); without them a TLS stream is relayed untouched (noted, not decoded). Passwords \
         are relayed, never printed, and masked with * in --record files. Exit status: 0 (count \
         reached, --timeout alone, Ctrl-C, SIGTERM, reader gone; the totals go to stderr); 124 if \
         --timeout ran out before --count; 2 if a listening address cannot be bound; 64 for bad \
@@ -47,7 +47,7 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(name: .customLong("protocol"), help: "Protocol version the messages are decoded with, 24 or 25 (default 25).")
     var protocolVersion: UInt32?
 
-    @OptionGroup(title: "TLS to the Servers") var serverTLS: TLSOptions
+    @OptionGroup(title: TLSOptions.title) var serverTLS: TLSOptions
 
     @Option(name: .customLong("listen-tls-cert"), help: ArgumentHelp("Terminate TLS from the clients with this PEM certificate (with --listen-tls-key).",
                                                                        valueName: "file"))

@@ -69,6 +69,7 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .customLong("no-config"), help: "Do not read the config file.")
     var noConfig = false
 
+    /// Listed with the connection options (a group nested in a titled group takes its title).
     @OptionGroup var tlsOptions: TLSOptions
 
     @Flag(help: "Use the simulator embedded in cti (the default when no server is configured).")

@@ -5,6 +5,9 @@ import CTIClient
 /// connections, Unified CCE 12.x+). Part of ``ConnectionOptions``; `cti proxy` takes the same
 /// options, with the same meanings, for its connections to the servers.
 struct TLSOptions: ParsableArguments {
+    /// The heading these options have in `--help` and the man page (described there once).
+    static let title = "TLS Options"
+
     @Flag(help: "Connect with TLS (secured CTI Server connections, Unified CCE 12.x+); implied by the other --tls options.")
     var tls = false
 
