@@ -6,16 +6,13 @@ import NIOCore
 
 /// The decoding side of one proxied connection, on its event loop (both channels of a pair are
 /// on the same loop): each direction's bytes, as they are relayed, are cut into frames
-/// (``CTIStreamFramer``, in step from the stream's start and resynchronised after garbage) that
-/// go to the recording (secrets masked) and are offered to the printer. It never holds the
+/// (``ProxyStreamTap``) that go to the recording (secrets masked) and are offered to the printer. It never holds the
 /// relay up: it sees the same buffers the relay forwards.
 final class ConnectionTap {
     /// One direction's state.
     private struct Direction {
         let leg: ProxyLeg
-        var framer: CTIStreamFramer
-        /// Bytes seen (the stream offset of the next read).
-        var seen: Int64 = 0
+        var tap: ProxyStreamTap
         /// Frames not printed since the printer fell behind (nil: it keeps up).
         var behind: Int?
     }
@@ -28,10 +25,6 @@ final class ConnectionTap {
         case relayedUntouched
     }
 
-    /// The first bytes of a TLS ClientHello record: handshake (22), version major 3.
-    static let tlsHandshakeRecord: UInt8 = 0x16
-    static let tlsMajorVersion: UInt8 = 0x03
-
     private var directions: [Direction]
     private var mode = Mode.decoding
     private let version: ProtocolVersion
@@ -42,10 +35,9 @@ final class ConnectionTap {
 
     init(connection: Int, side: CTISide, client: SocketAddress, clientText: String, server: String, proxyAddress: SocketAddress?,
          version: ProtocolVersion, printer: PrintQueue, totals: NIOLockedValueBox<ProxyTotals>, recording: FrameTap?) {
-        let plausibility = FramePlausibility(version: version)
         directions = [CaptureDirection.clientToServer, .serverToClient].map { direction in
             Direction(leg: ProxyLeg(connection: connection, side: side, direction: direction, client: clientText, server: server),
-                      framer: CTIStreamFramer(plausibility: plausibility, synchronized: true))
+                      tap: ProxyStreamTap(version: version))
         }
         self.version = version
         self.printer = printer
@@ -64,20 +56,20 @@ final class ConnectionTap {
         totals.withLockedValue { totals in
             if direction == .clientToServer { totals.bytesFromClients += Int64(count) } else { totals.bytesFromServers += Int64(count) }
         }
-        if directions[index].seen == 0, direction == .clientToServer, count > 0, isTLSClientHello(bytes) {
+        if case .decoding = mode, directions[index].tap.seen == 0, direction == .clientToServer, count > 0,
+           ProxyStreamTap.isTLSClientHello(bytes) {
             mode = .relayedUntouched
             printer.note(.tlsRelayedUntouched(directions[index].leg))
         }
-        directions[index].seen += Int64(count)
         guard case .decoding = mode else { return }
-        bytes.withUnsafeReadableBytes { directions[index].framer.append($0) }
-        cut(index, atEnd: false)
+        take(directions[index].tap.read(bytes), index)
     }
 
     /// One end will send no more: what is left of its stream makes no frame.
     func ended(_ direction: CaptureDirection) {
         guard case .decoding = mode else { return }
-        cut(Self.index(direction), atEnd: true)
+        let index = Self.index(direction)
+        take(directions[index].tap.end(), index)
     }
 
     /// The pair has ended: the printer is told how many frames it missed, the recording that
@@ -89,17 +81,11 @@ final class ConnectionTap {
         if let recording, let recorded { recording(FrameTapEvent(kind: .disconnected, connection: recorded, time: WallClock.now())) }
     }
 
-    private func isTLSClientHello(_ bytes: ByteBuffer) -> Bool {
-        guard bytes.getInteger(at: bytes.readerIndex, as: UInt8.self) == Self.tlsHandshakeRecord else { return false }
-        let major = bytes.getInteger(at: bytes.readerIndex + 1, as: UInt8.self)
-        return major == nil || major == Self.tlsMajorVersion
-    }
-
-    private func cut(_ index: Int, atEnd: Bool) {
+    /// What one direction's tap gave: frames to the recording and the printer, skips noted.
+    private func take(_ outputs: [ProxyStreamTap.Output], _ index: Int) {
+        guard !outputs.isEmpty else { return }
         let time = WallClock.now()
         let leg = directions[index].leg
-        var outputs: [CTIStreamFramer.Output] = []
-        directions[index].framer.frames(atEnd: atEnd) { outputs.append($0) }
         var frames = 0
         var printed = 0
         var skipped: Int64 = 0
