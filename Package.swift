@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CTIOutput", targets: ["CTIOutput"]),
         .library(name: "CTICapture", targets: ["CTICapture"]),
         .library(name: "CTIConsole", targets: ["CTIConsole"]),
+        .library(name: "CTIProxy", targets: ["CTIProxy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
@@ -80,6 +81,21 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // `cti proxy` (issue 19): the relay between CTI clients and servers, decoding both ways.
+        .target(
+            name: "CTIProxy",
+            dependencies: [
+                "CTIProtocol",
+                "CTICapture",
+                "CTIClient",
+                "CTISimulator",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -95,6 +111,7 @@ let package = Package(
                 "CTIOutput",
                 "CTICapture",
                 "CTISimulator",
+                "CTIProxy",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -122,6 +139,7 @@ let package = Package(
                 "CTIOutput",
                 "CTICapture",
                 "CTISimulator",
+                "CTIProxy",
                 "CTIBenchSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -194,6 +212,18 @@ let package = Package(
                 "CTIProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "CTIProxyTests",
+            dependencies: [
+                "CTIProxy",
+                "CTIProtocol",
+                "CTIClient",
+                "CTICapture",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(

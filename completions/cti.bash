@@ -183,13 +183,13 @@ _cti() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    open|close|reconnect|status|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|wait|sleep|quit|help)
+    open|close|reconnect|status|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|proxy|wait|sleep|quit|help)
         # Offer subcommand argument completions
         "_cti_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'open close reconnect status watch call agent query persistent send sim describe config decode encode simulate wait sleep quit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'open close reconnect status watch call agent query persistent send sim describe config decode encode simulate proxy wait sleep quit help' -- "${cur}"))
         ;;
     esac
 }
@@ -3470,6 +3470,77 @@ _cti_simulate() {
         return
         ;;
     '--tls-ca')
+        return
+        ;;
+    esac
+}
+
+_cti_proxy() {
+    repeating_flags=()
+    non_repeating_flags=(--tls --tls-insecure --quiet -q --verbose -v --hex --lifecycle --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--listen --to --listen-b --to-b --protocol --tls-ca --tls-cert --tls-key --listen-tls-cert --listen-tls-key --listen-tls-ca -o --output --color --filter --count --timeout --record --record-format)
+    __cti_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--listen')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--listen-b')
+        return
+        ;;
+    '--to-b')
+        return
+        ;;
+    '--protocol')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
+    '--listen-tls-cert')
+        return
+        ;;
+    '--listen-tls-key')
+        return
+        ;;
+    '--listen-tls-ca')
+        return
+        ;;
+    '-o'|'--output')
+        __cti_add_completions -W 'text'$'\n''json'$'\n''hex'$'\n''raw'
+        return
+        ;;
+    '--color')
+        __cti_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    '--filter')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion proxy -- --filter "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--count')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--record')
+        __cti_add_completions -f
+        return
+        ;;
+    '--record-format')
+        __cti_add_completions -W 'raw'$'\n''pcap'
         return
         ;;
     esac

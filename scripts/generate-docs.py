@@ -21,11 +21,11 @@ DATE = "November 23, 2026"
 
 EXIT_STATUS = [
     ("0", "success"),
-    ("1", "a request was refused by the server (FAILURE_CONF or CONTROL_FAILURE_CONF); the message names the code"),
+    ("1", "a request was refused by the server (FAILURE_CONF or CONTROL_FAILURE_CONF); the message names the code; simulate: a scenario step, or with --replay --once the replay, did not happen"),
     ("2", "connection or session failure, OPEN refused, or no server configured with --no-embedded"),
     ("64", "usage error: unknown option, command, message, field or mask name, a value that does not fit"),
-    ("65", "undecodable input (decode)"),
-    ("124", "a --timeout ran out before --count was reached (watch --timeout alone exits 0), or before wait's event came"),
+    ("65", "undecodable input (decode; simulate --replay of a file that is no capture or raw recording)"),
+    ("124", "a --timeout ran out before --count was reached (watch or proxy; watch --timeout alone exits 0), or before wait's event came"),
     ("130", "wait was ended by SIGINT or SIGTERM before its event came"),
 ]
 ENVIRONMENT = [

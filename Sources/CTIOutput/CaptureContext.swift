@@ -2,23 +2,29 @@ import CTIProtocol
 
 /// Where a message of a packet capture was (`cti decode --pcap`): when the packet that completed
 /// it was captured, its number in the file, the connection's client and server (`address:port`),
-/// which way it went, and the side when the server port says so.
+/// which way it went, and the side when the server port says so. A message relayed by `cti proxy`
+/// (issue 19) has the same context with the proxy's connection number and no packet number.
 public struct CaptureContext: Sendable {
     /// Capture time: seconds since 1970 (UTC) and nanoseconds.
     public var seconds: Int64
     public var nanoseconds: UInt32
-    /// The number of the packet (1-based, as Wireshark counts) that completed the frame.
-    public var packet: Int
+    /// The number of the packet (1-based, as Wireshark counts) that completed the frame; nil for
+    /// a message relayed live (`cti proxy`).
+    public var packet: Int?
+    /// The proxy's number of the connection (`cti proxy`); nil in a capture.
+    public var connection: Int?
     public var client: String
     public var server: String
     /// Client to server (else server to client).
     public var fromClient: Bool
     public var side: CTISide?
 
-    public init(seconds: Int64, nanoseconds: UInt32, packet: Int, client: String, server: String, fromClient: Bool, side: CTISide?) {
+    public init(seconds: Int64, nanoseconds: UInt32, packet: Int?, connection: Int? = nil, client: String, server: String,
+                fromClient: Bool, side: CTISide?) {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
         self.packet = packet
+        self.connection = connection
         self.client = client
         self.server = server
         self.fromClient = fromClient

@@ -32,6 +32,16 @@ import Testing
             + #""type":"HEARTBEAT_CONF","typeId":6,"fields":{"InvokeID":9},"hex":"000000040000000600000009"}"# + "\n")
     }
 
+    @Test func aRelayedMessageHasItsConnectionNumberAndNoPacket() throws {
+        var relayed = Self.context
+        relayed.packet = nil
+        relayed.connection = 3
+        #expect(try written(TextFormat(), relayed) == "13:45:46.123456 A #3 10.0.0.5:50000 ← [2001:db8::9]:42027 HEARTBEAT_CONF                 invoke=9\n")
+        #expect(try written(JSONLinesFormat(), relayed) == #"{"time":"2026-11-23T13:45:46.123456Z","#
+            + #""connection":{"number":3,"client":"10.0.0.5:50000","server":"[2001:db8::9]:42027"},"direction":"server→client","side":"A","#
+            + #""type":"HEARTBEAT_CONF","typeId":6,"fields":{"InvokeID":9}}"# + "\n")
+    }
+
     @Test func hexAndRawAreTheFrame() throws {
         #expect(try written(HexFormat()) == "000000040000000600000009\n")
         #expect(try Array(written(RawRecordingFormat()).utf8) == OutputFormatsTests.frameBytes)

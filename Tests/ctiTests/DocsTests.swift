@@ -32,10 +32,14 @@ import Testing
         let text = try String(contentsOfFile: Self.root.appendingPathComponent("man/cti.1").path, encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init)
         for section in ["CONNECTION OPTIONS", "OUTPUT OPTIONS"] { #expect(text.contains("\n.Sh \(section)\n"), "no \(section) section") }
-        for item in [".It Fl -host-b Ar host[:port]", ".It Fl -connect-timeout Ar seconds", ".It Fl -tls-insecure",
+        for item in [".It Fl -host-b Ar host[:port]", ".It Fl -connect-timeout Ar seconds",
                      ".It Fl -color Ar color", ".It Fl -lifecycle"] {
             #expect(lines.filter { $0 == item }.count == 1, "\(item) is described \(lines.filter { $0 == item }.count) times")
         }
+        // The --tls options: with the connection options, and once more in TLS OPTIONS for `cti
+        // proxy`, which takes them without the rest of the connection options.
+        #expect(lines.filter { $0 == ".It Fl -tls-insecure" }.count == 2)
+        #expect(text.contains("\n.Sh TLS OPTIONS\n"))
         guard let hold = lines.firstIndex(of: ".Ss cti call hold"), let next = lines[(hold + 1)...].firstIndex(where: { $0.hasPrefix(".Ss ") }) else {
             Issue.record("no cti call hold section"); return
         }

@@ -13,7 +13,7 @@ public struct FrameTap: Sendable {
         self.observer = observer
     }
 
-    func callAsFunction(_ event: FrameTapEvent) {
+    public func callAsFunction(_ event: FrameTapEvent) {
         observer(event)
     }
 }

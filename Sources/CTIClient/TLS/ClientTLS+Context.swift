@@ -4,7 +4,7 @@ import NIOSSL
 extension ClientTLS {
     /// The TLS context for these settings; the files are read here, so a missing or unreadable
     /// file fails ``CTIClient/open()`` at once with ``CTIClientError/tls(_:)`` naming it.
-    func makeContext() throws(CTIClientError) -> NIOSSLContext {
+    public func makeContext() throws(CTIClientError) -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = .tlsv12
         configuration.certificateVerification = verifyPeer ? .fullVerification : .none
@@ -29,7 +29,7 @@ extension ClientTLS {
 
     /// The handler for a connection to `host`: SNI and host-name verification by name, or by
     /// the peer's IP address when `host` is an address literal (SNI carries names only).
-    static func handler(context: NIOSSLContext, host: String) throws -> NIOSSLClientHandler {
+    public static func handler(context: NIOSSLContext, host: String) throws -> NIOSSLClientHandler {
         let isAddress = (try? SocketAddress(ipAddress: host, port: 0)) != nil
         return try NIOSSLClientHandler(context: context, serverHostname: isAddress ? nil : host)
     }

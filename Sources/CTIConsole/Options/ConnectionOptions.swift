@@ -69,20 +69,8 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .customLong("no-config"), help: "Do not read the config file.")
     var noConfig = false
 
-    @Flag(help: "Connect with TLS (secured CTI Server connections, Unified CCE 12.x+); implied by the other --tls options.")
-    var tls = false
-
-    @Option(name: .customLong("tls-ca"), help: ArgumentHelp("Trust the CAs in this PEM file (default: the system's trust store).", valueName: "file"))
-    var tlsCA: String?
-
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Present this PEM client certificate (with --tls-key).", valueName: "file"))
-    var tlsCert: String?
-
-    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
-    var tlsKey: String?
-
-    @Flag(name: .customLong("tls-insecure"), help: "Do not verify the server's certificate or host name (said so on stderr).")
-    var tlsInsecure = false
+    /// Listed with the connection options (a group nested in a titled group takes its title).
+    @OptionGroup var tlsOptions: TLSOptions
 
     @Flag(help: "Use the simulator embedded in cti (the default when no server is configured).")
     var embedded = false
@@ -105,6 +93,5 @@ struct ConnectionOptions: ParsableArguments {
         if [password != nil, passwordFile != nil, passwordPrompt].filter({ $0 }).count > 1 {
             throw ValidationError("give the password one way: --password, --password-file or --password-prompt")
         }
-        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 }

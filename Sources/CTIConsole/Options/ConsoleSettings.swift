@@ -192,12 +192,12 @@ struct ConsoleSettings {
             }
             return value
         }
-        let tlsCA = pick("tls-ca", flag: options.tlsCA)
-        let tlsCert = pick("tls-cert", flag: options.tlsCert)
-        let tlsKey = pick("tls-key", flag: options.tlsKey)
-        let tlsInsecure = try flag("tls-insecure", options.tlsInsecure)
+        let tlsCA = pick("tls-ca", flag: options.tlsOptions.tlsCA)
+        let tlsCert = pick("tls-cert", flag: options.tlsOptions.tlsCert)
+        let tlsKey = pick("tls-key", flag: options.tlsOptions.tlsKey)
+        let tlsInsecure = try flag("tls-insecure", options.tlsOptions.tlsInsecure)
         var tls: ClientTLS?
-        if try flag("tls", options.tls) || tlsCA != nil || tlsCert != nil || tlsKey != nil || tlsInsecure {
+        if try flag("tls", options.tlsOptions.tls) || tlsCA != nil || tlsCert != nil || tlsKey != nil || tlsInsecure {
             guard (tlsCert == nil) == (tlsKey == nil) else {
                 throw Failure(description: "tls-cert and tls-key go together (tls-cert from \(sources["tls-cert"] ?? "-"), tls-key from \(sources["tls-key"] ?? "-"))")
             }

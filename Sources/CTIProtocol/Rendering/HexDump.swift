@@ -6,7 +6,7 @@ public enum HexDump {
     /// The frame (MHDR + body) as lower-case hex with secret bytes as `**`.
     public static func redactedHex(_ frame: CTIFrame, version: ProtocolVersion = .v25, catalog: MessageCatalog = .standard) -> String {
         let bytes = Array(frame.bytes.readableBytesView)
-        let hidden = secretMask(frame, version: version, catalog: catalog)
+        let hidden = frame.secretMask(version: version, catalog: catalog)
         // One UTF-8 buffer, one String: no allocation per byte.
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
@@ -25,7 +25,7 @@ public enum HexDump {
     /// The frame as an offset / hex / ASCII dump, 16 bytes per line, secrets blanked.
     public static func dump(_ frame: CTIFrame, version: ProtocolVersion = .v25, catalog: MessageCatalog = .standard) -> String {
         let bytes = Array(frame.bytes.readableBytesView)
-        let hidden = secretMask(frame, version: version, catalog: catalog)
+        let hidden = frame.secretMask(version: version, catalog: catalog)
         // Each line: "  OFFS  xx xx … (48 columns) ASCII", lines joined by "\n"; written into
         // one UTF-8 buffer.
         var out: [UInt8] = []
@@ -62,36 +62,4 @@ public enum HexDump {
     private static let star = UInt8(ascii: "*")
     private static let space = UInt8(ascii: " ")
     private static let newline = UInt8(ascii: "\n")
-
-    /// Which bytes of the frame to hide: the data of every secret tag. Where the floating part
-    /// cannot be walked, everything from that point on is hidden: it might hold a secret.
-    static func secretMask(_ frame: CTIFrame, version: ProtocolVersion, catalog: MessageCatalog) -> [Bool] {
-        let header = CTIFrame.headerSize
-        let body = frame.body
-        var hidden = [Bool](repeating: false, count: header + body.readableBytes)
-        guard let descriptor = catalog.descriptor(wireType: frame.type, version: version), descriptor.hasLayout else { return hidden }
-        let sizes = [descriptor.fixedSize] + descriptor.alternateFixed.map(\.fixedSize)
-        let width = version.floatingHeaderWidth
-        let length = body.readableBytes
-        var firstBreak = length
-        var anyIntact = false
-        for fixedSize in sizes where fixedSize <= length {
-            var offset = fixedSize
-            var ranges: [Range<Int>] = []
-            var intact = true
-            while offset < length {
-                guard length - offset >= 2 * width else { intact = false; break }
-                let tag = UInt16(body.ctiNumber(at: body.readerIndex + offset, width: width))
-                let dataLength = Int(body.ctiNumber(at: body.readerIndex + offset + width, width: width))
-                let dataStart = offset + 2 * width
-                guard dataLength <= length - dataStart else { intact = false; break }
-                if Errata.secretTags.contains(tag) { ranges.append(dataStart..<dataStart + dataLength) }
-                offset = dataStart + dataLength
-            }
-            for range in ranges { for index in range { hidden[header + index] = true } }
-            if intact { anyIntact = true } else { firstBreak = min(firstBreak, offset) }
-        }
-        if !anyIntact { for index in firstBreak..<length { hidden[header + index] = true } }
-        return hidden
-    }
 }

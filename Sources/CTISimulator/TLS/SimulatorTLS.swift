@@ -20,7 +20,7 @@ public struct SimulatorTLS: Hashable, Sendable {
     }
 
     /// Reads the files; errors name the file and what is wrong with it.
-    func makeContext() throws(SimulatorError) -> NIOSSLContext {
+    public func makeContext() throws(SimulatorError) -> NIOSSLContext {
         func read<T>(_ path: String, _ what: String, _ load: (String) throws -> T) throws(SimulatorError) -> T {
             guard access(path, R_OK) == 0 else {
                 throw SimulatorError(.tls, "\(what) \(path): \(String(cString: strerror(errno)).lowercased())")
