@@ -42,6 +42,18 @@ let package = Package(
                 .product(name: "CTIProtocol", package: "cti"),
             ]
         ),
+        // Input: selector byte (as FuzzFrameDecoder's), then one direction of a relayed
+        // connection, cut by cti proxy's decode path (ProxyStreamTap) and masked as recorded.
+        .executableTarget(
+            name: "FuzzProxyTap",
+            dependencies: [
+                "CLibFuzzerDriver",
+                "FuzzSupport",
+                .product(name: "CTIProxy", package: "cti"),
+                .product(name: "CTIProtocol", package: "cti"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // Input: one console line (UTF-8, repaired like the console's readers repair it), parsed
         // by ConsoleLine.parse against the whole `cti` command tree; nothing is run.
         .executableTarget(

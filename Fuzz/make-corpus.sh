@@ -6,6 +6,7 @@
 # Input formats (see Sources/FuzzSupport/FuzzChecks.swift, Sources/FuzzConsoleLine/):
 #   FuzzMessageDecoder: selector byte, wire type (4 bytes big-endian), body
 #   FuzzFrameDecoder:   selector byte, stream of frames (MHDR + body)
+#   FuzzProxyTap:       as FuzzFrameDecoder (one direction of a proxied connection)
 #   FuzzCaptureReader:  a capture file (pcap or pcapng)
 #   FuzzConsoleLine:    one console line (UTF-8, no newline)
 # Selector bit 0 = protocol version 24, bit 1 = PV24 numbering, bits 2-7 = chunk size (frame target).
@@ -53,6 +54,15 @@ done
 # frame target: several frames in one stream, at once and in 7-byte chunks (selector 7 << 2)
 printf '00%s' "$stream" | xxd -r -p >"$frm/seed-stream"
 printf '1c%s' "$stream" | xxd -r -p >"$frm/seed-stream-chunked"
+
+# FuzzProxyTap: the same input layout as FuzzFrameDecoder, plus streams that need resynchronising
+# (garbage first, a MessageLength no frame can have) as a proxied connection can carry.
+prx="$here/corpus/FuzzProxyTap"
+mkdir -p "$prx"
+rm -f "$prx"/seed-*
+cp "$frm"/seed-* "$prx"/
+printf '0cdeadbeef0102%s' "$stream" | xxd -r -p >"$prx/seed-garbage-then-stream"
+printf '00ffffffff00000003%s' "$stream" | xxd -r -p >"$prx/seed-oversized-then-stream"
 
 # FuzzCaptureReader: capture files (pcap and pcapng) of one CTI connection holding some of the
 # frames above, in each link type, IPv4 and IPv6, VLAN-tagged, with the segments split inside a
@@ -220,4 +230,4 @@ send SET_CALL_DATA_REQ CallVariable1=a\ b\#c NamedVariable='user.x=é€😀'
 encode OPEN_REQ ClientID="unterminated
 decode 00\
 LINES
-ls "$msg" "$frm" "$cap" "$lines" | wc -l
+ls "$msg" "$frm" "$prx" "$cap" "$lines" | wc -l

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]
-#   TARGET: FuzzFrameDecoder | FuzzMessageDecoder | FuzzCaptureReader | FuzzConsoleLine
+#   TARGET: FuzzFrameDecoder | FuzzMessageDecoder | FuzzCaptureReader | FuzzProxyTap | FuzzConsoleLine
 #
 # Builds the harness (incrementally, optimised: -c release) with libFuzzer + AddressSanitizer,
 # then fuzzes TARGET for SECONDS starting from the committed seeds in Fuzz/corpus/TARGET/.
@@ -14,14 +14,14 @@
 set -euo pipefail
 
 if [[ $# -lt 2 ]]; then
-    echo "usage: $0 FuzzFrameDecoder|FuzzMessageDecoder|FuzzCaptureReader|FuzzConsoleLine SECONDS [libFuzzer flags...]" >&2
+    echo "usage: $0 FuzzFrameDecoder|FuzzMessageDecoder|FuzzCaptureReader|FuzzProxyTap|FuzzConsoleLine SECONDS [libFuzzer flags...]" >&2
     exit 2
 fi
 target="$1"; seconds="$2"; shift 2
 case "$target" in
-    FuzzFrameDecoder|FuzzMessageDecoder|FuzzCaptureReader) max_len=4096 ;;
+    FuzzFrameDecoder|FuzzMessageDecoder|FuzzCaptureReader|FuzzProxyTap) max_len=4096 ;;
     FuzzConsoleLine) max_len=1024 ;;  # a console line; longer ones only slow the parser down
-    *) echo "unknown target '$target' (FuzzFrameDecoder, FuzzMessageDecoder, FuzzCaptureReader or FuzzConsoleLine)" >&2; exit 2 ;;
+    *) echo "unknown target '$target' (FuzzFrameDecoder, FuzzMessageDecoder, FuzzCaptureReader, FuzzProxyTap or FuzzConsoleLine)" >&2; exit 2 ;;
 esac
 
 cd "$(dirname "$0")"
