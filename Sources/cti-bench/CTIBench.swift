@@ -13,6 +13,7 @@ import Glibc
 ///     .build/release/cti-bench scale --sessions 2000      # one simulator, many sessions
 ///     .build/release/cti-bench rounds decode 20000        # fixed work, for callgrind
 ///     .build/release/cti-bench pcap                       # cti decode --pcap beside tshark + Lua
+///     .build/release/cti-bench proxy                      # cti proxy: added latency, events/s printed
 ///
 /// Figures go to stderr (stdout is the event output of `e2e --output stdout|text`).
 /// Synchronous at the top (no async main): valgrind 3.19 crashes on Swift's async main, and
@@ -23,7 +24,7 @@ struct CTIBench: ParsableCommand {
         commandName: "cti-bench",
         abstract: "Benchmarks of cti's codec, client and simulator (build with -c release).",
         subcommands: [CodecCommand.self, RoundsCommand.self, EndToEndCommand.self, RoundTripCommand.self, ScaleCommand.self,
-                      ServeCommand.self, PcapCommand.self]
+                      ServeCommand.self, PcapCommand.self, ProxyCommand.self]
     )
 }
 

@@ -71,19 +71,20 @@ struct RoundTripCommand: ParsableCommand {
         drain.cancel()
     }
 
-    /// Times `count` MAKE_CALL_REQs after `warmup` untimed ones; each call is cleared (untimed).
+    /// Times `count` MAKE_CALL_REQs from `instrument` after `warmup` untimed ones; each call is
+    /// cleared (untimed).
     /// Runs on the caller's actor (`isolation`), or the global executor when it has none.
-    static func timeRequests(client: CTIClient, warmup: Int, count: Int,
+    static func timeRequests(client: CTIClient, warmup: Int, count: Int, instrument: String = "2001",
                              isolation: isolated (any Actor)? = #isolation) async throws -> Histogram<UInt64> {
         var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
         let clock = ContinuousClock()
         for index in 0..<(warmup + count) {
             let start = clock.now
-            let confirmation = try await client.makeCall(peripheralID: DefaultPeripheral.id, instrument: "2001", dialedNumber: "9195550100")
+            let confirmation = try await client.makeCall(peripheralID: DefaultPeripheral.id, instrument: instrument, dialedNumber: "9195550100")
             let elapsed = clock.now - start
             if index >= warmup { _ = histogram.record(UInt64(elapsed.components.attoseconds / 1_000_000_000) + UInt64(elapsed.components.seconds) * 1_000_000_000) }
             guard let callID = confirmation.fields?.number(.newConnectionCallID) else { throw BenchError("no NewConnectionCallID in \(confirmation.name)") }
-            _ = try await client.clearCall(CallReference(callID: callID, deviceID: "2001"), peripheralID: DefaultPeripheral.id)
+            _ = try await client.clearCall(CallReference(callID: callID, deviceID: instrument), peripheralID: DefaultPeripheral.id)
         }
         return histogram
     }
