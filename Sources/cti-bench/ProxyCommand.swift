@@ -173,7 +173,7 @@ struct ProxyCommand: ParsableCommand {
 final class ProxyProcess {
     let child: ChildProcess
     private let errors: Int32
-    private var pending: [UInt8] = []
+    private var lines: PipeLineReader
     private(set) var port = 0
 
     init(cti: String, to serverPort: Int, arguments: [String], stdout: Int32) throws {
@@ -183,7 +183,10 @@ final class ProxyProcess {
                                  descriptors: [1: stdout, 2: ends[1]], closing: [ends[0]])
         close(ends[1])
         errors = ends[0]
-        while let line = readLine() {
+        lines = PipeLineReader(descriptor: errors)
+        var said: [String] = []
+        while let line = lines.next() {
+            said.append(line)
             // `... listening on 127.0.0.1:PORT ...`
             let words = line.split(separator: " ")
             guard let at = words.firstIndex(of: "on"), at > words.startIndex, words[at - 1] == "listening", at + 1 < words.endIndex,
@@ -191,7 +194,7 @@ final class ProxyProcess {
             port = Int(words[at + 1].dropFirst("127.0.0.1:".count).prefix { $0.isNumber }) ?? 0
             break
         }
-        guard port > 0 else { throw BenchError("cti proxy did not start: \(String(decoding: pending, as: UTF8.self))") }
+        guard port > 0 else { throw BenchError("cti proxy did not start: \((said + [lines.unterminated]).joined(separator: " | "))") }
     }
 
     var pid: Int32 { child.pid }
@@ -199,25 +202,10 @@ final class ProxyProcess {
     /// SIGINT, then what it wrote on stderr until it exited (its summary), one line.
     func stop() -> String {
         child.signal(SIGINT)
-        var lines: [String] = []
-        while let line = readLine() { lines.append(line) }
+        var said: [String] = []
+        while let line = lines.next() { said.append(line) }
         child.wait()
         close(errors)
-        return lines.joined(separator: " | ")
-    }
-
-    private func readLine() -> String? {
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
-                let line = String(decoding: pending[..<newline], as: UTF8.self)
-                pending.removeSubrange(...newline)
-                return line
-            }
-            let count = chunk.withUnsafeMutableBytes { read(errors, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            pending.append(contentsOf: chunk[..<count])
-        }
+        return said.joined(separator: " | ")
     }
 }

@@ -8,7 +8,7 @@ final class SimulatorProcess: @unchecked Sendable {
     let child: ChildProcess
     private let input: Int32
     private let output: Int32
-    private var pending: [UInt8] = []
+    private var lines: PipeLineReader
     private(set) var portA = 0
     private(set) var portB = 0
 
@@ -21,7 +21,8 @@ final class SimulatorProcess: @unchecked Sendable {
         close(fromChild[1])
         input = toChild[1]
         output = fromChild[0]
-        let first = readLine() ?? ""
+        lines = PipeLineReader(descriptor: output)
+        let first = lines.next() ?? ""
         let words = first.split(separator: " ")
         guard words.count == 3, words[0] == "ports", let a = Int(words[1]), let b = Int(words[2]) else {
             throw BenchError("the simulator did not start: '\(first)'")
@@ -38,7 +39,7 @@ final class SimulatorProcess: @unchecked Sendable {
         var text = line + "\n"
         text.withUTF8 { bytes in _ = write(input, bytes.baseAddress, bytes.count) }
         var reply: [String] = []
-        while let next = readLine(), next != "." { reply.append(next) }
+        while let next = lines.next(), next != "." { reply.append(next) }
         return reply.joined(separator: "\n")
     }
 
@@ -47,21 +48,6 @@ final class SimulatorProcess: @unchecked Sendable {
         child.signal(SIGTERM)
         child.wait()
         close(output)
-    }
-
-    private func readLine() -> String? {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
-                let line = String(decoding: pending[..<newline], as: UTF8.self)
-                pending.removeSubrange(...newline)
-                return line
-            }
-            let count = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            pending.append(contentsOf: chunk[..<count])
-        }
     }
 
     /// VmRSS of the process, bytes.
