@@ -1,6 +1,7 @@
 import CTIClient
 import CTIProtocol
 import CTISimulator
+import NIOCore
 
 /// What a ``CTIProxy`` relays and how (issue 19): its routes, TLS towards the clients and the
 /// servers, the protocol version frames are decoded with, and how far the printer may fall
@@ -23,6 +24,10 @@ public struct ProxyConfiguration: Sendable {
     /// Frames the printer may have waiting; past this, frames are relayed (and recorded) but
     /// counted as not printed.
     public var printQueueCapacity: Int
+    /// How long the printer must keep up again, after it fell behind, before a leg's
+    /// ``ProxyNote/printerCaughtUp(_:notPrinted:)`` is given: a printer that falls behind over
+    /// and over gets one pair of notes for the whole spell (the rest comes when the connection ends).
+    public var printerCaughtUpAfter: TimeAmount = .seconds(1)
     /// Sees every whole frame relayed, secrets masked (``CTIFrame/maskingSecrets(version:catalog:)``),
     /// and each connection coming up and ending: `--record`. The connection is the client's leg
     /// (the client's address as `local`, the proxy's listening address as `remote`); frames from

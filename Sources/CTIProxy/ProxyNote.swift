@@ -14,7 +14,8 @@ public enum ProxyNote: Hashable, Sendable, CustomStringConvertible {
     case skipped(ProxyLeg, offset: Int64, length: Int64)
     /// The printer fell behind: frames of this leg are relayed but not printed from now.
     case printerBehind(ProxyLeg)
-    /// The printer caught up: `notPrinted` frames of this leg were not printed meanwhile.
+    /// The printer caught up (it kept up for ``ProxyConfiguration/printerCaughtUpAfter``, or the
+    /// connection ended): `notPrinted` frames of this leg were not printed meanwhile.
     case printerCaughtUp(ProxyLeg, notPrinted: Int)
 
     public var description: String {

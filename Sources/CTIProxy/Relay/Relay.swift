@@ -85,7 +85,7 @@ struct Relay: Sendable {
         }
         let tap = ConnectionTap(connection: number, side: route.side, client: clientAddress, clientText: clientText, server: route.server,
                                 proxyAddress: client.localAddress, version: configuration.version, printer: printer, totals: totals,
-                                recording: configuration.recording)
+                                recording: configuration.recording, caughtUpAfter: configuration.printerCaughtUpAfter)
         printer.note(.connected(connection: number, side: route.side, client: clientText, server: route.server))
         var endings: [Bool] = []
         let (clientHandler, serverHandler) = GlueHandler.pair(tap: tap) { reset in

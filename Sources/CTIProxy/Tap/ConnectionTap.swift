@@ -15,6 +15,8 @@ final class ConnectionTap {
         var tap: ProxyStreamTap
         /// Frames not printed since the printer fell behind (nil: it keeps up).
         var behind: Int?
+        /// When the printer last refused one of this direction's frames.
+        var lastRefused = NIODeadline.uptimeNanoseconds(0)
     }
 
     /// What the connection's streams are.
@@ -32,9 +34,12 @@ final class ConnectionTap {
     private let totals: NIOLockedValueBox<ProxyTotals>
     private let recording: FrameTap?
     private let recorded: FrameTapConnection?
+    /// ``ProxyConfiguration/printerCaughtUpAfter``.
+    private let caughtUpAfter: TimeAmount
 
     init(connection: Int, side: CTISide, client: SocketAddress, clientText: String, server: String, proxyAddress: SocketAddress?,
-         version: ProtocolVersion, printer: PrintQueue, totals: NIOLockedValueBox<ProxyTotals>, recording: FrameTap?) {
+         version: ProtocolVersion, printer: PrintQueue, totals: NIOLockedValueBox<ProxyTotals>, recording: FrameTap?,
+         caughtUpAfter: TimeAmount) {
         directions = [CaptureDirection.clientToServer, .serverToClient].map { direction in
             Direction(leg: ProxyLeg(connection: connection, side: side, direction: direction, client: clientText, server: server),
                       tap: ProxyStreamTap(version: version))
@@ -43,6 +48,7 @@ final class ConnectionTap {
         self.printer = printer
         self.totals = totals
         self.recording = recording
+        self.caughtUpAfter = caughtUpAfter
         recorded = proxyAddress.map { FrameTapConnection(id: connection, side: side, local: client, remote: $0) }
         if let recording, let recorded { recording(FrameTapEvent(kind: .connected, connection: recorded, time: WallClock.now())) }
     }
@@ -96,13 +102,16 @@ final class ConnectionTap {
                 record(frame, leg.direction, time: time)
                 if printer.offer(frame, leg, time: time) {
                     printed += 1
-                    if directions[index].behind != nil { caughtUp(index) }
+                    if directions[index].behind != nil, NIODeadline.now() - directions[index].lastRefused >= caughtUpAfter {
+                        caughtUp(index)
+                    }
                 } else {
                     if directions[index].behind == nil {
                         directions[index].behind = 0
                         printer.note(.printerBehind(leg))
                     }
                     directions[index].behind! += 1
+                    directions[index].lastRefused = NIODeadline.now()
                 }
             case .skipped(let offset, let length):
                 skipped += length
