@@ -1,7 +1,6 @@
 import CTIClient
 import CTIProtocol
 import CTIProxy
-import Dispatch
 import NIOConcurrencyHelpers
 import NIOCore
 import Testing
@@ -88,7 +87,8 @@ import Glibc
 
     @Test func aBlockedPrinterDoesNotHoldTheRelayAndWhatItMissesIsCountedExactly() async throws {
         let server = try await LoopbackServer.start()
-        let sink = BlockedSink()
+        let sink = GatedSink()
+        sink.close()
         let (proxy, port) = try await startProxy(to: server.port, sink: sink, capacity: 10)
         let client = try await Peer.connect(port: port)
         let frames = 2_000
@@ -100,7 +100,7 @@ import Glibc
         // The whole stream arrives while the printer is blocked on its first frame.
         try await eventually { peer.record.bytes.count == stream.count }
         #expect(peer.record.bytes == stream)
-        sink.release()
+        sink.open()
         let totals = await proxy.stop()
         #expect(totals.frames == frames)
         #expect(totals.printed + totals.notPrinted == frames)
@@ -157,22 +157,6 @@ import Glibc
         #expect(String(decoding: recording, as: UTF8.self).contains("*******"))
         #expect(!String(decoding: recording, as: UTF8.self).contains("hunter2"))
     }
-}
-
-/// A sink that blocks on its first record until released, then counts.
-final class BlockedSink: ProxySink {
-    private let gate = DispatchSemaphore(value: 0)
-    private let shown = NIOLockedValueBox<[ProxyRecord]>([])
-
-    func show(_ record: ProxyRecord) {
-        if shown.withLockedValue({ $0.isEmpty }) { gate.wait() }
-        shown.withLockedValue { $0.append(record) }
-    }
-
-    func release() { gate.signal() }
-
-    var messages: Int { shown.withLockedValue { $0.filter { if case .message = $0 { true } else { false } }.count } }
-    var notes: [ProxyNote] { shown.withLockedValue { $0.compactMap { if case .note(let note) = $0 { note } else { nil } } } }
 }
 
 /// A sink whose messages wait while it is closed (notes pass), counting what it showed.
