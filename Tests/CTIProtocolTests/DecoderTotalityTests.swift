@@ -10,7 +10,7 @@ import Testing
         var rng = SplitMix64(seed: 0xDEC0DE)
         let random = RandomMessage(catalog: catalog)
         let encoder = CTIMessageEncoder(version: .v25)
-        let decoders = [CTIMessageDecoder(version: .v25), CTIMessageDecoder(version: .v24)]
+        let decoders = ProtocolVersion.supported.map { CTIMessageDecoder(version: $0) }
         let layouts = catalog.messages.filter(\.hasLayout)
         var outcomes = (decoded: 0, decodeErrors: 0, framingErrors: 0)
         let total = 200_000
@@ -38,7 +38,7 @@ import Testing
             do {
                 while let frame = try framer.decodeLast(buffer: &buffer, seenEOF: true) {
                     do {
-                        let message = try decoders[round & 1].decode(frame)
+                        let message = try decoders[round % decoders.count].decode(frame)
                         outcomes.decoded += 1
                         if round % 16 == 0 {
                             _ = message.jsonString()

@@ -7,14 +7,17 @@ import Testing
 @Suite struct RoundTripPropertyTests {
     let catalog = MessageCatalog.standard
 
-    @Test(arguments: [ProtocolVersion.v25, .v24])
+    @Test(arguments: ProtocolVersion.supported)
     func everyLayoutRoundTripsRandomValues(version: ProtocolVersion) throws {
         var rng = SplitMix64(seed: 0xC71 + UInt64(version.number))
+        let catalog = catalog.forVersion(version)
         let random = RandomMessage(catalog: catalog)
         let encoder = CTIMessageEncoder(version: version)
         let decoder = CTIMessageDecoder(version: version)
         var checked = 0
-        for descriptor in catalog.messages where descriptor.hasLayout {
+        let layouts = catalog.messages.filter { $0.hasLayout && $0.arrivesIn == nil }
+        #expect(layouts.count > 140)
+        for descriptor in layouts {
             for _ in 0..<40 {
                 let original = random.fields(for: descriptor, using: &rng)
                 let frame = try encoder.encode(.fields(original))
@@ -29,7 +32,7 @@ import Testing
                 checked += 1
             }
         }
-        #expect(checked == 40 * catalog.messages.filter(\.hasLayout).count)
+        #expect(checked == 40 * layouts.count)
     }
 
     @Test func messagesWithoutLayoutKeepTheirBodyAndReencodeIt() throws {

@@ -23,9 +23,13 @@ public final class EnumTable: Sendable {
     /// Every spelling accepted for an entry (upper-cased, `-` read as `_`) → value; built on
     /// first use.
     private let byAlias = Mutex<[String: UInt32]?>(nil)
+    /// Values (bits, for masks) newer than the catalogue's protocol version → the version each
+    /// arrived in (``VersionHistory``). The entries still name them, for display.
+    public let arrivals: [UInt32: UInt32]
 
-    init(name: String, entries raw: [String: String]) {
+    init(name: String, entries raw: [String: String], arrivals: [UInt32: UInt32] = [:]) {
         self.name = name
+        self.arrivals = arrivals
         self.isMask = name.hasSuffix("Mask")
         let entries = raw.compactMap { key, symbol in UInt32(key).map { (value: $0, name: symbol) } }
             .sorted { $0.value < $1.value }
@@ -102,6 +106,14 @@ public final class EnumTable: Sendable {
     /// Calls `body` with the JSON string of each bit name set in `value`, lowest bit first.
     func forEachJSONBitName(of value: UInt32, _ body: ([UInt8]) -> Void) {
         for index in entries.indices where entries[index].value != 0 && value & entries[index].value == entries[index].value { body(jsonNames[index]) }
+    }
+
+    /// A value (for masks: the lowest bit set in `value`) that is newer than the catalogue's
+    /// protocol version, and the version it arrived in; `nil` when the version has them all.
+    public func laterArrival(in value: UInt32) -> (value: UInt32, since: UInt32)? {
+        guard !arrivals.isEmpty else { return nil }
+        if !isMask { return arrivals[value].map { (value, $0) } }
+        return arrivals.filter { $0.key != 0 && value & $0.key == $0.key }.min { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// The bits of `value` the table does not define.

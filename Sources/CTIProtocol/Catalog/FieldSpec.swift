@@ -36,6 +36,9 @@ public struct FloatingFieldSpec: Sendable {
     public let enumTable: EnumTable?
     /// Whether the value is a secret (passwords): never rendered, only its length.
     public let isSecret: Bool
+    /// The protocol version the field arrived in, when that is newer than the catalogue's
+    /// version (``VersionHistory``); `nil` when the version has it.
+    public let arrivesIn: UInt32?
     /// The name as a JSON key (`"Name":`), encoded once for the JSON writer.
     let jsonKey: [UInt8]
 
@@ -55,4 +58,6 @@ public struct FieldTagInfo: Sendable {
     /// The type; `nil` where the table leaves it UNVERIFIED (the data is kept as bytes).
     public let type: WireType?
     public let maxSize: Int?
+    /// The protocol version the tag arrived in, when that is newer than the catalogue's version.
+    public let arrivesIn: UInt32?
 }

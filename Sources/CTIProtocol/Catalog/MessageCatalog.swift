@@ -1,11 +1,24 @@
+import Synchronization
+
 /// Every message type, floating tag and named constant of the protocol, built once from the
 /// embedded spec (`messages.json`, `field-tags.tsv`) plus the decisions of `ERRATA.md`.
 ///
 /// This is the single declarative description that drives decode, encode, JSON, text rendering
 /// and completion: no message has a hand-written parser.
+///
+/// A catalogue describes one protocol version. ``standard`` is the spec's (25);
+/// ``forVersion(_:)`` gives an older version's, built from the same spec and the
+/// ``VersionHistory``: fixed fields that had not arrived are left out of the fixed parts, and
+/// messages, floating fields, tags and values that had not arrived are marked with the version
+/// they arrived in (`arrivesIn`), so the encoder refuses them and the decoder notes them.
 public final class MessageCatalog: Sendable {
-    /// The catalogue of the embedded spec.
+    /// The catalogue of the embedded spec: protocol version 25.
     public static let standard = MessageCatalog(spec: SpecDocument.load(), fieldTagsTSV: EmbeddedSpec.fieldTagsTSV)
+
+    /// The protocol version the catalogue describes.
+    public let version: UInt32
+    /// Whether the catalogue lacks anything of the spec's version (an older version's).
+    public let isRestricted: Bool
 
     /// Every named message (reserved numbers excluded), by type number.
     public let messages: [MessageDescriptor]
@@ -19,8 +32,31 @@ public final class MessageCatalog: Sendable {
     private let byLargeType: [UInt32: MessageDescriptor]
     private let byName: [String: MessageDescriptor]
 
-    init(spec: SpecDocument, fieldTagsTSV: String) {
-        let tables = Dictionary(uniqueKeysWithValues: spec.enumTables.map { ($0.key, EnumTable(name: $0.key, entries: $0.value)) })
+    private let spec: SpecDocument
+    private let fieldTagsTSV: String
+    /// What arrived in which version (the catalogue applies it for ``version``).
+    let history: VersionHistory
+    /// Older versions' catalogues, built on first use.
+    private let olderVersions = Mutex<[UInt32: MessageCatalog]>([:])
+
+    /// The catalogue of `spec` for protocol `version` (the spec's own when `nil`).
+    init(spec: SpecDocument, fieldTagsTSV: String, version: UInt32? = nil, history: VersionHistory = .standard) {
+        self.spec = spec
+        self.fieldTagsTSV = fieldTagsTSV
+        self.history = history
+        let version = version ?? UInt32(spec.protocolVersion)
+        self.version = version
+        let missing = history.missing(from: version)
+        isRestricted = !missing.isEmpty || !history.retiredValues(in: version).isEmpty
+        var valueArrivals: [String: [UInt32: UInt32]] = [:]
+        for (subject, since) in missing {
+            if case .value(let table, let value) = subject { valueArrivals[table, default: [:]][value] = since }
+        }
+        let retired = history.retiredValues(in: version)
+        let tables = Dictionary(uniqueKeysWithValues: spec.enumTables.map { name, entries in
+            let older = (retired[name] ?? [:]).map { (String($0.key), $0.value) }
+            return (name, EnumTable(name: name, entries: entries.merging(older) { current, _ in current }, arrivals: valueArrivals[name] ?? [:]))
+        })
         enumTables = tables
         func table(message: String, field: String) -> EnumTable? {
             guard let key = spec.enums["\(message).\(field)"] ?? spec.enums[field] else { return nil }
@@ -38,6 +74,10 @@ public final class MessageCatalog: Sendable {
             }
         }
 
+        func present(_ message: String, _ fields: [SpecDocument.Fixed]) -> [SpecDocument.Fixed] {
+            fields.filter { missing[.fixedField(message: message, field: $0.name)] == nil }
+        }
+
         var descriptors: [MessageDescriptor] = []
         for message in spec.messages.sorted(by: { $0.type < $1.type }) where !Errata.placeholderNames.contains(message.name) {
             let floating: [FloatingFieldSpec] = message.floating.compactMap { field in
@@ -45,21 +85,25 @@ public final class MessageCatalog: Sendable {
                 guard let type = WireType(specSpelling: field.type) else {
                     preconditionFailure("messages.json: \(message.name).\(field.name) has type \(field.type)")
                 }
+                let arrivals = [missing[.floatingField(message: message.name, field: field.name)], missing[.tag(UInt16(tag))]]
                 return FloatingFieldSpec(
                     name: field.name, tag: UInt16(tag), type: type, maxSize: field.max, isRequired: field.required,
                     repeats: field.repeat, countField: field.count ?? field.elements,
                     enumTable: table(message: message.name, field: field.name),
-                    isSecret: Errata.secretTags.contains(UInt16(tag)), jsonKey: JSONWriter.encodedKey(field.name))
+                    isSecret: Errata.secretTags.contains(UInt16(tag)), arrivesIn: arrivals.compactMap { $0 }.max(),
+                    jsonKey: JSONWriter.encodedKey(field.name))
             }
             let alternates = (message.altFixed ?? []).map {
-                MessageDescriptor.AlternateLayout(fixed: fixedSpecs(message.name, $0.fixed), fixedSize: $0.fixedSize, condition: $0.when)
+                let fields = present(message.name, $0.fixed)
+                return MessageDescriptor.AlternateLayout(fixed: fixedSpecs(message.name, fields), fixedSize: fields.reduce(0) { $0 + $1.size },
+                                                         condition: $0.when)
             }
             descriptors.append(MessageDescriptor(
                 typeID: message.type, name: message.name,
                 direction: MessageDirection(rawValue: message.direction) ?? .unknown,
                 service: message.service, hasLayout: message.layout == "known",
-                isExtension: message.service.contains("project extension"),
-                fixed: fixedSpecs(message.name, message.fixed), floating: floating, alternateFixed: alternates,
+                isExtension: message.service.contains("project extension"), arrivesIn: missing[.message(message.name)],
+                fixed: fixedSpecs(message.name, present(message.name, message.fixed)), floating: floating, alternateFixed: alternates,
                 untaggedFields: message.floating.filter { $0.tag == nil }.map(\.name),
                 tagAliases: Errata.tagAliases[message.name] ?? [:], notes: message.notes))
         }
@@ -79,12 +123,32 @@ public final class MessageCatalog: Sendable {
         for descriptor in descriptors {
             for field in descriptor.floating where layoutNames[field.tag] == nil { layoutNames[field.tag] = field.name }
         }
-        let tags = MessageCatalog.parseTagTable(fieldTagsTSV, layoutNames: layoutNames)
+        var tagArrivals: [UInt16: UInt32] = [:]
+        for (subject, since) in missing {
+            if case .tag(let tag) = subject { tagArrivals[tag] = since }
+        }
+        let tags = MessageCatalog.parseTagTable(fieldTagsTSV, layoutNames: layoutNames, arrivals: tagArrivals)
         self.tags = tags
         var tagInfo = [FieldTagInfo?](repeating: nil, count: Int(tags.keys.max() ?? 0) + 1)
         for (tag, info) in tags { tagInfo[Int(tag)] = info }
         tagInfoByTag = tagInfo
     }
+
+    /// The catalogue of another protocol version, built from the same spec and history (this
+    /// one for its own version and for versions at or above the spec's).
+    public func forVersion(_ number: UInt32) -> MessageCatalog {
+        let target = min(number, UInt32(spec.protocolVersion))
+        guard target != version else { return self }
+        return olderVersions.withLock { built in
+            if let catalog = built[target] { return catalog }
+            let catalog = MessageCatalog(spec: spec, fieldTagsTSV: fieldTagsTSV, version: target, history: history)
+            built[target] = catalog
+            return catalog
+        }
+    }
+
+    /// The catalogue of a protocol version (see ``forVersion(_:)``).
+    public func forVersion(_ version: ProtocolVersion) -> MessageCatalog { forVersion(version.number) }
 
     /// The global table's entry for a tag (an array lookup: the decoder calls it per field).
     @inline(__always)
@@ -127,7 +191,7 @@ public final class MessageCatalog: Sendable {
     /// Configuration information mask (`constants.md` §4).
     public var configMask: EnumTable { enumTables["ConfigMask"]! }
 
-    static func parseTagTable(_ tsv: String, layoutNames: [UInt16: String]) -> [UInt16: FieldTagInfo] {
+    static func parseTagTable(_ tsv: String, layoutNames: [UInt16: String], arrivals: [UInt16: UInt32]) -> [UInt16: FieldTagInfo] {
         var table: [UInt16: FieldTagInfo] = [:]
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -139,7 +203,7 @@ public final class MessageCatalog: Sendable {
             let fallback = symbol.hasSuffix("_TAG") ? String(symbol.dropLast(4)) : symbol
             table[tag] = FieldTagInfo(
                 tag: tag, symbol: symbol, fieldName: layoutNames[tag] ?? fallback,
-                type: WireType(specSpelling: String(columns[2])), maxSize: maxSize)
+                type: WireType(specSpelling: String(columns[2])), maxSize: maxSize, arrivesIn: arrivals[tag])
         }
         return table
     }

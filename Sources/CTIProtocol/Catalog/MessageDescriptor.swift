@@ -20,6 +20,10 @@ public final class MessageDescriptor: Sendable {
     public let hasLayout: Bool
     /// Whether this is the project's own extension (`persistent-calls-design.md` §6.1), not Cisco's.
     public let isExtension: Bool
+    /// The protocol version the message arrived in, when that is newer than the catalogue's
+    /// version: a server of that version answers it with E_CTI_INVALID_MSG_TYPE_FOR_VERSION.
+    /// `nil` when the version has it.
+    public let arrivesIn: UInt32?
     public let fixed: [FixedFieldSpec]
     /// Bytes of the fixed part (excluding the MHDR).
     public let fixedSize: Int
@@ -73,7 +77,7 @@ public final class MessageDescriptor: Sendable {
 
     init(
         typeID: UInt32, name: String, direction: MessageDirection, service: String, hasLayout: Bool,
-        isExtension: Bool, fixed: [FixedFieldSpec], floating: [FloatingFieldSpec],
+        isExtension: Bool, arrivesIn: UInt32? = nil, fixed: [FixedFieldSpec], floating: [FloatingFieldSpec],
         alternateFixed: [AlternateLayout], untaggedFields: [String], tagAliases: [UInt16: UInt16], notes: String
     ) {
         self.typeID = typeID
@@ -82,6 +86,7 @@ public final class MessageDescriptor: Sendable {
         self.service = service
         self.hasLayout = hasLayout
         self.isExtension = isExtension
+        self.arrivesIn = arrivesIn
         self.fixed = fixed
         self.fixedSize = fixed.reduce(0) { $0 + $1.size }
         self.floating = floating

@@ -95,6 +95,8 @@ public enum CTIEncodeError: Error, Hashable, Sendable, CustomStringConvertible {
     case fixedFieldCount(message: String, expected: Int, got: Int)
     case bodyTooLarge(Int)
     case invalidValue(field: String, text: String, reason: String)
+    /// A message, field or value the protocol version does not have (issue 20).
+    case notInVersion(String, arrivedIn: UInt32, version: UInt32)
 
     public var description: String {
         switch self {
@@ -110,6 +112,8 @@ public enum CTIEncodeError: Error, Hashable, Sendable, CustomStringConvertible {
         case .fixedFieldCount(let message, let expected, let got): "\(message) has \(expected) fixed fields, got \(got)"
         case .bodyTooLarge(let size): "body of \(size) bytes exceeds 65,535"
         case .invalidValue(let field, let text, let reason): "\(field): '\(text)' \(reason)"
+        case .notInVersion(let subject, let arrivedIn, let version):
+            "\(subject) is not in protocol \(version): it arrived in protocol \(arrivedIn) (a protocol \(version) server refuses it)"
         }
     }
 }

@@ -6,13 +6,20 @@ import NIOCore
 /// lengths, both AGENT_STATE_EVENT signature tags, a STRING without its NUL. Every floating tag is
 /// kept in wire order, including tags outside the message's layout and tags the table does not
 /// know: nothing is dropped. A body that breaks its layout throws ``CTIDecodeError``.
+///
+/// It reads the layouts of its protocol version (issue 20): a message, field or value newer than
+/// the version is kept and noted (``DecodeNote/notInVersion(_:arrivedIn:version:)``).
 public struct CTIMessageDecoder: Sendable {
-    public var version: ProtocolVersion
+    /// The protocol version; setting it switches ``catalog`` to that version's.
+    public var version: ProtocolVersion {
+        didSet { catalog = catalog.forVersion(version) }
+    }
+    /// The catalogue of ``version``.
     public var catalog: MessageCatalog
 
     public init(version: ProtocolVersion = .v25, catalog: MessageCatalog = .standard) {
         self.version = version
-        self.catalog = catalog
+        self.catalog = catalog.forVersion(version)
     }
 
     /// Decodes one frame.
@@ -26,7 +33,12 @@ public struct CTIMessageDecoder: Sendable {
             return .unknown(type: wireType, body: body)
         }
         guard descriptor.hasLayout else { return .opaque(descriptor, body: body) }
-        return .fields(try decodeFields(descriptor, wireType: wireType, body: body))
+        var fields = try decodeFields(descriptor, wireType: wireType, body: body)
+        if catalog.isRestricted {
+            let misfits = VersionFit(catalog: catalog).misfits(in: fields)
+            if !misfits.isEmpty { fields.notes += misfits.map { $0.note(version: version.number) } }
+        }
+        return .fields(fields)
     }
 
     private func decodeFields(_ descriptor: MessageDescriptor, wireType: UInt32, body: ByteBuffer) throws(CTIDecodeError) -> MessageFields {

@@ -7,18 +7,31 @@ import NIOCore
 /// It refuses what a server would refuse: values that do not fit their type, strings over the
 /// maximum, a required field missing, and, in client requests, mask bits the spec does not define
 /// (unless ``allowUndefinedMaskBits`` is set).
+///
+/// It writes the layouts of its protocol version (issue 20): a message is moved to the version's
+/// layout of its type by field name, and a message, field or value newer than the version is
+/// refused (``CTIEncodeError/notInVersion(_:arrivedIn:version:)``), or, with
+/// ``omitsFieldsNewerThanVersion``, fields newer than the version are left out.
 public struct CTIMessageEncoder: Sendable {
-    public var version: ProtocolVersion
+    /// The protocol version; setting it switches ``catalog`` to that version's.
+    public var version: ProtocolVersion {
+        didSet { catalog = catalog.forVersion(version) }
+    }
+    /// The catalogue of ``version``.
     public var catalog: MessageCatalog
     /// Send mask bits the spec does not define (`--force`).
     public var allowUndefinedMaskBits: Bool
+    /// Leave out the fixed and floating fields the version does not have instead of refusing
+    /// the message: a server speaking the version its client opened with does
+    /// (`cti simulate --max-protocol`). Messages and values newer than the version are still refused.
+    public var omitsFieldsNewerThanVersion = false
 
     /// The largest body the decoder accepts; the encoder never writes a larger one.
     public static let maximumBodySize = 65_535
 
     public init(version: ProtocolVersion = .v25, catalog: MessageCatalog = .standard, allowUndefinedMaskBits: Bool = false) {
         self.version = version
-        self.catalog = catalog
+        self.catalog = catalog.forVersion(version)
         self.allowUndefinedMaskBits = allowUndefinedMaskBits
     }
 
@@ -33,11 +46,35 @@ public struct CTIMessageEncoder: Sendable {
     public func encode(_ message: CTIMessage, into buffer: inout ByteBuffer) throws(CTIEncodeError) {
         switch message {
         case .fields(let fields):
-            try writeFrame(fields, into: &buffer)
+            try writeFrame(try fitted(fields), into: &buffer)
         case .opaque(let descriptor, let body):
+            if let since = catalog.descriptor(type: descriptor.typeID)?.arrivesIn {
+                throw .notInVersion("message \(descriptor.name)", arrivedIn: since, version: version.number)
+            }
             try writeFrame(type: catalog.wireType(of: descriptor, version: version), body: body, into: &buffer)
         case .unknown(let type, let body):
             try writeFrame(type: type, body: body, into: &buffer)
+        }
+    }
+
+    /// The message in the version's layout, after checking that the version has all of it.
+    @inline(__always)
+    private func fitted(_ fields: MessageFields) throws(CTIEncodeError) -> MessageFields {
+        guard catalog.isRestricted || catalog.descriptor(type: fields.descriptor.typeID) !== fields.descriptor else { return fields }
+        let fit = VersionFit(catalog: catalog)
+        do throws(VersionFit.Misfit) {
+            let adopted = try fit.adopt(fields, omittingNewer: omitsFieldsNewerThanVersion)
+            guard catalog.isRestricted else { return adopted }
+            if omitsFieldsNewerThanVersion {
+                if let since = adopted.descriptor.arrivesIn {
+                    throw VersionFit.Misfit(subject: "message \(adopted.descriptor.name)", arrivedIn: since)
+                }
+            } else if let misfit = fit.firstMisfit(in: adopted) {
+                throw misfit
+            }
+            return adopted
+        } catch {
+            throw error.encodeError(version: version.number)
         }
     }
 

@@ -13,6 +13,9 @@ public enum DecodeNote: Hashable, Sendable, CustomStringConvertible {
     case alternateLayout(String)
     /// A field the layout marks required is absent.
     case missingRequired(field: String)
+    /// A message, field or value newer than the protocol version the decoder speaks (a server
+    /// of that version would not send it; issue 20): kept, and noted.
+    case notInVersion(String, arrivedIn: UInt32, version: UInt32)
 
     public var description: String {
         switch self {
@@ -22,6 +25,7 @@ public enum DecodeNote: Hashable, Sendable, CustomStringConvertible {
         case .aliasedTag(let field, let received, let canonical): "\(field): tag \(received) read as tag \(canonical)"
         case .alternateLayout(let condition): "alternate fixed layout (\(condition))"
         case .missingRequired(let field): "required field \(field) is missing"
+        case .notInVersion(let subject, let arrivedIn, let version): "\(subject) is not in protocol \(version) (it arrived in \(arrivedIn))"
         }
     }
 }

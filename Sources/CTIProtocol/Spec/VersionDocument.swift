@@ -1,0 +1,58 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The shape of `spec/protocol-versions.json`: what arrived in each protocol version after
+/// the oldest one `cti` speaks, relative to the baseline layouts of `messages.json` (issue 20).
+///
+/// Only ``VersionHistory`` reads it.
+struct VersionDocument: Decodable {
+    struct Release: Decodable {
+        var number: UInt32
+        var ucce: String
+        var summary: String
+        var sources: [String]
+    }
+
+    /// One thing that does not exist before `since`.
+    struct Arrival: Decodable {
+        /// `message`, `fixed`, `floating`, `tag` or `value`.
+        var kind: String
+        var message: String?
+        var field: String?
+        var tag: UInt16?
+        var table: String?
+        var value: UInt32?
+        var since: UInt32
+        var source: String
+    }
+
+    /// A value of an enumeration the baseline no longer has, with its name in older versions.
+    struct Retired: Decodable {
+        var table: String
+        var value: UInt32
+        var name: String
+        /// The last version that has it.
+        var until: UInt32
+        var source: String
+    }
+
+    /// The version `messages.json` describes.
+    var baseline: UInt32
+    /// The sources cited as `[KEY]`, by key.
+    var sources: [String: String]
+    var versions: [Release]
+    var since: [Arrival]
+    var retired: [Retired]
+
+    static func load() -> VersionDocument {
+        do {
+            return try JSONDecoder().decode(VersionDocument.self, from: Data(EmbeddedSpec.protocolVersionsJSON.utf8))
+        } catch {
+            // The embedded file is checked by the test suite; a failure here is a build defect.
+            preconditionFailure("embedded protocol-versions.json does not parse: \(error)")
+        }
+    }
+}
