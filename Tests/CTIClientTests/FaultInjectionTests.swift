@@ -22,7 +22,7 @@ struct FaultInjectionTests {
     }
 
     static func isOpened(_ event: ClientEvent, on side: CTISide? = nil) -> Bool {
-        guard case .opened(let opened, _)? = event.lifecycle else { return false }
+        guard case .opened(let opened, _, _)? = event.lifecycle else { return false }
         return side == nil || opened == side
     }
 

@@ -123,7 +123,7 @@ struct LoopbackTests {
         await simulator.stopHeartbeats(on: .a)
         let stopped = try await simulator.firstIgnoredHeartbeat(on: .a)
         let seen = await Self.read(&events) { event in
-            if case .opened(.b, _)? = event.lifecycle { return true }
+            if case .opened(.b, _, _)? = event.lifecycle { return true }
             return false
         }
         let elapsed = ContinuousClock.now - stopped
@@ -161,7 +161,7 @@ struct LoopbackTests {
         var events = client.events.makeAsyncIterator()
         // Both sessions open (A active, B standby) before the flood starts.
         _ = await Self.read(&events) { event in
-            if case .opened(.b, _)? = event.lifecycle { return true }
+            if case .opened(.b, _, _)? = event.lifecycle { return true }
             return false
         }
         let total = 3000

@@ -51,7 +51,7 @@ import Testing
         let granted = OpenConfirmation(invokeID: 1, servicesGranted: 0x14)
         #expect(receive(&machine, .a, .fields(granted.fields)) == [
             .cancel(.openTimeout(.a, epoch: 1)),
-            .report(.opened(.a, granted)),
+            .report(.opened(.a, granted, protocolVersion: 25)),
             .schedule(.heartbeat(.a, epoch: 1), after: .seconds(5)),
             .cancel(.initialOpen),
             .openFinished(.success(granted)),

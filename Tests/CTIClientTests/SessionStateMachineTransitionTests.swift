@@ -258,7 +258,7 @@ import Testing
         var machine = openingOnA()
         let granted = OpenConfirmation(invokeID: 1, servicesGranted: 0x14)
         #expect(steps.receive(&machine, .a, .fields(granted.fields)) == [
-            .cancel(.openTimeout(.a, epoch: 1)), .report(.opened(.a, granted)), .schedule(.heartbeat(.a, epoch: 1), after: .seconds(5)),
+            .cancel(.openTimeout(.a, epoch: 1)), .report(.opened(.a, granted, protocolVersion: 25)), .schedule(.heartbeat(.a, epoch: 1), after: .seconds(5)),
             .cancel(.initialOpen), .openFinished(.success(granted)),
         ])
         #expect(phases(machine) == [.open(session()), .idle])

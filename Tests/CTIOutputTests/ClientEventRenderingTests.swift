@@ -30,13 +30,19 @@ import CTIClient
     }
 
     @Test func lifecycleRecordsAreSessionObjects() throws {
-        let opened = event(.lifecycle(.opened(.b, OpenConfirmation(invokeID: 1, servicesGranted: 0x11, sessionType: .active))), side: .b)
+        let opened = event(.lifecycle(.opened(.b, OpenConfirmation(invokeID: 1, servicesGranted: 0x11, sessionType: .active), protocolVersion: 21)), side: .b)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(opened.jsonLine())) as? [String: Any])
         #expect(object["type"] as? String == "SESSION")
         #expect(object["event"] as? String == "opened")
         #expect(object["side"] as? String == "B")
         #expect((object["servicesGranted"] as? [String: Any])?["names"] as? [String] == ["CTI_SERVICE_CLIENT_EVENTS", "CTI_SERVICE_ALL_EVENTS"])
         #expect(object["sessionType"] as? String == "ACTIVE")
+        #expect(object["protocolVersion"] as? Int == 21)
+        let stepDown = event(.lifecycle(.versionStepDown(.a, refused: 25, next: 24)))
+        let stepDownObject = try #require(try JSONSerialization.jsonObject(with: Data(stepDown.jsonLine())) as? [String: Any])
+        #expect(stepDownObject["event"] as? String == "version-step-down")
+        #expect(stepDownObject["refused"] as? Int == 25 && stepDownObject["next"] as? Int == 24)
+        #expect(stepDown.textLine().contains("protocol 25 refused (E_CTI_INVALID_VERSION): opening again with protocol 24"))
         let refused = event(.lifecycle(.openRefused(.a, status: StatusCode(rawValue: 36))))
         let refusedObject = try #require(try JSONSerialization.jsonObject(with: Data(refused.jsonLine())) as? [String: Any])
         #expect((refusedObject["status"] as? [String: Any])?["name"] as? String == "E_CTI_INVALID_PASSWORD")

@@ -52,8 +52,8 @@ import Testing
         let (message, frame) = try Self.heartbeat()
         #expect(written(TextFormat(), .decoded(message, frame, version: .v25)) == "HEARTBEAT_CONF InvokeID=9\n")
         let opened = ClientEvent(timestamp: Self.time, sequence: 1, side: .b,
-                                 kind: .lifecycle(.opened(.b, OpenConfirmation(invokeID: 1, servicesGranted: 0x10, sessionType: .active))))
-        #expect(written(TextFormat(), .opened(opened)) == "session open (active), granted CTI_SERVICE_ALL_EVENTS on side B\n")
+                                 kind: .lifecycle(.opened(.b, OpenConfirmation(invokeID: 1, servicesGranted: 0x10, sessionType: .active), protocolVersion: 23)))
+        #expect(written(TextFormat(), .opened(opened)) == "session open (active, protocol 23), granted CTI_SERVICE_ALL_EVENTS on side B\n")
     }
 
     @Test func jsonWritesOneObjectPerLine() throws {

@@ -7,6 +7,10 @@ public struct ClientConfiguration: Sendable {
     public var sideA: Endpoint
     public var sideB: Endpoint?
     public var protocolVersion: ProtocolVersion
+    /// `--protocol auto` (issue 20): when a side answers OPEN_REQ with E_CTI_INVALID_VERSION,
+    /// open again on the same side at once with the next older version, down to 20; the
+    /// version the session settles on stays for the client's life (both sides, reopenings).
+    public var negotiatesProtocolVersion = false
     /// The OPEN_REQ to send; `invokeID` and `idleTimeout` are filled in per attempt from
     /// ``heartbeatInterval``.
     public var open: OpenRequest

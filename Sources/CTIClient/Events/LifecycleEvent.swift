@@ -9,8 +9,11 @@ public enum LifecycleEvent: Hashable, Sendable {
     case connected(CTISide, Endpoint)
     /// A connection attempt failed; the next attempt goes to `nextSide` after `retryIn`.
     case connectFailed(CTISide, reason: String, nextSide: CTISide?, retryIn: Duration?)
-    /// The session opened: what the server granted.
-    case opened(CTISide, OpenConfirmation)
+    /// The session opened: what the server granted, and the protocol version it speaks.
+    case opened(CTISide, OpenConfirmation, protocolVersion: UInt32)
+    /// The side refused the protocol version with E_CTI_INVALID_VERSION; the client opens
+    /// again at once with the next older one (`--protocol auto`, issue 20).
+    case versionStepDown(CTISide, refused: UInt32, next: UInt32)
     /// The server refused the OPEN_REQ.
     case openRefused(CTISide, status: StatusCode)
     /// A heartbeat went unconfirmed (`count` in a row).
@@ -33,6 +36,7 @@ public enum LifecycleEvent: Hashable, Sendable {
         case .connected: "connected"
         case .connectFailed: "connect-failed"
         case .opened: "opened"
+        case .versionStepDown: "version-step-down"
         case .openRefused: "open-refused"
         case .heartbeatMissed: "heartbeat-missed"
         case .sessionFailed: "session-failed"
@@ -48,15 +52,15 @@ public enum LifecycleEvent: Hashable, Sendable {
     public var isFailure: Bool {
         switch self {
         case .connectFailed, .openRefused, .heartbeatMissed, .sessionFailed: true
-        case .connecting, .connected, .opened, .failedOver, .maintenanceRequested, .maintenance, .closed: false
+        case .connecting, .connected, .opened, .versionStepDown, .failedOver, .maintenanceRequested, .maintenance, .closed: false
         }
     }
 
     /// The side the event concerns.
     public var side: CTISide? {
         switch self {
-        case .connecting(let side, _), .connected(let side, _), .connectFailed(let side, _, _, _), .opened(let side, _),
-             .openRefused(let side, _), .heartbeatMissed(let side, _), .sessionFailed(let side, _), .maintenanceRequested(let side, _),
+        case .connecting(let side, _), .connected(let side, _), .connectFailed(let side, _, _, _), .opened(let side, _, _),
+             .versionStepDown(let side, _, _), .openRefused(let side, _), .heartbeatMissed(let side, _), .sessionFailed(let side, _), .maintenanceRequested(let side, _),
              .maintenance(let side, _):
             side
         case .failedOver(_, let to): to

@@ -11,8 +11,8 @@ final class ClientCore: @unchecked Sendable {
     let loop: any EventLoop
     private var machine: SessionStateMachine
     private let configuration: ClientConfiguration
-    private let encoder: CTIMessageEncoder
-    private let decoder: CTIMessageDecoder
+    private var encoder: CTIMessageEncoder
+    private var decoder: CTIMessageDecoder
     /// The TLS context (read once from the configured files), or why it cannot be made.
     private let tls: Result<NIOSSLContext, CTIClientError>?
     private var source: Producer.Source?
@@ -149,7 +149,7 @@ final class ClientCore: @unchecked Sendable {
             side: side, endpoint: side.map { configuration.endpoint($0) }, states: states, heartbeatInterval: configuration.heartbeatInterval,
             lastHeartbeatRoundTrip: lastHeartbeatRoundTrip, sessionUptime: activeSide.flatMap { openedAt[$0] }.map { Duration(now - $0) },
             messagesReceived: messagesReceived, sessionsOpened: sessionsOpened, peripheralOnline: machine.peripheralOnline,
-            sinceLastFailover: lastFailoverAt.map { Duration(now - $0) })
+            sinceLastFailover: lastFailoverAt.map { Duration(now - $0) }, protocolVersion: encoder.version.number)
     }
 
     // MARK: - From the channels (on the loop)
@@ -235,12 +235,15 @@ final class ClientCore: @unchecked Sendable {
             }
         case .cancel(let timer):
             timers.removeValue(forKey: timer)?.cancel()
+        case .useProtocolVersion(let version):
+            encoder.version = version
+            decoder.version = version
         case .deliver(let side, let message, let frame):
             messagesReceived &+= 1
             emit(.message(message, frame), side: side)
         case .report(let event):
             switch event {
-            case .opened(let side, _):
+            case .opened(let side, _, _):
                 openedAt[side] = .now()
                 sessionsOpened += 1
             case .failedOver:

@@ -34,10 +34,13 @@ public struct ClientStatus: Hashable, Sendable {
     public var peripheralOnline: Bool?
     /// Since requests last moved to another side; `nil`: never.
     public var sinceLastFailover: Duration?
+    /// The protocol version of the session (or, before one opens, the version being tried):
+    /// with `--protocol auto`, the one the server accepted.
+    public var protocolVersion: UInt32
 
     public init(side: CTISide?, endpoint: Endpoint?, states: [CTISide: LegState], heartbeatInterval: Duration?,
                 lastHeartbeatRoundTrip: Duration?, sessionUptime: Duration?, messagesReceived: UInt64, sessionsOpened: Int,
-                peripheralOnline: Bool?, sinceLastFailover: Duration?) {
+                peripheralOnline: Bool?, sinceLastFailover: Duration?, protocolVersion: UInt32) {
         self.side = side
         self.endpoint = endpoint
         self.states = states
@@ -48,5 +51,6 @@ public struct ClientStatus: Hashable, Sendable {
         self.sessionsOpened = sessionsOpened
         self.peripheralOnline = peripheralOnline
         self.sinceLastFailover = sinceLastFailover
+        self.protocolVersion = protocolVersion
     }
 }

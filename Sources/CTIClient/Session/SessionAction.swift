@@ -31,6 +31,8 @@ public enum SessionAction: Hashable, Sendable {
     case reset(CTISide)
     case schedule(SessionTimer, after: Duration)
     case cancel(SessionTimer)
+    /// Encode and decode with this protocol version from now on (``ClientConfiguration/negotiatesProtocolVersion``).
+    case useProtocolVersion(ProtocolVersion)
     /// Hand a message to the consumer's event stream.
     case deliver(CTISide, CTIMessage, CTIFrame)
     /// Put a lifecycle record in the event stream.

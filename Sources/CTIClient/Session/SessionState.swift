@@ -23,6 +23,7 @@ extension SessionStateMachine {
     /// | `connecting`             | ``connected(_:)``                       | report connected, OPEN_REQ, open timeout             | `opening`  |
     /// | `connecting`             | ``connectFailed(_:reason:)``            | report connectFailed, schedule reconnect             | `idle`; the next side `waitingToReconnect` (single session) |
     /// | `opening`                | OPEN_CONF                               | cancel open timeout, (failedOver), report opened, heartbeat timer, (openFinished) | `open` |
+    /// | `opening`                | FAILURE_CONF E_CTI_INVALID_VERSION, `--protocol auto`, an older version left | report versionStepDown, reset, use the older version, connect the same side at once | `connecting` |
     /// | `opening`                | FAILURE_CONF                            | report openRefused, reset, reconnect (the other side at once after a standby refusal) or end | `idle` |
     /// | `opening`                | open timeout                            | reset, report sessionFailed, reconnect               | `idle`     |
     /// | `open`                   | heartbeat timer                         | (report heartbeatMissed), HEARTBEAT_REQ, heartbeatSent, heartbeat timer | `open` |
@@ -73,7 +74,14 @@ extension SessionStateMachine {
         var pending: [UInt32: CTISide] = [:]
         var handOff: HandOff = .none
         var backoff = BackoffProgress()
+        /// The version OPEN_REQ asks for: the configured one, or an older one after
+        /// E_CTI_INVALID_VERSION (``ClientConfiguration/negotiatesProtocolVersion``).
+        var protocolVersion: ProtocolVersion
         var nextInvokeID: UInt32 = 1
+
+        init(protocolVersion: ProtocolVersion) {
+            self.protocolVersion = protocolVersion
+        }
 
         subscript(side: CTISide) -> Leg {
             get { legs[side == .a ? 0 : 1] }

@@ -100,7 +100,7 @@ public struct SessionStateMachine: Sendable {
     /// Starts connecting: side A (and, active/standby, side B at the same time).
     public mutating func start() -> [SessionAction] {
         guard case .idle = state else { return [] }
-        state = .running(Running())
+        state = .running(Running(protocolVersion: configuration.protocolVersion))
         var actions: [SessionAction] = []
         if let deadline = configuration.initialOpenDeadline { actions.append(.schedule(.initialOpen, after: deadline)) }
         actions += connect(.a)
@@ -144,7 +144,7 @@ public struct SessionStateMachine: Sendable {
         running[side].phase = .opening(invokeID: invokeID)
         var request = configuration.open
         request.invokeID = invokeID
-        request.versionNumber = configuration.protocolVersion.number
+        request.versionNumber = running.protocolVersion.number
         request.idleTimeout = configuration.idleTimeout
         return [
             .report(.connected(side, configuration.endpoint(side))),
@@ -356,10 +356,12 @@ public struct SessionStateMachine: Sendable {
 
     // MARK: - Steps
 
-    private mutating func connect(_ side: CTISide) -> [SessionAction] {
+    /// Connects a side; `countsAsAttempt: false` for the version step-down's new connection,
+    /// which is part of the same attempt.
+    private mutating func connect(_ side: CTISide, countsAsAttempt: Bool = true) -> [SessionAction] {
         running[side].phase = .connecting
         running[side].epoch += 1
-        if case .neverOpened(var first) = running.history {
+        if countsAsAttempt, case .neverOpened(var first) = running.history {
             first.attempts += 1
             running.history = .neverOpened(first)
         }
@@ -383,7 +385,7 @@ public struct SessionStateMachine: Sendable {
             running.activeSide = side
             running.history = .opened(lastActive: side)
         }
-        actions.append(.report(.opened(side, confirmation)))
+        actions.append(.report(.opened(side, confirmation, protocolVersion: running.protocolVersion.number)))
         if let interval = configuration.heartbeatInterval {
             actions.append(.schedule(.heartbeat(side, epoch: running[side].epoch), after: interval))
         }
@@ -395,6 +397,13 @@ public struct SessionStateMachine: Sendable {
     }
 
     private mutating func openRefused(_ side: CTISide, status: StatusCode) -> [SessionAction] {
+        // `--protocol auto`: an older server; the next older version, same side, no back-off.
+        if status == .invalidVersion, configuration.negotiatesProtocolVersion, let older = running.protocolVersion.older {
+            let refused = running.protocolVersion
+            running.protocolVersion = older
+            return [.report(.versionStepDown(side, refused: refused.number, next: older.number))] + resetLeg(side)
+                + [.useProtocolVersion(older)] + connect(side, countsAsAttempt: false)
+        }
         var actions: [SessionAction] = [.report(.openRefused(side, status: status))]
         actions += resetLeg(side)
         let reason = "OPEN refused: \(CTIClientError.statusName(status))"

@@ -24,7 +24,7 @@ struct ConfigCommand: ParsableCommand {
             let lines = [
                 row("host", settings.embedded ? "embedded simulator" : settings.hostA?.description),
                 row("host-b", settings.hostB?.description),
-                row("protocol", String(settings.protocolVersion)),
+                row("protocol", settings.protocolChoice.description),
                 row("client-id", settings.clientID),
                 "\("password".padded(16)) \(password)",
                 row("peripheral", settings.peripheral.map(String.init)),

@@ -44,8 +44,9 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(name: .customLong("to-b"), help: ArgumentHelp("The CTI Server side B relays to.", valueName: "host:port"))
     var toB: String?
 
-    @Option(name: .customLong("protocol"), help: "Protocol version the messages are decoded with, 24 or 25 (default 25).")
-    var protocolVersion: UInt32?
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("Protocol version the messages are decoded with, 20-25 or auto (25).",
+                                                               valueName: "version"))
+    var protocolVersion: ProtocolChoice?
 
     @OptionGroup(title: TLSOptions.title) var serverTLS: TLSOptions
 
@@ -86,9 +87,6 @@ struct ProxyCommand: AsyncParsableCommand {
         if (listenB == nil) != (toB == nil) { throw ValidationError("--listen-b and --to-b go together") }
         if let listenB, ListenAddress.parse(listenB) == nil { throw ValidationError("--listen-b '\(listenB)': [ADDR:]PORT") }
         if let toB, Endpoint(parsing: toB, side: .b) == nil { throw ValidationError("--to-b '\(toB)': HOST:PORT") }
-        if let protocolVersion, ProtocolVersion(protocolVersion) == nil {
-            throw ValidationError("unsupported protocol version \(protocolVersion): cti speaks 24 and 25")
-        }
         if (listenTLSCert == nil) != (listenTLSKey == nil) { throw ValidationError("--listen-tls-cert and --listen-tls-key go together") }
         if listenTLSCA != nil, listenTLSCert == nil { throw ValidationError("--listen-tls-ca needs --listen-tls-cert and --listen-tls-key") }
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
@@ -112,7 +110,7 @@ struct ProxyCommand: AsyncParsableCommand {
     private enum Ending { case count, timeout, signal, readerGone }
 
     func run() async throws {
-        let version = protocolVersion.flatMap { ProtocolVersion($0) } ?? .v25
+        let version = protocolVersion?.version ?? .v25
         let recording = try ProxyRecording.open(record, format: recordFormat)
         var configuration = ProxyConfiguration(routes: routes, serverTLS: serverTLS.clientTLS, version: version, recording: recording?.tap)
         if let listenTLSCert, let listenTLSKey {

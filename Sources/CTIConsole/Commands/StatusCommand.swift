@@ -39,7 +39,7 @@ struct StatusCommand: SessionCommand {
             "side A    \(side(.a, settings.hostA))",
             "side B    \(side(.b, settings.hostB))",
             "client    \(settings.clientID)",
-            "protocol  \(settings.protocolVersion)",
+            "protocol  \(status.protocolVersion)" + (settings.protocolChoice.negotiates ? " (auto)" : ""),
             "services  " + CTIProtocolNames.services(settings.services),
             "heartbeat \(heartbeat)",
             "uptime    " + (status.sessionUptime.map(format) ?? "-"),

@@ -14,8 +14,10 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("host-b"), help: ArgumentHelp("Side B (default port 43027); env CTI_HOST_B.", valueName: "host[:port]"))
     var hostB: String?
 
-    @Option(name: .customLong("protocol"), help: "Protocol version, 24 or 25 (default 25).")
-    var protocolVersion: UInt32?
+    @Option(name: .customLong("protocol"), help: ArgumentHelp(
+        "Protocol version 20-25, or auto: 25, then one older version after another while the server answers E_CTI_INVALID_VERSION (default auto).",
+        valueName: "version"))
+    var protocolVersion: ProtocolChoice?
 
     @Option(name: .customLong("client-id"), help: "ClientID (default cti-<hostname>-<pid>, unique per process); env CTI_CLIENT_ID.")
     var clientID: String?
@@ -80,9 +82,6 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         if embedded && noEmbedded { throw ValidationError("--embedded and --no-embedded exclude each other") }
-        if let protocolVersion, protocolVersion != 24 && protocolVersion != 25 {
-            throw ValidationError("unsupported protocol version \(protocolVersion): cti speaks 24 and 25")
-        }
         if let heartbeat, heartbeat != "off" {
             guard let seconds = Int(heartbeat), ConsoleSettings.heartbeatSeconds.contains(seconds) else {
                 throw ValidationError("--heartbeat takes seconds from \(ConsoleSettings.heartbeatSeconds.lowerBound) to "

@@ -36,7 +36,8 @@ struct ConsoleSettings {
 
     var hostA: Endpoint?
     var hostB: Endpoint?
-    var protocolVersion: UInt32 = ProtocolVersion.v25.number
+    /// `--protocol`: a version, or `auto` (the default).
+    var protocolChoice: ProtocolChoice = .auto
     var clientID: String
     var passwordFile: String?
     var peripheral: UInt32?
@@ -126,10 +127,8 @@ struct ConsoleSettings {
         } else {
             embedded = false
         }
-        let protocolVersion = try number("protocol", pick("protocol", flag: options.protocolVersion.map(String.init))) ?? 25
-        guard protocolVersion == 24 || protocolVersion == 25 else {
-            throw Failure(description: "protocol \(protocolVersion) (from \(sources["protocol"] ?? "?")): cti speaks 24 and 25")
-        }
+        let protocolChoice = try pick("protocol", flag: options.protocolVersion.map(\.description), env: "CTI_PROTOCOL")
+            .map { text throws(Failure) in try ProtocolChoice(parsing: text, from: sources["protocol"] ?? "?") } ?? .auto
         var hostname = [CChar](repeating: 0, count: 256)
         gethostname(&hostname, hostname.count)
         let defaultClientID = ClientConfiguration.defaultClientID(hostname: String(decoding: hostname.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), pid: getpid())
@@ -210,7 +209,7 @@ struct ConsoleSettings {
             }
         }
         return ConsoleSettings(
-            hostA: hostA, hostB: hostB, protocolVersion: protocolVersion, clientID: clientID,
+            hostA: hostA, hostB: hostB, protocolChoice: protocolChoice, clientID: clientID,
             passwordFile: pick("password-file", flag: options.passwordFile), peripheral: peripheral, services: services,
             callMask: callMask, agentMask: agentMask, configMask: configMask, agentID: agentID, agentExtension: agentExtension,
             instrument: instrument, heartbeat: heartbeat, connectTimeout: .milliseconds(Int64(timeoutSeconds * 1000)),

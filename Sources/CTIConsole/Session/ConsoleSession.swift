@@ -35,7 +35,7 @@ final class ConsoleSession: Sendable {
             simulator = embedded
         }
         let request = OpenRequest(
-            versionNumber: settings.protocolVersion, peripheralID: settings.peripheral ?? OpenRequest.nullPeripheralID,
+            versionNumber: settings.protocolChoice.version.number, peripheralID: settings.peripheral ?? OpenRequest.nullPeripheralID,
             servicesRequested: settings.services, callMessageMask: settings.callMask, agentStateMask: settings.agentMask,
             configMessageMask: settings.configMask, clientID: settings.clientID, clientPassword: password,
             agentExtension: settings.agentExtension, agentID: settings.agentID, agentInstrument: settings.instrument)
@@ -46,10 +46,11 @@ final class ConsoleSession: Sendable {
         // OPEN_CONF wait by the guide's usual answer time, so a half-open side A leaves time for
         // B; then the error names both sides. Streaming waits the guide's 30 s and keeps trying.
         var configuration = ClientConfiguration(
-            sideA: settings.hostA!, sideB: settings.hostB, protocolVersion: ProtocolVersion(settings.protocolVersion)!, open: request,
+            sideA: settings.hostA!, sideB: settings.hostB, protocolVersion: settings.protocolChoice.version, open: request,
             heartbeatInterval: settings.heartbeat, connectTimeout: settings.connectTimeout,
             initialOpenRounds: reconnect ? nil : 1, retryRefusedOpen: reconnect, reconnect: reconnect)
         if !reconnect { configuration.openTimeout = ClientConfiguration.promptOpenTimeout }
+        configuration.negotiatesProtocolVersion = settings.protocolChoice.negotiates
         configuration.tls = settings.tls
         configuration.frameTap = frameTap
         return ConsoleSession(client: CTIClient(configuration: configuration), settings: settings, simulator: simulator)

@@ -32,19 +32,13 @@ struct OutputChoice: ExpressibleByArgument, Sendable {
 
 /// `--protocol` and `--numbering`, shared by the commands that decode or encode.
 struct ProtocolOptions: ParsableArguments {
-    @Option(name: .customLong("protocol"), help: "CTI Server protocol version (24 or 25).")
-    var protocolVersion: UInt32 = ProtocolVersion.v25.number
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("CTI Server protocol version 20-25, or auto (25).", valueName: "version"))
+    var protocolVersion: ProtocolChoice = .exactly(.v25)
 
     @Option(help: ArgumentHelp("Message numbering for the network-recording messages (pv25 or pv24).", valueName: "table"))
     var numbering: NumberingChoice = .pv25
 
-    func validate() throws {
-        guard ProtocolVersion(protocolVersion) != nil else {
-            throw ValidationError("unsupported protocol version \(protocolVersion): cti speaks 24 and 25")
-        }
-    }
-
-    var version: ProtocolVersion { ProtocolVersion(protocolVersion, numbering: numbering.numbering)! }
+    var version: ProtocolVersion { ProtocolVersion(protocolVersion.version.number, numbering: numbering.numbering)! }
 }
 
 enum NumberingChoice: String, ExpressibleByArgument, CaseIterable {

@@ -74,8 +74,15 @@ extension LifecycleEvent {
             if let next { writer.string(next.rawValue) } else { writer.null() }
             writer.key("retryInMs")
             if let retryIn { writer.number(retryIn.milliseconds) } else { writer.null() }
-        case .opened(_, let confirmation):
+        case .versionStepDown(_, let refused, let next):
+            writer.key("refused")
+            writer.number(refused)
+            writer.key("next")
+            writer.number(next)
+        case .opened(_, let confirmation, let version):
             let catalog = MessageCatalog.standard
+            writer.key("protocolVersion")
+            writer.number(version)
             writer.key("servicesGranted")
             writer.beginObject()
             writer.key("names")

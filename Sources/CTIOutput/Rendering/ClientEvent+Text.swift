@@ -88,9 +88,11 @@ extension LifecycleEvent {
         case .connected(_, let endpoint): "connected to \(endpoint)"
         case .connectFailed(_, let reason, let next, let retryIn):
             reason + (next.map { "; trying side \($0)" + (retryIn.map { $0 > .zero ? " in \($0)" : "" } ?? "") } ?? "")
-        case .opened(_, let confirmation):
-            "session open (\(confirmation.sessionType.name.lowercased())), granted "
+        case .opened(_, let confirmation, let version):
+            "session open (\(confirmation.sessionType.name.lowercased()), protocol \(version)), granted "
                 + MessageCatalog.standard.serviceMask.bitNames(of: confirmation.servicesGranted).joined(separator: "|")
+        case .versionStepDown(_, let refused, let next):
+            "protocol \(refused) refused (E_CTI_INVALID_VERSION): opening again with protocol \(next)"
         case .openRefused(_, let status): CTIClientError.openRefused(status: status).description
         case .heartbeatMissed(_, let count): "heartbeat unconfirmed (\(count) in a row)"
         case .sessionFailed(_, let reason): "session failed: \(reason)"
