@@ -13,7 +13,7 @@ import Testing
         let result = try CLIRunner.run(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("cti 0.1.0"))
-        #expect(result.stdout.contains("CTI Server protocol versions: 24, 25"))
+        #expect(result.stdout.contains("CTI Server protocol versions: 20, 21, 22, 23, 24, 25 (sessions: auto, 25 then older"))
     }
 
     @Test func encodeBuildsTheWorkedExamplesByteForByte() throws {
@@ -43,7 +43,11 @@ import Testing
         (["encode", "HEARTBEAT_REQ", "Nope=1"], "HEARTBEAT_REQ has no field 'Nope' (fields: InvokeID)"),
         (["encode", "OPEN_REQ", "ClientID=" + String(repeating: "x", count: 64), "ClientPassword="], "longer than the maximum of 64"),
         (["decode", "--output", "xml"], "xml"),
-        (["decode", "--protocol", "23", "00"], "unsupported protocol version 23"),
+        (["decode", "--protocol", "19", "00"], "unsupported protocol version '19'"),
+        (["encode", "--protocol", "23", "OPEN_CONF", "InvokeID=1", "SessionType=1"],
+         "OPEN_CONF.SessionType is not in protocol 23: it arrived in protocol 24"),
+        (["encode", "--protocol", "22", "START_NETWORK_RECORDING_REQ", "InvokeID=1"],
+         "message START_NETWORK_RECORDING_REQ is not in protocol 22: it arrived in protocol 23"),
         (["frobnicate"], "frobnicate"),
     ])
     func usageErrorsExit64NamingTheProblem(arguments: [String], message: String) throws {

@@ -8,7 +8,7 @@ import Testing
         #expect(masks.stdout.contains("0x02000000  CTI_SERVICE_ACTIVE_STANDBY"))
         #expect(masks.stdout.contains("0x00002000  AGENT_NOT_ACTIVE_MASK"))
         let open = try CLIRunner.run(["describe", "messages", "open-req"])
-        #expect(open.stdoutLines.first == "OPEN_REQ (3, C->S, Session)")
+        #expect(open.stdoutLines.first == "OPEN_REQ (3, C->S, Session), protocol 25: fixed part 44 bytes")
         #expect(open.stdout.contains("floating  ClientID STRING[64] tag 1 (required)"))
         let status = try CLIRunner.run(["describe", "status"])
         #expect(status.stdout.contains("15    E_CTI_CTI_SERVER_OFFLINE"))

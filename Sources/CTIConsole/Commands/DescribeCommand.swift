@@ -32,7 +32,7 @@ struct DescribeCommand: ParsableCommand {
               completion: .describedName)
     var name: String?
 
-    @Option(name: .customLong("protocol"), help: ArgumentHelp("Describe protocol version 20-25 (auto: 25).", valueName: "version"))
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("Describe protocol version 20-25 (auto: 25).", valueName: "version"), completion: .list(ProtocolChoice.spellings), transform: ProtocolChoice.parse)
     var protocolVersion: ProtocolChoice = .exactly(.v25)
 
     @Flag(name: .customLong("wireshark-lua"), help: "Print a Wireshark Lua dissector for the protocol, generated from the message table (no topic).")

@@ -44,8 +44,8 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(name: .customLong("to-b"), help: ArgumentHelp("The CTI Server side B relays to.", valueName: "host:port"))
     var toB: String?
 
-    @Option(name: .customLong("protocol"), help: ArgumentHelp("Protocol version the messages are decoded with, 20-25 or auto (25).",
-                                                               valueName: "version"))
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("Protocol version the messages are decoded with, 20-25 or auto (default and auto: 25).",
+                                                               valueName: "version"), completion: .list(ProtocolChoice.spellings), transform: ProtocolChoice.parse)
     var protocolVersion: ProtocolChoice?
 
     @OptionGroup(title: TLSOptions.title) var serverTLS: TLSOptions

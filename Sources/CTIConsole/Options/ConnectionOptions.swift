@@ -16,7 +16,7 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .customLong("protocol"), help: ArgumentHelp(
         "Protocol version 20-25, or auto: 25, then one older version after another while the server answers E_CTI_INVALID_VERSION (default auto).",
-        valueName: "version"))
+        valueName: "version"), completion: .list(ProtocolChoice.spellings), transform: ProtocolChoice.parse)
     var protocolVersion: ProtocolChoice?
 
     @Option(name: .customLong("client-id"), help: "ClientID (default cti-<hostname>-<pid>, unique per process); env CTI_CLIENT_ID.")

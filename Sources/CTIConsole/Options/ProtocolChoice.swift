@@ -4,7 +4,7 @@ import CTIProtocol
 /// `--protocol 20|21|22|23|24|25|auto` (issue 20): one version, or `auto` — open with the newest
 /// and step down on E_CTI_INVALID_VERSION (sessions); the newest where nothing is negotiated
 /// (`decode`, `encode`, `describe`).
-enum ProtocolChoice: Hashable, Sendable, ExpressibleByArgument, CustomStringConvertible {
+enum ProtocolChoice: Hashable, Sendable, CustomStringConvertible {
     case exactly(ProtocolVersion)
     case auto
 
@@ -30,7 +30,13 @@ enum ProtocolChoice: Hashable, Sendable, ExpressibleByArgument, CustomStringConv
         self = choice
     }
 
-    static var allValueStrings: [String] { spellings }
+    /// `--protocol`'s transform: a clear error for anything else.
+    static func parse(_ text: String) throws -> ProtocolChoice {
+        guard let choice = ProtocolChoice(argument: text) else {
+            throw ValidationError("unsupported protocol version '\(text)': \(expectation)")
+        }
+        return choice
+    }
 
     /// What `--protocol` takes, in words.
     static let expectation = "cti speaks protocol \(ProtocolVersion.supported.first!)-\(ProtocolVersion.supported.last!) "

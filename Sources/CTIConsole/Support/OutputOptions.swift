@@ -32,7 +32,7 @@ struct OutputChoice: ExpressibleByArgument, Sendable {
 
 /// `--protocol` and `--numbering`, shared by the commands that decode or encode.
 struct ProtocolOptions: ParsableArguments {
-    @Option(name: .customLong("protocol"), help: ArgumentHelp("CTI Server protocol version 20-25, or auto (25).", valueName: "version"))
+    @Option(name: .customLong("protocol"), help: ArgumentHelp("CTI Server protocol version 20-25, or auto (default and auto: 25).", valueName: "version"), completion: .list(ProtocolChoice.spellings), transform: ProtocolChoice.parse)
     var protocolVersion: ProtocolChoice = .exactly(.v25)
 
     @Option(help: ArgumentHelp("Message numbering for the network-recording messages (pv25 or pv24).", valueName: "table"))

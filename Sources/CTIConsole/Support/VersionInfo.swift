@@ -11,7 +11,7 @@ enum VersionInfo {
         let readlineAPI = String(rl_readline_version, radix: 16)
         return """
         cti \(tool)
-        CTI Server protocol versions: \(protocols) (default \(ProtocolVersion.v25.number))
+        CTI Server protocol versions: \(protocols) (sessions: auto, \(ProtocolVersion.v25.number) then older; decode and encode: \(ProtocolVersion.v25.number))
         line editing: libedit (readline API 0x\(readlineAPI))
         """
     }
