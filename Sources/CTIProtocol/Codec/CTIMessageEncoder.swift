@@ -63,15 +63,9 @@ public struct CTIMessageEncoder: Sendable {
         guard catalog.isRestricted || catalog.descriptor(type: fields.descriptor.typeID) !== fields.descriptor else { return fields }
         let fit = VersionFit(catalog: catalog)
         do throws(VersionFit.Misfit) {
+            // Omitting leaves no newer field behind: what is left to refuse is the message or a value.
             let adopted = try fit.adopt(fields, omittingNewer: omitsFieldsNewerThanVersion)
-            guard catalog.isRestricted else { return adopted }
-            if omitsFieldsNewerThanVersion {
-                if let since = adopted.descriptor.arrivesIn {
-                    throw VersionFit.Misfit(subject: "message \(adopted.descriptor.name)", arrivedIn: since)
-                }
-            } else if let misfit = fit.firstMisfit(in: adopted) {
-                throw misfit
-            }
+            if catalog.isRestricted, let misfit = fit.firstMisfit(in: adopted) { throw misfit }
             return adopted
         } catch {
             throw error.encodeError(version: version.number)
