@@ -56,6 +56,30 @@ import Testing
         }
     }
 
+    @Test(arguments: ProtocolVersion.supported)
+    func eachVersionAsTheMaximumOpensAndItsSessionReadsCallEventsWithoutNotes(_ version: ProtocolVersion) async throws {
+        try await withSimulator({ $0.maxProtocol = version }) { simulator, log in
+            let client = try await simulator.connect(.a, version: version)
+            var request = Self.monitorOpen(version: version.number)
+            request.callMessageMask = version < Self.pv23 ? 0x0FFF_FFFF : 0xFFFF_FFFF
+            let conf = try await client.open(request)
+            #expect((conf[.sessionType] != nil) == (version >= .v24))
+            var received = [try await client.next(waitingFor: "SYSTEM_EVENT")]
+            _ = try await simulator.callIn(device: "2001")
+            while !received.contains(where: { $0.name == "AGENT_STATE_EVENT" }) {
+                received.append(try await client.next(waitingFor: "AGENT_STATE_EVENT"))
+            }
+            for message in received {
+                #expect(Self.versionNotes(message).isEmpty, "\(message.name): \(Self.versionNotes(message))")
+            }
+            if let newer = ProtocolVersion.supported.first(where: { $0 > version }) {
+                let other = try await simulator.connect(.a)
+                #expect(try await other.openRefused(Self.monitorOpen(version: newer.number).fields).status == 1)
+            }
+            #expect(log.lines(containing: "not sent").isEmpty)
+        }
+    }
+
     @Test func aPV25OpenToAMax23ServerIsInvalidVersionAndTheLogNamesBoth() async throws {
         try await withSimulator({ $0.maxProtocol = Self.pv23 }) { simulator, log in
             let client = try await simulator.connect(.a, version: Self.pv23)
