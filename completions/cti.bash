@@ -3410,7 +3410,7 @@ _cti_simulate() {
     repeating_flags=()
     non_repeating_flags=(--hide-persistent-in-snapshot --once --version -h --help)
     repeating_options=(--peripheral --agent)
-    non_repeating_options=(--port-a --port-b --host --password-file --agents --remote-devices --rate --seed --persistent-per-node --persistent-per-cluster --scenario --replay --speed --replay-connection --tls-cert --tls-key --tls-ca)
+    non_repeating_options=(--port-a --port-b --host --max-protocol --password-file --agents --remote-devices --rate --seed --persistent-per-node --persistent-per-cluster --scenario --replay --speed --replay-connection --tls-cert --tls-key --tls-ca)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -3425,6 +3425,9 @@ _cti_simulate() {
         return
         ;;
     '--peripheral')
+        return
+        ;;
+    '--max-protocol')
         return
         ;;
     '--password-file')

@@ -3,7 +3,8 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
-/// A duplexed CTI Server (GED-188, protocol versions 24 and 25) for tests and demos: side A
+/// A duplexed CTI Server (GED-188, protocol versions 20 to 25, up to
+/// ``SimulatorConfiguration/maxProtocol``: each session speaks its own) for tests and demos: side A
 /// and side B listen on their own ports, exactly one is active (A at start), and each follows
 /// the session rules of `session.md` (OPEN validation, heartbeats, idle timeout, close,
 /// standby rules, the maintenance hand-off), with fault injection on top, in front of a
@@ -78,7 +79,7 @@ public final class CTISimulator: Sendable {
 
     /// Sides, active side, sessions, floods in progress.
     public func status() async -> SimulatorStatus {
-        let stopped = SimulatorStatus(host: configuration.host, activeSide: .a, sides: [], sessions: [], floods: [], nextCallID: 0)
+        let stopped = SimulatorStatus(host: configuration.host, maxProtocol: configuration.maxProtocol, activeSide: .a, sides: [], sessions: [], floods: [], nextCallID: 0)
         return await run(or: stopped) { $0.status() }
     }
 

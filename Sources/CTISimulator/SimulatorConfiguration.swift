@@ -12,6 +12,12 @@ public struct SimulatorConfiguration: Sendable {
     /// The peripherals the simulated PG serves: an ALL_EVENTS session gets one SYSTEM_EVENT
     /// per peripheral after OPEN_CONF, and a CLIENT_EVENTS OPEN_REQ must name one of them.
     public var peripherals: [UInt32]
+    /// The newest protocol version the simulator speaks (`cti simulate --max-protocol`, issue 20),
+    /// to model an older CTI Server: an OPEN_REQ whose VersionNumber is newer (or not one of
+    /// ``ProtocolVersion/supported``) gets E_CTI_INVALID_VERSION (1), and each session speaks the
+    /// version it opened with. Below ``ProtocolVersion/v24`` there is no active/standby (no
+    /// maintenance hand-off; a standby side refuses every client). Default: 25.
+    public var maxProtocol: ProtocolVersion
     /// When set, OPEN_REQ.ClientPassword must equal these bytes (trailing NULs ignored), else
     /// E_CTI_INVALID_PASSWORD (36). `nil`: passwords are not checked.
     public var password: [UInt8]?
@@ -50,6 +56,7 @@ public struct SimulatorConfiguration: Sendable {
         host: String = "127.0.0.1",
         ports: [CTISide: Int] = [.a: CTISide.a.defaultPort, .b: CTISide.b.defaultPort],
         peripherals: [UInt32] = [DefaultPeripheral.id],
+        maxProtocol: ProtocolVersion = .v25,
         password: [UInt8]? = nil,
         agents: [SimulatedAgent] = [],
         idleTimeoutUnit: TimeAmount = .seconds(1),
@@ -64,6 +71,7 @@ public struct SimulatorConfiguration: Sendable {
         self.host = host
         self.ports = ports
         self.peripherals = peripherals
+        self.maxProtocol = maxProtocol
         self.password = password
         self.agents = agents
         self.idleTimeoutUnit = idleTimeoutUnit

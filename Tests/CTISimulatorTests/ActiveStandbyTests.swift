@@ -11,7 +11,11 @@ import Testing
         try await withSimulator { simulator, _ in
             let client = try await simulator.connect(.b)
             #expect(try await client.openRefused(Fixtures.open(services: Fixtures.allEvents).fields).status == 107)
-            #expect(try await client.openRefused(Fixtures.open(services: Self.duplexed, version: 23).fields).status == 1)
+            // Before 24 there is no active/standby: the PV25 guide sends such a client to the active side (15);
+            // CTI_SERVICE_ACTIVE_STANDBY is a PV24 bit, not in protocol 23 (49).
+            #expect(try await client.openRefused(Fixtures.open(services: Fixtures.allEvents, version: 23).fields).status == 15)
+            #expect(try await client.openRefused(Fixtures.open(services: Self.duplexed, version: 23).fields).status == 49)
+            #expect(try await client.openRefused(Fixtures.open(services: Self.duplexed, version: 19).fields).status == 1)
             let conf = try await client.open(Fixtures.open(services: Self.duplexed, version: 24))
             #expect(conf.number(.sessionType) == 2)
             #expect(await client.nextItem(within: .milliseconds(100)) == nil, "no SYSTEM_EVENT from a standby side")

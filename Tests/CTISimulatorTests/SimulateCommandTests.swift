@@ -58,6 +58,62 @@ import Testing
         error.fileHandleForReading.readabilityHandler = nil
     }
 
+    @Test(arguments: ["19", "26", "abc"])
+    func maxProtocolOutside20To25ExitsSixtyFour(_ value: String) throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0", "--max-protocol", value]
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let expected = Int(value) == nil ? "The value '\(value)' is invalid for '--max-protocol <n>'"
+            : "--max-protocol \(value): expected a protocol version from 20 to 25"
+        #expect(text.contains(expected), "\(text)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func maxProtocol23RefusesAPV25OpenAndSpeaks23() async throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0", "--max-protocol", "23"]
+        let output = Pipe(), error = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = input
+        let stdout = Collected(), stderr = Collected()
+        output.fileHandleForReading.readabilityHandler = { stdout.append($0.availableData) }
+        error.fileHandleForReading.readabilityHandler = { stderr.append($0.availableData) }
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        let lines = try await stdout.waitForLines(2)
+        let portA = try #require(lines[0].split(separator: ":").last.flatMap { Int($0) })
+        try await stderr.waitFor("protocol versions 20 to 23 (a newer OPEN_REQ VersionNumber gets E_CTI_INVALID_VERSION (1))")
+
+        let client = try await TestClient.connect(port: portA, version: ProtocolVersion(23)!, recordsFrames: true)
+        #expect(try await client.openRefused(Fixtures.open(client: "e2e", version: 25, password: "").fields).status == 1)
+        try await stderr.waitFor("VersionNumber 25: this server speaks protocol 20 to 23 (--max-protocol 23)")
+        let conf = try await client.open(Fixtures.open(client: "e2e", version: 23, password: ""))
+        #expect(conf[.sessionType] == nil)
+        #expect(client.receivedFrames.first { $0.type == 4 }?.body.readableBytes == 30, "OPEN_CONF in the PV23 layout")
+        try await stderr.waitFor("session 1 opened: client \"e2e\" version 23")
+
+        input.fileHandleForWriting.write(Data("status\n".utf8))
+        try await stdout.waitFor("protocol versions 20 to 23")
+
+        process.terminate()  // SIGTERM
+        let deadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        output.fileHandleForReading.readabilityHandler = nil
+        error.fileHandleForReading.readabilityHandler = nil
+    }
+
     @Test func aTakenPortExitsTwo() async throws {
         try await withSimulator { simulator, _ in
             let process = Process()

@@ -54,6 +54,12 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .customLong("peripheral"), help: ArgumentHelp("A peripheral ID the simulated PG serves (repeatable).", valueName: "id"))
     var peripherals: [UInt32] = [DefaultPeripheral.id]
 
+    @Option(name: .customLong("max-protocol"), help: ArgumentHelp(
+        "The newest protocol version the simulator speaks (20-25), to play an older CTI Server: a newer OPEN_REQ VersionNumber "
+            + "gets E_CTI_INVALID_VERSION, each session speaks the version it opened with, and below 24 there is no active/standby.",
+        valueName: "n"))
+    var maxProtocol: Int = Int(ProtocolVersion.v25.number)
+
     @Option(name: .customLong("password-file"), help: ArgumentHelp(
         "Require the ClientPassword held in this file (one trailing newline ignored).", valueName: "file"))
     var passwordFile: String?
@@ -126,6 +132,10 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("\(name) \(port) is not a port (0-65535)")
         }
         if portA != 0 && portA == portB { throw ValidationError("--port-a and --port-b must differ") }
+        if maxProtocolVersion == nil {
+            let versions = ProtocolVersion.supported
+            throw ValidationError("--max-protocol \(maxProtocol): expected a protocol version from \(versions.first!) to \(versions.last!)")
+        }
         if peripherals.isEmpty { throw ValidationError("give at least one --peripheral") }
         if !(0...999).contains(agentCount) { throw ValidationError("--agents \(agentCount): expected 0-999") }
         if !(0...999).contains(remoteDevices) { throw ValidationError("--remote-devices \(remoteDevices): expected 0-999") }
@@ -146,7 +156,7 @@ struct SimulateCommand: AsyncParsableCommand {
     func run() async throws {
         let password = try passwordFile.map(SimulateCommand.readPassword)
         var configuration = SimulatorConfiguration(
-            host: host, ports: [.a: portA, .b: portB], peripherals: peripherals, password: password,
+            host: host, ports: [.a: portA, .b: portB], peripherals: peripherals, maxProtocol: maxProtocolVersion!, password: password,
             agents: agents.map(SimulateCommand.agent), log: { StandardStream.diagnose($0) },
             callCenter: CallCenterConfiguration(agents: agentCount, remoteDevices: remoteDevices, callRate: rate, seed: seed))
         configuration.callCenter.persistentCalls.perNode = persistentPerNode
@@ -241,6 +251,11 @@ struct SimulateCommand: AsyncParsableCommand {
             await simulator.stop()
             try scriptFailed(failure)
         }
+    }
+
+    /// `--max-protocol` as a version `cti` speaks, `nil` when it is none.
+    private var maxProtocolVersion: ProtocolVersion? {
+        UInt32(exactly: maxProtocol).flatMap { ProtocolVersion($0) }
     }
 
     /// How the foreground run ended.

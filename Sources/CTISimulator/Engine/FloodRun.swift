@@ -27,20 +27,24 @@ final class FloodRun {
         self.promise = promise
     }
 
-    /// The END_CALL_EVENT frame per protocol version, encoded once, and the body offset of its
-    /// ConnectionCallID: each event patches the number in.
-    private var templates: [UInt32: CTIFrame] = [:]
-    private static let callIDOffset = MessageCatalog.standard.descriptor(named: "END_CALL_EVENT")!.fixed
-        .first { $0.field == .connectionCallID }!.offset
+    /// The message a flood publishes.
+    static let messageName = "END_CALL_EVENT"
 
-    /// The frame of the END_CALL_EVENT with this ConnectionCallID.
-    func frame(callID: UInt32, version: ProtocolVersion, peripheral: UInt32) throws -> CTIFrame {
-        if templates[version.number] == nil {
+    /// The END_CALL_EVENT frame per protocol version, encoded once, and the body offset of its
+    /// ConnectionCallID in that version's layout: each event patches the number in.
+    private var templates: [UInt32: (frame: CTIFrame, callIDOffset: Int)] = [:]
+
+    /// The frame of the END_CALL_EVENT with this ConnectionCallID, in the encoder's version.
+    func frame(callID: UInt32, encoder: CTIMessageEncoder, peripheral: UInt32) throws(CTIEncodeError) -> CTIFrame {
+        let version = encoder.version.number
+        if templates[version] == nil {
             let message = SimulatedMessages.endCall(callID: 0, peripheral: peripheral)
-            templates[version.number] = CTIFrame(encoded: try CTIMessageEncoder(version: version).encode(message))
+            let offset = encoder.catalog.descriptor(named: FloodRun.messageName)!.fixed.first { $0.field == .connectionCallID }!.offset
+            templates[version] = (CTIFrame(encoded: try encoder.encode(message)), offset)
         }
-        var frame = templates[version.number]!
-        frame.body.setInteger(callID, at: frame.body.readerIndex + FloodRun.callIDOffset)
+        let template = templates[version]!
+        var frame = template.frame
+        frame.body.setInteger(callID, at: frame.body.readerIndex + template.callIDOffset)
         return frame
     }
 

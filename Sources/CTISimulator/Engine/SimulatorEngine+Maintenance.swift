@@ -21,6 +21,9 @@ extension SimulatorEngine {
             return ("\(outcome)", loop.makeSucceededFuture(outcome))
         }
         guard maintenance == nil else { return refused("a hand-off is already in progress") }
+        guard configuration.maxProtocol >= .activeStandby else {
+            return refused("no active/standby before protocol \(ProtocolVersion.activeStandby) (this server speaks up to \(configuration.maxProtocol))")
+        }
         let old = activeSide
         guard sides[old]!.isListening else { return refused("side \(old) is down") }
         guard sides[old.other]!.isListening else { return refused("side \(old.other) is down: no side to hand over to") }
@@ -108,8 +111,10 @@ extension SimulatorEngine {
                 maintenance!.timer?.cancel()
                 let left = connectionIDs(on: old, openOnly: true)
                 for id in left {
-                    send(SessionMessages.failureEvent(status: StatusCode.serverInMaintenanceMode), to: id)
-                    close(id, reason: "maintenance (\(StatusCode.serverInMaintenanceMode.logText))", mode: .graceful)
+                    // A session older than active/standby has no status 110: it is told the server went off-line.
+                    let status = connections[id]!.version < .activeStandby ? StatusCode.ctiServerOffline : StatusCode.serverInMaintenanceMode
+                    send(SessionMessages.failureEvent(status: status), to: id)
+                    close(id, reason: "maintenance (\(status.logText))", mode: .graceful)
                 }
                 sides[old]!.inMaintenance = false
                 maintenance = nil

@@ -13,23 +13,30 @@ extension SimulatorEngine {
     }
 
     /// Writes a message to `targets` (default: ``publishTargets()``), encoded once per
-    /// protocol version; returns how many sessions it went to.
+    /// protocol version (by the encoder of the first target speaking it); returns how many
+    /// sessions it went to. A session whose version lacks the message does not get it
+    /// (``notSent(_:because:to:)``); the others do.
     @discardableResult
     func publish(_ message: CTIMessage, to targets: [ConnectionID]? = nil) -> Int {
-        var frames: [UInt32: CTIFrame] = [:]
+        var frames: [UInt32: Result<CTIFrame, CTIEncodeError>] = [:]
         var sent = 0
         for id in targets ?? publishTargets() {
-            guard let version = connections[id]?.version else { continue }
-            if frames[version.number] == nil {
+            guard let connection = connections[id] else { continue }
+            let version = connection.version.number
+            if frames[version] == nil {
                 do {
-                    frames[version.number] = CTIFrame(encoded: try CTIMessageEncoder(version: version).encode(message))
+                    frames[version] = .success(CTIFrame(encoded: try connection.encoder.encode(message)))
                 } catch {
-                    log("publish: cannot encode \(message.name): \(error)")
-                    return sent
+                    frames[version] = .failure(error)
                 }
             }
-            write(frames[version.number]!, to: id)
-            sent += 1
+            switch frames[version]! {
+            case .success(let frame):
+                write(frame, to: id)
+                sent += 1
+            case .failure(let error):
+                notSent(message.name, because: error, to: id)
+            }
         }
         return sent
     }
@@ -96,11 +103,11 @@ extension SimulatorEngine {
             let callID = nextCallID
             nextCallID &+= 1
             for target in targets {
-                guard let version = connections[target]?.version else { continue }
+                guard let encoder = connections[target]?.encoder else { continue }
                 do {
-                    write(try run.frame(callID: callID, version: version, peripheral: peripheral), to: target, flush: false)
+                    write(try run.frame(callID: callID, encoder: encoder, peripheral: peripheral), to: target, flush: false)
                 } catch {
-                    log("flood: cannot encode END_CALL_EVENT: \(error)")
+                    notSent(FloodRun.messageName, because: error, to: target)
                 }
             }
             run.published += 1

@@ -37,7 +37,8 @@ extension SimulatorEngine {
             case .send(let message):
                 switch message {
                 case .message(let built): send(built, to: id)
-                case .frame(let frame, _): write(frame, to: id)
+                case .frame(let frame, let version) where version == connection.version: write(frame, to: id)
+                case .frame(let frame, let version): sendRecorded(frame, recordedIn: version, to: id)
                 }
                 if !connection.channel.isWritable { return }  // writabilityChanged drives it again
             case .runCommand(let line):
@@ -64,6 +65,18 @@ extension SimulatorEngine {
                 return
             }
         }
+    }
+
+    /// A recorded frame to a session that speaks another protocol version: read in the
+    /// recording's version and written in the session's (fields the session's version lacks
+    /// left out; a message it lacks not sent). A frame that does not decode goes as recorded.
+    func sendRecorded(_ frame: CTIFrame, recordedIn version: ProtocolVersion, to id: ConnectionID) {
+        if recordingDecoder?.version != version { recordingDecoder = CTIMessageDecoder(version: version) }
+        guard let message = try? recordingDecoder!.decode(frame) else {
+            write(frame, to: id)
+            return
+        }
+        send(message, to: id)
     }
 
     /// The session's connection closed: its run ends there.

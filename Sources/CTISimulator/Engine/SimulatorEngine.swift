@@ -68,6 +68,9 @@ final class SimulatorEngine: @unchecked Sendable {
     var runCommand: (@Sendable (String, @escaping @Sendable () -> Void) -> Void)?
     /// Sessions whose script waits for its fault command to finish.
     var scriptCommandsRunning: Set<ConnectionID> = []
+    /// Reads a replay's recorded frames for sessions of another protocol version (one for the
+    /// recording's version, made on first use).
+    var recordingDecoder: CTIMessageDecoder?
 
     init(loop: any EventLoop, configuration: SimulatorConfiguration, observers: EventObservers) {
         self.loop = loop
@@ -106,6 +109,10 @@ final class SimulatorEngine: @unchecked Sendable {
         } catch {
             return loop.makeFailedFuture(error)
         }
+        let maximum = configuration.maxProtocol
+        let noActiveStandby = maximum < .activeStandby ? "; no active/standby before protocol \(ProtocolVersion.activeStandby)" : ""
+        log("protocol versions \(ProtocolVersion.supported[0]) to \(maximum) (a newer OPEN_REQ VersionNumber gets "
+            + "\(StatusCode.invalidVersion.logText))\(noActiveStandby)")
         return listen(.a).flatMap { self.listen(.b) }.map { self.scheduleCallCenterTimer() }.flatMapError { error in
             for side in CTISide.allCases {
                 self.sides[side]?.listener?.close(promise: nil)
@@ -163,7 +170,7 @@ final class SimulatorEngine: @unchecked Sendable {
         }
         let id = ConnectionID(value: nextConnection)
         nextConnection += 1
-        connections[id] = Connection(id: id, side: side, channel: channel)
+        connections[id] = Connection(id: id, side: side, channel: channel, version: configuration.maxProtocol)
         if sides[side]!.isHung { try? channel.syncOptions?.setOption(.autoRead, value: false) }
         log("side \(side): connection \(id) from \(channel.remoteAddress.map { "\($0)" } ?? "?")")
         return id
@@ -176,7 +183,7 @@ final class SimulatorEngine: @unchecked Sendable {
         restartIdleTimer(id)
         let message: CTIMessage
         do {
-            message = try CTIMessageDecoder(version: connection.version).decode(frame)
+            message = try connection.decoder.decode(frame)
         } catch {
             // The framing is intact: answer and go on with the next frame.
             let invokeID = frame.body.getInteger(at: frame.body.readerIndex, as: UInt32.self) ?? 0
@@ -194,7 +201,7 @@ final class SimulatorEngine: @unchecked Sendable {
         }
         switch route {
         case .open(let fields):
-            open(fields, on: id)
+            open(fields, frame: frame, on: id)
         case .heartbeat(let invokeID):
             heartbeat(invokeID: invokeID, on: id)
         case .close(let invokeID, let status):
@@ -208,6 +215,10 @@ final class SimulatorEngine: @unchecked Sendable {
             clientControl(fields, on: id)
         case .refuse(let invokeID, let status):
             log("side \(side): connection \(id) (\(connection.label)): \(message.name) refused: FAILURE_CONF \(status.logText)")
+            send(SessionMessages.failureConfirmation(invokeID: invokeID, status: status), to: id)
+        case .refuseForVersion(let invokeID, let status, let reason):
+            log("side \(side): connection \(id) (\(connection.label), protocol \(connection.version)): \(message.name) refused: "
+                + "FAILURE_CONF \(status.logText): \(reason)")
             send(SessionMessages.failureConfirmation(invokeID: invokeID, status: status), to: id)
         }
     }
@@ -251,14 +262,25 @@ final class SimulatorEngine: @unchecked Sendable {
 
     // MARK: - Session
 
-    private func open(_ fields: MessageFields, on id: ConnectionID) {
+    /// An OPEN_REQ (`frame`, read as `fields` in the connection's version). When it names a
+    /// version the simulator speaks, the connection speaks that version from now on (the answer
+    /// included), and the request is read again in it, so that what the version lacks is noted.
+    private func open(_ fields: MessageFields, frame: CTIFrame, on id: ConnectionID) {
         let side = connections[id]!.side
+        var fields = fields
+        if let requested = fields.number(.versionNumber).flatMap({ OpenPolicy.version($0, upTo: configuration.maxProtocol) }),
+           requested != connections[id]!.version {
+            connections[id]!.speak(requested)
+            // The same frame decoded before in the same fixed layout: it decodes again.
+            if let reread = try? connections[id]!.decoder.decode(frame).fields { fields = reread }
+        }
         let held = connections.values.compactMap { other -> OpenPolicy.HeldDevice? in
             guard other.side == side, other.id != id, !other.isClosing, let session = other.session, let device = session.device else { return nil }
             return OpenPolicy.HeldDevice(connection: other.id, clientID: session.clientID, device: device)
         }
         let environment = OpenPolicy.Environment(
-            role: role(of: side), inMaintenance: sides[side]!.inMaintenance, password: configuration.password,
+            role: role(of: side), inMaintenance: sides[side]!.inMaintenance, maxProtocol: configuration.maxProtocol,
+            password: configuration.password,
             peripherals: configuration.peripherals, agents: configuration.agents, heldDevices: held)
         let clientID = fields.string(.clientID)
         switch OpenPolicy.evaluate(fields, in: environment) {
@@ -273,7 +295,6 @@ final class SimulatorEngine: @unchecked Sendable {
                 close(old, reason: "replaced by session \(id) (\(StatusCode.newSessionOpened.logText))", mode: .graceful)
             }
             let session = grant.session
-            connections[id]!.version = ProtocolVersion(session.versionNumber)!
             connections[id]!.session = session
             let agentState = agentDevice(of: session).flatMap { callCenter.agent(device: $0)?.state }
             send(SimulatedMessages.openConfirmation(grant, agentState: agentState), to: id)
@@ -329,17 +350,38 @@ final class SimulatorEngine: @unchecked Sendable {
 
     // MARK: - Output
 
-    /// Encodes a message with the connection's version and writes it.
+    /// Encodes a message in the connection's version and writes it; `false` when it was not
+    /// sent (the connection is closing, or the version lacks the message: ``notSent(_:because:to:)``).
     @discardableResult
     func send(_ message: CTIMessage, to id: ConnectionID) -> Bool {
         guard let connection = connections[id], !connection.isClosing else { return false }
         do {
-            write(CTIFrame(encoded: try CTIMessageEncoder(version: connection.version).encode(message)), to: id)
+            write(CTIFrame(encoded: try connection.encoder.encode(message)), to: id)
             return true
         } catch {
-            log("side \(connection.side): connection \(id): cannot encode \(message.name): \(error)")
+            notSent(message.name, because: error, to: id)
             return false
         }
+    }
+
+    /// A message the connection's encoder refused: a message or value newer than the session's
+    /// protocol version (issue 20: a server of that version has no such thing to send), or one
+    /// that cannot be encoded at all. Counted per connection (``SimulatorStatus``) and logged
+    /// the first time for each message type; the other sessions' copies are not affected.
+    func notSent(_ name: String, because error: CTIEncodeError, to id: ConnectionID) {
+        guard var connection = connections[id] else { return }
+        connection.notSentCount += 1
+        let first = connection.notSentNames.insert(name).inserted
+        connections[id] = connection
+        guard first else { return }
+        let why: String
+        if case .notInVersion(let subject, let arrivedIn, let version) = error {
+            why = "\(subject) is not in protocol \(version) (it arrived in \(arrivedIn))"
+        } else {
+            why = "cannot encode it: \(error)"
+        }
+        log("side \(connection.side): connection \(id) (\(connection.label), protocol \(connection.version)): \(name) not sent: \(why) "
+            + "(logged once per message type; status counts them)")
     }
 
     /// Writes a frame (and flushes unless told not to: a flood flushes once per batch). NIO

@@ -20,6 +20,9 @@ public struct SimulatorStatus: Hashable, Sendable, CustomStringConvertible {
         public var services: UInt32
         public var sessionType: OpenConfirmation.SessionType?
         public var versionNumber: UInt32?
+        /// Messages not sent to the connection because its protocol version lacks them (issue 20)
+        /// or they could not be encoded; the log names each kind once.
+        public var notSent: Int = 0
     }
 
     public struct Flood: Hashable, Sendable {
@@ -30,6 +33,8 @@ public struct SimulatorStatus: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var host: String
+    /// The newest protocol version the simulator speaks (``SimulatorConfiguration/maxProtocol``).
+    public var maxProtocol: ProtocolVersion = .v25
     public var activeSide: CTISide
     public var sides: [Side]
     public var sessions: [Session]
@@ -39,7 +44,7 @@ public struct SimulatorStatus: Hashable, Sendable, CustomStringConvertible {
     /// The next END_CALL_EVENT ConnectionCallID.
     public var nextCallID: UInt32
 
-    /// One side per line, then one connection per line.
+    /// One side per line, then one connection per line, floods, then the protocol versions spoken.
     public var description: String {
         var lines = sides.map { side -> String in
             var states = [side.isListening ? "listening on \(host):\(side.port)" : "down (port \(side.port))"]
@@ -56,12 +61,14 @@ public struct SimulatorStatus: Hashable, Sendable, CustomStringConvertible {
             }
             let type = session.sessionType.map { "\($0)" } ?? "unknown"
             lines.append("session \(session.connection) on \(session.side): client \"\(clientID)\" version \(session.versionNumber ?? 0) "
-                         + "services \(ServiceBits.describe(session.services)) (\(type))")
+                         + "services \(ServiceBits.describe(session.services)) (\(type))"
+                         + (session.notSent == 0 ? "" : ", \(session.notSent) message(s) not sent (see the log)"))
         }
         if sessions.isEmpty { lines.append("no connections") }
         for flood in floods {
             lines.append("flood: \(flood.published)/\(flood.count) published\(flood.paused ? ", paused (a client is not reading)" : "")")
         }
+        lines.append("protocol versions \(ProtocolVersion.supported[0]) to \(maxProtocol)")
         return lines.joined(separator: "\n")
     }
 }

@@ -7,18 +7,20 @@ import CTIProtocol
 ///
 /// | # | rule | status |
 /// |---|---|---|
-/// | 1 | the side is in maintenance (hand-off in progress) | E_CTI_SERVER_IN_MAINTENANCE_MODE (110) |
-/// | 2 | VersionNumber not 24 or 25 | E_CTI_INVALID_VERSION (1) |
-/// | 3 | Reserved1-3 not 0 | E_CTI_INVALID_RESERVED_FIELD (22) |
-/// | 4 | IdleTimeout < 20 (0xFFFFFFFF = none) | E_CTI_INVALID_TIMEOUT (18) |
-/// | 5 | undefined bits in ServicesRequested / CallMsgMask / AgentStateMask / ConfigMsgMask | 19 / 20 / 21 / E_INVALID_CONFIG_MSG_MASK (95) |
-/// | 6 | ClientID or ClientPassword absent; CLIENT_EVENTS without AgentExtension, AgentID or AgentInstrument, or with PeripheralID 0xFFFFFFFF | E_CTI_REQUIRED_DATA_MISSING (6) |
-/// | 7 | standby side: VersionNumber < 24 or no CTI_SERVICE_ACTIVE_STANDBY | E_CTI_INVALID_CLIENT_FOR_STANDBY (107) |
-/// | 8 | a password is configured and ClientPassword differs (trailing NULs ignored) | E_CTI_INVALID_PASSWORD (36) |
-/// | 9 | SUPERVISOR without CLIENT_EVENTS (the simulator refuses rather than drops it) | E_CTI_FUNCTION_NOT_AVAILABLE (12) |
-/// | 10 | CLIENT_EVENTS for a peripheral the simulator does not serve | E_CTI_INVALID_PERIPHERAL_ID (7) |
-/// | 11 | CLIENT_EVENTS, AgentID in the configured agent table, and the AgentExtension or AgentInstrument given differs from the table's | E_CTI_INCONSISTENT_AGENT_DATA (32) |
-/// | 12 | CLIENT_EVENTS for a device an open session of another ClientID holds on this side | E_CTI_DEVICE_IN_USE (10) |
+/// | 1 | the side is in maintenance (hand-off in progress) | E_CTI_SERVER_IN_MAINTENANCE_MODE (110); E_CTI_CTI_SERVER_OFFLINE (15) to a version 20-23 client, whose version has no status 110 |
+/// | 2 | VersionNumber not one of 20...`maxProtocol` (`--max-protocol`, issue 20) | E_CTI_INVALID_VERSION (1) |
+/// | 3 | a field, tag or value newer than VersionNumber (the decoder's notes; the request must be read in its version) | E_CTI_INVALID_TAG_FOR_VERSION (49) |
+/// | 4 | Reserved1-3 not 0 | E_CTI_INVALID_RESERVED_FIELD (22) |
+/// | 5 | IdleTimeout < 20 (0xFFFFFFFF = none) | E_CTI_INVALID_TIMEOUT (18) |
+/// | 6 | undefined bits in ServicesRequested / CallMsgMask / AgentStateMask / ConfigMsgMask | 19 / 20 / 21 / E_INVALID_CONFIG_MSG_MASK (95) |
+/// | 7 | ClientID or ClientPassword absent; CLIENT_EVENTS without AgentExtension, AgentID or AgentInstrument, or with PeripheralID 0xFFFFFFFF | E_CTI_REQUIRED_DATA_MISSING (6) |
+/// | 8 | standby side: VersionNumber < 24 (PV25 guide, E_CTI_CTI_SERVER_OFFLINE: such a client "does not support active-standby functionality and will instead connect to the active side") | E_CTI_CTI_SERVER_OFFLINE (15) |
+/// | 9 | standby side: VersionNumber >= 24 without CTI_SERVICE_ACTIVE_STANDBY | E_CTI_INVALID_CLIENT_FOR_STANDBY (107) |
+/// | 10 | a password is configured and ClientPassword differs (trailing NULs ignored) | E_CTI_INVALID_PASSWORD (36) |
+/// | 11 | SUPERVISOR without CLIENT_EVENTS (the simulator refuses rather than drops it) | E_CTI_FUNCTION_NOT_AVAILABLE (12) |
+/// | 12 | CLIENT_EVENTS for a peripheral the simulator does not serve | E_CTI_INVALID_PERIPHERAL_ID (7) |
+/// | 13 | CLIENT_EVENTS, AgentID in the configured agent table, and the AgentExtension or AgentInstrument given differs from the table's | E_CTI_INCONSISTENT_AGENT_DATA (32) |
+/// | 14 | CLIENT_EVENTS for a device an open session of another ClientID holds on this side | E_CTI_DEVICE_IN_USE (10) |
 ///
 /// The device of a CLIENT_EVENTS session is its AgentInstrument, else its AgentExtension (an
 /// AgentID alone holds no device). Sessions on the same side with the same ClientID and the
@@ -32,6 +34,8 @@ struct OpenPolicy {
     struct Environment {
         var role: SideRole
         var inMaintenance: Bool
+        /// The newest protocol version the simulator speaks (``SimulatorConfiguration/maxProtocol``).
+        var maxProtocol: ProtocolVersion = .v25
         var password: [UInt8]?
         var peripherals: [UInt32]
         var agents: [SimulatedAgent]
@@ -76,11 +80,20 @@ struct OpenPolicy {
         guard let request = OpenRequest(fields) else {
             return .refuse(status: StatusCode.functionNotAvailable, reason: "\(fields.descriptor.name) is not an OPEN_REQ")
         }
+        let spoken = version(request.versionNumber, upTo: environment.maxProtocol)
         if environment.inMaintenance {
+            if let version = spoken, version < .activeStandby {
+                return .refuse(status: StatusCode.ctiServerOffline,
+                               reason: "this side is handing over (maintenance); protocol \(version) has no E_CTI_SERVER_IN_MAINTENANCE_MODE")
+            }
             return .refuse(status: StatusCode.serverInMaintenanceMode, reason: "this side is handing over (maintenance)")
         }
-        guard ProtocolVersion(request.versionNumber) != nil else {
-            return .refuse(status: StatusCode.invalidVersion, reason: "VersionNumber \(request.versionNumber) (the simulator speaks 24 and 25)")
+        guard spoken != nil else {
+            return .refuse(status: StatusCode.invalidVersion, reason: "VersionNumber \(request.versionNumber): this server speaks protocol "
+                           + "\(ProtocolVersion.supported[0]) to \(environment.maxProtocol) (--max-protocol \(environment.maxProtocol))")
+        }
+        if let note = fields.notes.first(where: \.isNotInVersion) {
+            return .refuse(status: StatusCode.invalidTagForVersion, reason: "\(note)")
         }
         if OpenRequest.reservedFields(fields).contains(where: { $0 != 0 }) {
             return .refuse(status: StatusCode.invalidReservedField, reason: "Reserved1-3 must be 0")
@@ -92,9 +105,12 @@ struct OpenPolicy {
         if let refusal = missingData(fields, request) { return refusal }
 
         let wantsActiveStandby = request.servicesRequested & ServiceBits.activeStandby != 0
-        if environment.role == .standby && (request.versionNumber < 24 || !wantsActiveStandby) {
-            return .refuse(status: StatusCode.invalidClientForStandby,
-                           reason: "standby side: needs VersionNumber >= 24 and CTI_SERVICE_ACTIVE_STANDBY")
+        if environment.role == .standby && request.versionNumber < ProtocolVersion.activeStandby.number {
+            return .refuse(status: StatusCode.ctiServerOffline,
+                           reason: "standby side: VersionNumber \(request.versionNumber) has no active/standby (connect to the active side)")
+        }
+        if environment.role == .standby && !wantsActiveStandby {
+            return .refuse(status: StatusCode.invalidClientForStandby, reason: "standby side: needs CTI_SERVICE_ACTIVE_STANDBY")
         }
         if let password = environment.password, trimmed(request.clientPassword) != trimmed(password) {
             return .refuse(status: StatusCode.invalidPassword, reason: "wrong ClientPassword")
@@ -122,6 +138,12 @@ struct OpenPolicy {
         let sessionType: OpenConfirmation.SessionType = environment.role == .active ? .active : .standby
         return .accept(Grant(request: request, services: request.servicesRequested, sessionType: sessionType, device: device,
                              replacing: replacing))
+    }
+
+    /// The version an OPEN_REQ's VersionNumber names, when the simulator speaks it (20 up to
+    /// `maximum`); `nil` otherwise (E_CTI_INVALID_VERSION).
+    static func version(_ number: UInt32, upTo maximum: ProtocolVersion) -> ProtocolVersion? {
+        ProtocolVersion(number).flatMap { $0 <= maximum ? $0 : nil }
     }
 
     private static func maskRefusal(_ request: OpenRequest) -> Decision? {

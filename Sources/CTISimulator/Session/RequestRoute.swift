@@ -18,6 +18,10 @@ enum RequestRoute: Hashable {
     case stoppingRequests
     /// FAILURE_CONF with `status`.
     case refuse(invokeID: UInt32, status: StatusCode)
+    /// FAILURE_CONF E_CTI_INVALID_MSG_TYPE_FOR_VERSION (48) or E_CTI_INVALID_TAG_FOR_VERSION
+    /// (49): the request, or something in it, is newer than the session's protocol version
+    /// (issue 20). `reason` is for the log.
+    case refuseForVersion(invokeID: UInt32, status: StatusCode, reason: String)
     /// A Client Control request (`client-control.md`) for the contact-center model
     /// (``CallCenterModel/requests``), on the active side.
     case clientControl(MessageFields)
@@ -27,6 +31,9 @@ enum RequestRoute: Hashable {
     ///
     /// - Before OPEN_CONF only OPEN_REQ is accepted; anything else → E_CTI_SESSION_NOT_OPEN (4).
     /// - A second OPEN_REQ → E_CTI_SESSION_ALREADY_OPEN (5).
+    /// - A message newer than the session's protocol version → E_CTI_INVALID_MSG_TYPE_FOR_VERSION
+    ///   (48); one carrying a field, tag or value newer than it → E_CTI_INVALID_TAG_FOR_VERSION
+    ///   (49) (``versionRefusal(of:invokeID:)``).
     /// - On a standby side only HEARTBEAT_REQ, CLOSE_REQ and the two active/standby messages
     ///   are accepted; anything else → E_CTI_SERVER_NOT_MASTER (92).
     /// - On the active side the Client Control requests of ``CallCenterModel/requests`` go to the
@@ -39,9 +46,9 @@ enum RequestRoute: Hashable {
             return message.name == "OPEN_REQ" && message.fields != nil
                 ? .open(message.fields!) : .refuse(invokeID: invokeID, status: StatusCode.sessionNotOpen)
         }
+        if message.name == "OPEN_REQ" { return .refuse(invokeID: invokeID, status: StatusCode.sessionAlreadyOpen) }
+        if let refusal = versionRefusal(of: message, invokeID: invokeID) { return refusal }
         switch (message.name, message.fields) {
-        case ("OPEN_REQ", _):
-            return .refuse(invokeID: invokeID, status: StatusCode.sessionAlreadyOpen)
         case ("HEARTBEAT_REQ", _):
             return .heartbeat(invokeID: invokeID)
         case ("CLOSE_REQ", let fields?):
@@ -55,6 +62,20 @@ enum RequestRoute: Hashable {
         default:
             return .refuse(invokeID: invokeID, status: role == .standby ? StatusCode.serverNotMaster : StatusCode.functionNotAvailable)
         }
+    }
+
+    /// What a server of the session's version answers a message its decoder noted as newer than
+    /// the version (``DecodeNote/notInVersion(_:arrivedIn:version:)``): 48 when the message
+    /// itself is (the decoder's catalogue marks its type ``MessageDescriptor/arrivesIn``), else
+    /// 49 when a field, tag or value of it is; `nil` when the version has all of it.
+    static func versionRefusal(of message: CTIMessage, invokeID: UInt32) -> RequestRoute? {
+        let note = message.fields?.notes.first(where: \.isNotInVersion)
+        if let descriptor = message.descriptor, let since = descriptor.arrivesIn {
+            return .refuseForVersion(invokeID: invokeID, status: StatusCode.invalidMsgTypeForVersion,
+                                     reason: note.map { "\($0)" } ?? "message \(descriptor.name) arrived in protocol \(since)")
+        }
+        guard let note else { return nil }
+        return .refuseForVersion(invokeID: invokeID, status: StatusCode.invalidTagForVersion, reason: "\(note)")
     }
 
     /// The InvokeID to echo: the message's field, else the first four bytes of a body the

@@ -79,8 +79,8 @@ func withSimulator<T>(
 }
 
 extension CTISimulator {
-    /// A connected test client on a side.
-    func connect(_ side: CTISide) async throws -> TestClient {
-        try await TestClient.connect(port: port(side))
+    /// A connected test client on a side, decoding in `version`.
+    func connect(_ side: CTISide, version: ProtocolVersion = .v25, recordsFrames: Bool = false) async throws -> TestClient {
+        try await TestClient.connect(port: port(side), version: version, recordsFrames: recordsFrames)
     }
 }

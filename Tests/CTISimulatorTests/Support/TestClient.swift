@@ -4,7 +4,9 @@ import NIOCore
 import NIOPosix
 
 /// A tiny CTI client for the simulator tests (independent of CTIClient): a NIO connection with
-/// the frame decoder, sending messages as given (as bytes) and queueing what arrives for `next()`.
+/// the frame decoder, sending messages as given (as bytes, always in the PV25 layout: an older
+/// version's requests have the same layouts) and queueing what arrives, decoded in its protocol
+/// version, for `next()`.
 final class TestClient: Sendable {
     enum Failure: Error, CustomStringConvertible {
         case timeout(waitingFor: String)
@@ -33,9 +35,11 @@ final class TestClient: Sendable {
     /// Connects to 127.0.0.1:`port`; `receiveBuffer` sets SO_RCVBUF (which also stops the
     /// kernel from growing it: a slow consumer then fills up quickly). `onDemand`: the socket
     /// is read (4 KB at a time) only while `next()` waits, so the server can never run more
-    /// than a few buffers ahead of what the test has taken.
-    static func connect(port: Int?, receiveBuffer: Int? = nil, onDemand: Bool = false) async throws -> TestClient {
-        let inbox = Inbox(onDemand: onDemand)
+    /// than a few buffers ahead of what the test has taken. What arrives is decoded in `version`;
+    /// `recordsFrames` keeps every frame received too (``receivedFrames``).
+    static func connect(port: Int?, receiveBuffer: Int? = nil, onDemand: Bool = false, version: ProtocolVersion = .v25,
+                        recordsFrames: Bool = false) async throws -> TestClient {
+        let inbox = Inbox(onDemand: onDemand, recordsFrames: recordsFrames)
         var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
         if let receiveBuffer { bootstrap = bootstrap.channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(receiveBuffer)) }
@@ -49,7 +53,7 @@ final class TestClient: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(CTIFrameDecoder()),
-                        InboxHandler(inbox: inbox),
+                        InboxHandler(inbox: inbox, decoder: CTIMessageDecoder(version: version)),
                     ])
                 }
             }
@@ -106,6 +110,9 @@ final class TestClient: Sendable {
         return fields
     }
 
+    /// The frames received so far, in order (with `recordsFrames`).
+    var receivedFrames: [CTIFrame] { inbox.frames }
+
     /// What arrives within `duration` (`nil`: nothing).
     func nextItem(within duration: Duration) async -> Inbox.Item? {
         await inbox.take(timeout: duration, from: channel)
@@ -161,10 +168,22 @@ final class Inbox: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    /// Read the socket only while someone waits (see ``TestClient/connect(port:receiveBuffer:onDemand:)``).
+    /// Read the socket only while someone waits (see ``TestClient/connect(port:receiveBuffer:onDemand:version:recordsFrames:)``).
     let onDemand: Bool
+    let recordsFrames: Bool
+    private let recorded = NIOLockedValueBox<[CTIFrame]>([])
 
-    init(onDemand: Bool) { self.onDemand = onDemand }
+    init(onDemand: Bool, recordsFrames: Bool = false) {
+        self.onDemand = onDemand
+        self.recordsFrames = recordsFrames
+    }
+
+    /// The frames received so far (with `recordsFrames`).
+    var frames: [CTIFrame] { recorded.withLockedValue { $0 } }
+
+    func record(_ frame: CTIFrame) {
+        if recordsFrames { recorded.withLockedValue { $0.append(frame) } }
+    }
 
     /// Someone waits and nothing is queued: read on.
     var isWaiting: Bool { state.withLockedValue { $0.waiter != nil } }
@@ -220,17 +239,23 @@ final class Inbox: Sendable {
     }
 }
 
-/// Decodes frames (PV25) into the inbox.
+/// Decodes frames (in the client's version) into the inbox.
 private final class InboxHandler: ChannelInboundHandler {
     typealias InboundIn = CTIFrame
 
     let inbox: Inbox
+    let decoder: CTIMessageDecoder
 
-    init(inbox: Inbox) { self.inbox = inbox }
+    init(inbox: Inbox, decoder: CTIMessageDecoder) {
+        self.inbox = inbox
+        self.decoder = decoder
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        inbox.record(frame)
         do {
-            inbox.push(.message(try CTIMessageDecoder(version: .v25).decode(unwrapInboundIn(data))))
+            inbox.push(.message(try decoder.decode(frame)))
         } catch {
             inbox.push(.undecodable(error))
         }
