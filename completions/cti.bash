@@ -210,6 +210,7 @@ _cti_open() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -336,6 +337,7 @@ _cti_watch() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -473,6 +475,7 @@ _cti_call_make() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -572,6 +575,7 @@ _cti_call_answer() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -665,6 +669,7 @@ _cti_call_hold() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -758,6 +763,7 @@ _cti_call_retrieve() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -851,6 +857,7 @@ _cti_call_alternate() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -944,6 +951,7 @@ _cti_call_consult() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1041,6 +1049,7 @@ _cti_call_transfer() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1134,6 +1143,7 @@ _cti_call_conference() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1227,6 +1237,7 @@ _cti_call_clear() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1320,6 +1331,7 @@ _cti_call_clear-connection() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1413,6 +1425,7 @@ _cti_call_release() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1506,6 +1519,7 @@ _cti_call_dtmf() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1599,6 +1613,7 @@ _cti_call_data() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1721,6 +1736,7 @@ _cti_agent_login() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1823,6 +1839,7 @@ _cti_agent_logout() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -1922,6 +1939,7 @@ _cti_agent_ready() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2021,6 +2039,7 @@ _cti_agent_not-ready() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2120,6 +2139,7 @@ _cti_agent_work-ready() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2219,6 +2239,7 @@ _cti_agent_work-not-ready() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2318,6 +2339,7 @@ _cti_agent_state() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2434,6 +2456,7 @@ _cti_query_agent() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2527,6 +2550,7 @@ _cti_query_device() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2620,6 +2644,7 @@ _cti_query_call() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2713,6 +2738,7 @@ _cti_query_snapshot() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2841,6 +2867,7 @@ _cti_persistent_make() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -2934,6 +2961,7 @@ _cti_persistent_drop() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -3027,6 +3055,7 @@ _cti_persistent_list() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -3120,6 +3149,7 @@ _cti_send() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -3221,13 +3251,21 @@ _cti_describe() {
     repeating_flags=()
     non_repeating_flags=(--wireshark-lua --version -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--protocol)
     __cti_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
+        return
+        ;;
+    esac
 
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __cti_add_completions -W 'masks'$'\n''messages'$'\n''events'$'\n''status'$'\n''failures'
+        __cti_add_completions -W 'masks'$'\n''messages'$'\n''events'$'\n''status'$'\n''failures'$'\n''versions'
         return
         ;;
     2)
@@ -3276,6 +3314,7 @@ _cti_config_show() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')
@@ -3366,6 +3405,7 @@ _cti_decode() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--numbering')
@@ -3385,6 +3425,7 @@ _cti_encode() {
     # Offer option value completions
     case "${prev}" in
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--numbering')
@@ -3500,6 +3541,7 @@ _cti_proxy() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--tls-ca')
@@ -3568,6 +3610,7 @@ _cti_wait() {
         return
         ;;
     '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
         return
         ;;
     '--client-id')

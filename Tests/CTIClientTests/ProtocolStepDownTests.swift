@@ -83,4 +83,29 @@ import Testing
         let actions = machine.timerFired(.reconnect(.b)) + machine.connected(.b)
         #expect(versionSent(actions) == 24)
     }
+
+    @Test func anOlderVersionsOpenRequestAsksOnlyForWhatThatVersionHas() throws {
+        var configuration = configuration()
+        configuration.open.callMessageMask = 0xFFFF_FFFF
+        configuration.open.configMessageMask = 0x3FF
+        var machine = SessionStateMachine(configuration: configuration)
+        _ = machine.start()
+        _ = machine.connected(.a)
+        var invokeID: UInt32 = 1
+        var requests: [UInt32: MessageFields] = [:]
+        for version in (22...24).reversed() {
+            _ = refuseVersion(&machine, invokeID: invokeID)
+            invokeID += 1
+            for case .send(_, .fields(let fields)) in machine.connected(.a) { requests[UInt32(version)] = fields }
+        }
+        // Network recording's call event bits (28-31) arrived in 23; config bits 0x100/0x200 in 24.
+        #expect(requests[24]?.number(.callMsgMask) == 0xFFFF_FFFF)
+        #expect(requests[23]?.number(.configMsgMask) == 0xFF)
+        #expect(requests[22]?.number(.callMsgMask) == 0x0FFF_FFFF)
+        #expect(requests[22]?.number(.versionNumber) == 22)
+        // Each encodes in its version.
+        for (version, fields) in requests {
+            #expect(throws: Never.self) { try CTIMessageEncoder(version: ProtocolVersion(version)!).encode(.fields(fields)) }
+        }
+    }
 }

@@ -142,9 +142,10 @@ public struct SessionStateMachine: Sendable {
         guard isRunning, case .connecting = running[side].phase else { return [.reset(side)] }
         let invokeID = running.takeInvokeID()
         running[side].phase = .opening(invokeID: invokeID)
-        var request = configuration.open
+        // The configured request encodes in the configured version (``CTIClient/open()`` checks);
+        // an older one after a step-down asks for what that version has.
+        var request = configuration.open.limited(to: running.protocolVersion)
         request.invokeID = invokeID
-        request.versionNumber = running.protocolVersion.number
         request.idleTimeout = configuration.idleTimeout
         return [
             .report(.connected(side, configuration.endpoint(side))),

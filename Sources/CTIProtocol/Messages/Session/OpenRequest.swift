@@ -85,4 +85,21 @@ public struct OpenRequest: Hashable, Sendable {
         }
         return fields
     }
+
+    /// The request for an older protocol version (`--protocol auto`, issue 20): that
+    /// VersionNumber, and the service and mask bits the version does not have left out (a server
+    /// of that version answers them with E_CTI_INVALID_TAG_FOR_VERSION).
+    public func limited(to version: ProtocolVersion) -> OpenRequest {
+        let catalog = MessageCatalog.standard.forVersion(version)
+        func present(_ bits: UInt32, _ table: EnumTable) -> UInt32 {
+            table.arrivals.keys.reduce(bits) { $0 & ~$1 }
+        }
+        var request = self
+        request.versionNumber = version.number
+        request.servicesRequested = present(servicesRequested, catalog.serviceMask)
+        request.callMessageMask = present(callMessageMask, catalog.callEventMask)
+        request.agentStateMask = present(agentStateMask, catalog.agentStateMask)
+        request.configMessageMask = present(configMessageMask, catalog.configMask)
+        return request
+    }
 }
