@@ -54,6 +54,10 @@ import Testing
         let opened = ClientEvent(timestamp: Self.time, sequence: 1, side: .b,
                                  kind: .lifecycle(.opened(.b, OpenConfirmation(invokeID: 1, servicesGranted: 0x10, sessionType: .active), protocolVersion: 23)))
         #expect(written(TextFormat(), .opened(opened)) == "session open (active, protocol 23), granted CTI_SERVICE_ALL_EVENTS on side B\n")
+        // SessionType 0 (before protocol 24, or a single-session server) is not shown.
+        let single = ClientEvent(timestamp: Self.time, sequence: 2, side: .a,
+                                 kind: .lifecycle(.opened(.a, OpenConfirmation(invokeID: 1, servicesGranted: 0x10), protocolVersion: 21)))
+        #expect(written(TextFormat(), .opened(single)) == "session open (protocol 21), granted CTI_SERVICE_ALL_EVENTS on side A\n")
     }
 
     @Test func jsonWritesOneObjectPerLine() throws {

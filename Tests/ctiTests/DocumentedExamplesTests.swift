@@ -24,6 +24,11 @@ import Testing
     static let notRunnable: [(pattern: String, reason: String)] = [
     ]
 
+    /// Examples that show a refusal: the exit status the text gives them.
+    static let refusals: [(pattern: String, status: Int32, reason: String)] = [
+        ("cti encode --protocol 23 OPEN_CONF InvokeID=1 SessionType=1", 64, "SessionType arrived in protocol 24 (README, Protocol versions)"),
+    ]
+
     /// The simulator an example runs against, when it needs more than agents at rest (each
     /// example gets a simulator of its own, so none depends on what another left behind).
     static let simulatorArguments: [(pattern: String, arguments: [String], reason: String)] = [
@@ -49,6 +54,10 @@ import Testing
         ("cti decode 000000040000000500000001", { $0.stdout == "HEARTBEAT_REQ InvokeID=1\n" ? nil : "printed \($0.stdout)" }),
         ("| cti decode -o json", { $0.stdout.hasPrefix("{\"type\":\"OPEN_REQ\"") ? nil : "printed \($0.stdout)" }),
         ("cti open --host", { $0.stdout.contains("session open") ? nil : "no grant shown: \($0.stdout)" }),
+        ("cti encode --protocol 23 OPEN_CONF", { run in
+            run.stderr.contains("OPEN_CONF.SessionType is not in protocol 23: it arrived in protocol 24") ? nil : "printed \(run.stderr)"
+        }),
+        ("cti describe messages OPEN_CONF --protocol 23", { $0.stdout.contains("fixed part 30 bytes") ? nil : "printed \($0.stdout)" }),
         ("cti call make 5551234 --instrument 2001 --follow", { $0.stdout.contains("MAKE_CALL_CONF") ? nil : "no confirmation: \($0.stdout)" }),
         ("cti send QUERY_DEVICE_INFO_REQ", { $0.stdout.contains("QUERY_DEVICE_INFO_CONF") ? nil : "no confirmation: \($0.stdout)" }),
         ("cti watch --record session.bin --count 100; cti decode --file session.bin", { run in
@@ -159,6 +168,9 @@ import Testing
         for entry in Self.notRunnable {
             #expect(examples.contains { $0.command.contains(entry.pattern) }, "stale entry in notRunnable: \(entry.pattern)")
         }
+        for entry in Self.refusals {
+            #expect(examples.contains { $0.command.contains(entry.pattern) }, "stale entry in refusals: \(entry.pattern)")
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cti-examples-\(getpid())")
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -182,7 +194,9 @@ import Testing
             _ = try simulator.ask("flood 100000 50", expecting: "flooding")
             let run = try Self.run(example.command, simulator: simulator, directory: directory)
             ran += 1
-            let statusOK = run.status == 0 || (Self.streams(example.command) && run.status == 124)
+            let refusal = Self.refusals.first { example.command.contains($0.pattern) }
+            let statusOK = refusal.map { run.status == $0.status }
+                ?? (run.status == 0 || (Self.streams(example.command) && run.status == 124))
             #expect(statusOK, "\(example) exited \(run.status)\nstdout: \(run.stdout.prefix(600))\nstderr: \(run.stderr.prefix(1500))")
             #expect(!run.stderr.contains("Error:") && !run.stderr.contains("Usage:"), "\(example): \(run.stderr.prefix(1500))")
             for expectation in Self.expectations where example.command.contains(expectation.pattern) {

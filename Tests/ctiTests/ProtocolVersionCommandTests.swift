@@ -93,4 +93,28 @@ struct ProtocolVersionCommandTests {
         let auto = try CLIRunner.run(["-c", "open " + Self.hosts(simulator).joined(separator: " "), "-c", "status"])
         #expect(auto.stdout.contains("protocol  23 (auto)"), "\(auto.stdout)")
     }
+
+    @Test func aCaptureOfAnOlderSessionDecodesInItsVersionWithAuto() throws {
+        let simulator = try SimulatorProcess(["--max-protocol", "22", "--rate", "10", "--seed", "3"])
+        defer { simulator.stop() }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cti-pv22-\(UUID().uuidString).pcap").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let watched = try CLIRunner.run(["watch", "--count", "10", "--timeout", "30", "--record", path, "-q"] + Self.hosts(simulator))
+        #expect(watched.status == 0, "\(watched.stderr)")
+        // Each connection in the version its OPEN_REQ asked for: the refusals of 25, 24 and 23
+        // and then the 30-byte OPEN_CONF of protocol 22.
+        let auto = try CLIRunner.run(["decode", "--pcap", path, "--protocol", "auto", "-o", "json"])
+        #expect(auto.status == 0, "\(auto.stderr)")
+        let objects = try auto.stdoutLines.map(CLIRunner.json)
+        let versions = objects.filter { $0["type"] as? String == "OPEN_REQ" }.compactMap { ($0["fields"] as? [String: Any])?["VersionNumber"] as? Int }
+        #expect(versions == [25, 24, 23, 22])
+        #expect(objects.filter { $0["type"] as? String == "FAILURE_CONF" }.count == 3)
+        let confirmation = try #require(objects.first { $0["type"] as? String == "OPEN_CONF" })
+        #expect((confirmation["fields"] as? [String: Any])?["SessionType"] == nil)
+        #expect(!objects.contains { ($0["notes"] as? [String] ?? []).contains { $0.contains("not in protocol") } })
+        // Read as protocol 25, the 30-byte OPEN_CONF does not decode (exit 65, named).
+        let fixed = try CLIRunner.run(["decode", "--pcap", path, "-o", "json"])
+        #expect(fixed.status == 65)
+        #expect(fixed.stderr.contains("OPEN_CONF"), "\(fixed.stderr)")
+    }
 }

@@ -11,7 +11,7 @@ struct SessionCommandTests {
     @Test func openPrintsWhatWasGrantedAgainstTheEmbeddedSimulator() throws {
         let result = try CLIRunner.run(["open"], environment: Self.isolated)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "session open (active), granted CTI_SERVICE_CLIENT_CONTROL|CTI_SERVICE_ALL_EVENTS on side A\n")
+        #expect(result.stdout == "session open (active, protocol 25), granted CTI_SERVICE_CLIENT_CONTROL|CTI_SERVICE_ALL_EVENTS on side A\n")
         #expect(result.stderr.contains("using the embedded simulator"))
         let json = try CLIRunner.run(["open", "-o", "json", "--services", "all-events,client-control"], environment: Self.isolated)
         let object = try CLIRunner.json(try #require(json.stdoutLines.first))

@@ -7,13 +7,18 @@ import CTIProtocol
 /// written to the sink as an ``OutputRecord/captured(_:_:_:version:)`` record. Gaps, bytes that
 /// make no frame and damaged packets are noted on stderr with where they are; a file that is
 /// not a capture, or ends inside a packet, is reported after everything before it was decoded
-/// and written.
+/// and written. With `--protocol auto` each connection is decoded in the version its OPEN_REQ
+/// asked for (issue 20); before one is seen, and otherwise, in the given version.
 struct CaptureDecodeRun {
     /// Damaged packets named one by one on stderr; past this they are only counted.
     static let damagedPacketNotes = 20
 
     let sink: OutputSink
     let decoder: CTIMessageDecoder
+    /// Whether a connection's OPEN_REQ sets the version its messages are decoded with.
+    let followsOpenRequests: Bool
+    /// Connections whose OPEN_REQ asked for another version than ``decoder``'s: their decoders.
+    private var connectionDecoders: [Int: CTIMessageDecoder] = [:]
     let serverPorts: CTIServerPorts
     /// Message names to show (`--filter`); empty shows all.
     let filter: Set<String>
@@ -30,9 +35,10 @@ struct CaptureDecodeRun {
     /// Each connection's client and server as text, made once.
     private var endpoints: [Int: (client: String, server: String)] = [:]
 
-    init(sink: OutputSink, version: ProtocolVersion, serverPorts: CTIServerPorts, filter: Set<String>) {
+    init(sink: OutputSink, version: ProtocolVersion, followsOpenRequests: Bool = false, serverPorts: CTIServerPorts, filter: Set<String>) {
         self.sink = sink
         self.decoder = CTIMessageDecoder(version: version)
+        self.followsOpenRequests = followsOpenRequests
         self.serverPorts = serverPorts
         self.filter = filter
     }
@@ -101,6 +107,11 @@ struct CaptureDecodeRun {
     }
 
     private mutating func write(_ captured: CapturedFrame) throws {
+        if followsOpenRequests, captured.direction == .clientToServer, let version = OpenRequest.versionNumber(in: captured.frame) {
+            connectionDecoders[captured.connection.number] = ProtocolVersion(version, numbering: decoder.version.numbering)
+                .map { CTIMessageDecoder(version: $0) }
+        }
+        let decoder = connectionDecoders[captured.connection.number] ?? decoder
         let message: CTIMessage
         do {
             message = try decoder.decode(captured.frame)

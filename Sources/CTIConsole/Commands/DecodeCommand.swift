@@ -108,7 +108,7 @@ extension DecodeCommand {
     func decodeCapture(path: String) throws {
         let sink = OutputSink(format: output.format, settings: OutputSettings(verbose: verbose, hex: showHex))
         let names = MessageTypeFilter.names(filter)
-        var run = CaptureDecodeRun(sink: sink, version: protocolOptions.version,
+        var run = CaptureDecodeRun(sink: sink, version: protocolOptions.version, followsOpenRequests: protocolOptions.protocolVersion == .auto,
                                    serverPorts: port.isEmpty ? .defaults : CTIServerPorts(port), filter: names)
         do {
             try run.run(path: path)

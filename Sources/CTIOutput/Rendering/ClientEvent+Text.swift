@@ -89,7 +89,9 @@ extension LifecycleEvent {
         case .connectFailed(_, let reason, let next, let retryIn):
             reason + (next.map { "; trying side \($0)" + (retryIn.map { $0 > .zero ? " in \($0)" : "" } ?? "") } ?? "")
         case .opened(_, let confirmation, let version):
-            "session open (\(confirmation.sessionType.name.lowercased()), protocol \(version)), granted "
+            // SessionType is 0 (unknown) before protocol 24 and on single-session servers: not shown.
+            "session open (" + (confirmation.sessionType == .unknown ? "" : "\(confirmation.sessionType.name.lowercased()), ")
+                + "protocol \(version)), granted "
                 + MessageCatalog.standard.serviceMask.bitNames(of: confirmation.servicesGranted).joined(separator: "|")
         case .versionStepDown(_, let refused, let next):
             "protocol \(refused) refused (E_CTI_INVALID_VERSION): opening again with protocol \(next)"

@@ -27,6 +27,11 @@ public struct OpenRequest: Hashable, Sendable {
     /// `PeripheralID` when not requesting Client Events.
     public static let nullPeripheralID: UInt32 = 0xFFFF_FFFF
 
+    /// The message's layout (`session.md` §3).
+    static let layout = MessageCatalog.standard.descriptor(named: "OPEN_REQ")!
+    /// Where VersionNumber is in the body: the same offset in every version.
+    private static let versionNumberOffset = layout.fixed[layout.fixedIndex(named: Field.versionNumber.name)!].offset
+
     public init(
         invokeID: UInt32 = 0, versionNumber: UInt32 = ProtocolVersion.v25.number, idleTimeout: UInt32 = OpenRequest.noIdleTimeout,
         peripheralID: UInt32 = OpenRequest.nullPeripheralID, servicesRequested: UInt32, callMessageMask: UInt32 = 0,
@@ -51,7 +56,7 @@ public struct OpenRequest: Hashable, Sendable {
 
     /// Reads an OPEN_REQ; `nil` for another message.
     public init?(_ fields: MessageFields) {
-        guard fields.descriptor.name == "OPEN_REQ" else { return nil }
+        guard fields.descriptor.name == OpenRequest.layout.name else { return nil }
         invokeID = fields.number(.invokeID) ?? 0
         versionNumber = fields.number(.versionNumber) ?? 0
         idleTimeout = fields.number(.idleTimeout) ?? 0
@@ -75,7 +80,7 @@ public struct OpenRequest: Hashable, Sendable {
 
     /// The message, ready to encode.
     public var fields: MessageFields {
-        var fields = MessageFields(MessageCatalog.standard.descriptor(named: "OPEN_REQ")!)
+        var fields = MessageFields(OpenRequest.layout)
         fields.fixed = [invokeID, versionNumber, idleTimeout, peripheralID, servicesRequested, callMessageMask, agentStateMask,
                         configMessageMask, 0, 0, 0]
         fields.floating.append(FloatingField(tag: 1, value: .text(clientID)))
@@ -101,5 +106,12 @@ public struct OpenRequest: Hashable, Sendable {
         request.agentStateMask = present(agentStateMask, catalog.agentStateMask)
         request.configMessageMask = present(configMessageMask, catalog.configMask)
         return request
+    }
+
+    /// The VersionNumber of a frame that is an OPEN_REQ (the same place in every version:
+    /// after the InvokeID), without decoding the rest; `nil` for any other frame.
+    public static func versionNumber(in frame: CTIFrame) -> UInt32? {
+        guard frame.type == layout.typeID else { return nil }
+        return frame.body.getInteger(at: frame.body.readerIndex + versionNumberOffset, as: UInt32.self)
     }
 }
