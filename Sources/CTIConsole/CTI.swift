@@ -12,7 +12,7 @@ import Glibc
 public struct CTI: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "cti",
-        abstract: "A console for the Cisco CTI Server protocol (GED-188, protocol versions 24 and 25).",
+        abstract: "A console for the Cisco CTI Server protocol (GED-188, protocol versions 20 to 25: Unified CCE 11.5 to 15.0).",
         discussion: """
         Open sessions against a CTI Server (side A / side B), watch every event, send \
         requests, and decode or build messages. Without --host (or CTI_HOST, or a profile with \

@@ -28,6 +28,18 @@ import Testing
         #expect(try MaskParser.parse("ALL", table: MessageCatalog.standard.configMask) == 0x3FF)
     }
 
+    @Test func allIsWhatTheVersionHasAndLaterBitsAreRefused() throws {
+        let pv22 = MessageCatalog.standard.forVersion(22)
+        // Network recording's call event bits 28-31 arrived in 23; config bits 0x100/0x200 in 24.
+        #expect(try MaskParser.parse("all", table: pv22.callEventMask) == 0x0FFF_FFFF)
+        #expect(try MaskParser.parse("all", table: pv22.configMask) == 0xFF)
+        #expect(try MaskParser.parse("all", table: pv22.serviceMask) & ServiceMaskBits.activeStandby == 0)
+        #expect(throws: MaskParser.Failure.self) { try MaskParser.parse("NETWORK_RECORDING_STARTED", table: pv22.callEventMask) }
+        #expect(throws: MaskParser.Failure.self) { try MaskParser.parse("0x10000000", table: pv22.callEventMask) }
+        #expect(throws: MaskParser.Failure.self) { try MaskParser.parse("ACTIVE_STANDBY", table: pv22.serviceMask) }
+        #expect(try MaskParser.parse("NETWORK_RECORDING_STARTED", table: MessageCatalog.standard.forVersion(23).callEventMask) == 0x1000_0000)
+    }
+
     @Test func undefinedBitsAreRefusedUnlessForced() throws {
         #expect(throws: MaskParser.Failure.self) { try MaskParser.parse("0x200", table: services) }
         #expect(try MaskParser.parse("0x200", table: services, allowUndefined: true) == 0x200)

@@ -44,6 +44,8 @@ struct BadInputTests {
         Case(words: ["open", "--peripheral", "-1"], status: 64, message: "--peripheral"),
         Case(words: ["open", "--protocol", "26"], status: 64, message: "unsupported protocol version '26': cti speaks protocol 20-25 (UCCE 11.5-15.0) or auto"),
         Case(words: ["open", "--protocol", "19"], status: 64, message: "unsupported protocol version '19'"),
+        Case(words: ["open", "--protocol", "21", "--call-mask", "NETWORK_RECORDING_STARTED"], status: 64,
+             message: "'NETWORK_RECORDING_STARTED' sets bit 0x10000000, which arrived in protocol 23"),
         Case(words: ["open", "--host", "127.0.0.1:70000"], status: 64, message: "host '127.0.0.1:70000' (from flag) is not host[:port]"),
         Case(words: ["open", "--heartbeat", "4"], status: 64, message: "--heartbeat takes seconds from 5 to 1073741823, or off (got '4')"),
         Case(words: ["open", "--heartbeat", "9223372036854775807"], status: 64, message: "--heartbeat takes seconds from 5 to 1073741823"),

@@ -81,6 +81,16 @@ struct ProtocolVersionCommandTests {
         #expect(simulator.logText.contains("version \(max)"), "\(simulator.logText)")
     }
 
+    @Test func aFixedOlderVersionAsksForTheMasksItHas() throws {
+        let simulator = try SimulatorProcess(["--max-protocol", "21", "--rate", "10", "--seed", "5"])
+        defer { simulator.stop() }
+        // watch asks for every call event: at 21 that is without network recording's bits (23).
+        let watched = try CLIRunner.run(["watch", "--protocol", "21", "--count", "5", "--timeout", "30", "-o", "json", "-q"] + Self.hosts(simulator))
+        #expect(watched.status == 0, "\(watched.stderr)")
+        #expect(watched.stdoutLines.count == 5)
+        #expect(simulator.logText.contains("version 21"), "\(simulator.logText)")
+    }
+
     @Test func aFixedNewerVersionIsRefusedAndNamed() throws {
         let simulator = try SimulatorProcess(["--max-protocol", "23"])
         defer { simulator.stop() }

@@ -146,14 +146,17 @@ struct ConsoleSettings {
                           + "\(maxSize - 1) (\(maxSize) with the terminating NUL)")
         }
         let hasAgentIdentity = agentID != nil || agentExtension != nil || instrument != nil
-        let services = try mask("services", pick("services", flag: options.services), catalog.serviceMask,
+        // The masks as the chosen version has them (`auto`: 25; its OPEN_REQ to an older server
+        // keeps what that version has, OpenRequest.limited(to:)).
+        let versionCatalog = catalog.forVersion(protocolChoice.version)
+        let services = try mask("services", pick("services", flag: options.services), versionCatalog.serviceMask,
                                 default: defaults.services(hasAgentIdentity: hasAgentIdentity))
         // Every call event and agent state by default: what to show is filtered client-side.
-        let callMask = try mask("call-mask", pick("call-mask", flag: options.callMask), catalog.callEventMask,
-                                default: catalog.callEventMask.definedBits)
-        let agentMask = try mask("agent-mask", pick("agent-mask", flag: options.agentMask), catalog.agentStateMask,
-                                 default: catalog.agentStateMask.definedBits)
-        let configMask = try mask("config-mask", pick("config-mask", flag: options.configMask), catalog.configMask, default: 0)
+        let callMask = try mask("call-mask", pick("call-mask", flag: options.callMask), versionCatalog.callEventMask,
+                                default: versionCatalog.callEventMask.availableBits)
+        let agentMask = try mask("agent-mask", pick("agent-mask", flag: options.agentMask), versionCatalog.agentStateMask,
+                                 default: versionCatalog.agentStateMask.availableBits)
+        let configMask = try mask("config-mask", pick("config-mask", flag: options.configMask), versionCatalog.configMask, default: 0)
 
         if services & ServiceMaskBits.clientEvents != 0 && !hasAgentIdentity {
             throw Failure(description: "--services (from \(sources["services"] ?? "?")) asks for CLIENT_EVENTS, which needs the agent's identity: "

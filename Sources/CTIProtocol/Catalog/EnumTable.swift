@@ -89,6 +89,10 @@ public final class EnumTable: Sendable {
     /// Every bit value the table defines, OR-ed (masks only).
     public var definedBits: UInt32 { entries.reduce(0) { $0 | $1.value } }
 
+    /// The defined bits the catalogue's protocol version has (``definedBits`` without the
+    /// later ``arrivals``): what `all` means in that version.
+    public var availableBits: UInt32 { arrivals.keys.reduce(definedBits) { $0 & ~$1 } }
+
     /// The names of the bits set in `value`, lowest bit first; bits the table does not define are
     /// left out (see ``undefinedBits(in:)``).
     public func bitNames(of value: UInt32) -> [String] {

@@ -1,9 +1,11 @@
 /// Parses mask values as people write them (`constants.md` §1-4): symbols in full
 /// (`CTI_SERVICE_CLIENT_EVENTS`) or short (`CLIENT_EVENTS`, `client-events`), numbers (`17`,
-/// `0x11`), lists joined by `,` or `|`, and `all` for every bit the table defines.
+/// `0x11`), lists joined by `,` or `|`, and `all` for every bit the table defines in its
+/// catalogue's protocol version.
 ///
 /// Bits the spec does not define are refused unless `allowUndefined` is set: servers reject them
-/// (E_CTI_INVALID_SERVICE_MASK and friends).
+/// (E_CTI_INVALID_SERVICE_MASK and friends). So are bits newer than the table's protocol version
+/// (``EnumTable/arrivals``: E_CTI_INVALID_TAG_FOR_VERSION).
 public enum MaskParser {
     /// A mask text that cannot be read.
     public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -19,7 +21,7 @@ public enum MaskParser {
         guard !parts.isEmpty else { throw Failure(table: table.name, text: String(text), reason: "is empty") }
         for part in parts {
             if part.lowercased() == "all" {
-                value |= table.definedBits
+                value |= table.availableBits
             } else if part.lowercased() == "none" || part == "0" {
                 continue
             } else if let number = NumberParser.unsigned(part) {
@@ -28,14 +30,22 @@ public enum MaskParser {
                     throw Failure(table: table.name, text: String(part),
                                   reason: "sets bit(s) 0x\(String(undefined, radix: 16)) the spec does not define (servers reject them)")
                 }
+                try refuseLater(number, part, table)
                 value |= number
             } else if let bit = table.value(named: part) {
+                try refuseLater(bit, part, table)
                 value |= bit
             } else {
                 throw Failure(table: table.name, text: String(part), reason: "is not a name in this mask (see `cti describe masks`)")
             }
         }
         return value
+    }
+
+    private static func refuseLater(_ bits: UInt32, _ text: some StringProtocol, _ table: EnumTable) throws(Failure) {
+        guard let later = table.laterArrival(in: bits) else { return }
+        throw Failure(table: table.name, text: String(text),
+                      reason: "sets bit 0x\(String(later.value, radix: 16)), which arrived in protocol \(later.since): not in the protocol version chosen")
     }
 }
 

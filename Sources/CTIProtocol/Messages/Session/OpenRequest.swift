@@ -4,7 +4,7 @@ import NIOCore
 /// ``MessageFields``.
 public struct OpenRequest: Hashable, Sendable {
     public var invokeID: UInt32
-    /// `VersionNumber`: 24 or 25.
+    /// `VersionNumber`: 20 to 25 (`ProtocolVersion.supported`).
     public var versionNumber: UInt32
     /// Seconds; 4 × the heartbeat interval, or 0xFFFFFFFF without heartbeats; < 20 is refused.
     public var idleTimeout: UInt32
