@@ -14,20 +14,8 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func printsThePortsAcceptsAnOpenLogsItAndExitsZeroOnSIGTERM() async throws {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0"]
-        let output = Pipe(), error = Pipe(), input = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = input
-        let stdout = Collected(), stderr = Collected()
-        output.fileHandleForReading.readabilityHandler = { stdout.append($0.availableData) }
-        error.fileHandleForReading.readabilityHandler = { stderr.append($0.availableData) }
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-
-        let lines = try await stdout.waitForLines(2)
+        let simulator = try SimulateProcess(["--port-a", "0", "--port-b", "0"])
+        let lines = try await simulator.listeningLines()
         let ports = lines.map { line -> Int? in
             guard let colon = line.lastIndex(of: ":") else { return nil }
             return Int(line[line.index(after: colon)...])
@@ -40,22 +28,17 @@ import Testing
         let client = try await TestClient.connect(port: portA)
         let conf = try await client.open(Fixtures.open(client: "e2e", password: ""))
         #expect(conf.number(.sessionType) == 1)
-        try await stderr.waitFor("session 1 opened: client \"e2e\"")
+        try await simulator.stderr.waitFor("session 1 opened: client \"e2e\"")
 
         // A command on stdin answers on stdout.
-        input.fileHandleForWriting.write(Data("status\n".utf8))
-        try await stdout.waitFor("session 1 on A: client \"e2e\"")
+        simulator.type("status")
+        try await simulator.stdout.waitFor("session 1 on A: client \"e2e\"")
 
-        process.terminate()  // SIGTERM
-        let deadline = ContinuousClock.now + .seconds(10)
-        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(!process.isRunning)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(process.terminationReason == .exit)
+        try await simulator.terminate()  // SIGTERM
+        #expect(!simulator.process.isRunning)
+        #expect(simulator.process.terminationStatus == 0)
+        #expect(simulator.process.terminationReason == .exit)
         try await client.drainUntilClosed()
-        output.fileHandleForReading.readabilityHandler = nil
-        error.fileHandleForReading.readabilityHandler = nil
     }
 
     @Test(arguments: ["19", "26", "abc"])
@@ -77,41 +60,23 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func maxProtocol23RefusesAPV25OpenAndSpeaks23() async throws {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["simulate", "--port-a", "0", "--port-b", "0", "--max-protocol", "23"]
-        let output = Pipe(), error = Pipe(), input = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = input
-        let stdout = Collected(), stderr = Collected()
-        output.fileHandleForReading.readabilityHandler = { stdout.append($0.availableData) }
-        error.fileHandleForReading.readabilityHandler = { stderr.append($0.availableData) }
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
-
-        let lines = try await stdout.waitForLines(2)
-        let portA = try #require(lines[0].split(separator: ":").last.flatMap { Int($0) })
-        try await stderr.waitFor("protocol versions 20 to 23 (a newer OPEN_REQ VersionNumber gets E_CTI_INVALID_VERSION (1))")
+        let simulator = try SimulateProcess(["--port-a", "0", "--port-b", "0", "--max-protocol", "23"])
+        let portA = try await simulator.portA()
+        try await simulator.stderr.waitFor("protocol versions 20 to 23 (a newer OPEN_REQ VersionNumber gets E_CTI_INVALID_VERSION (1))")
 
         let client = try await TestClient.connect(port: portA, version: ProtocolVersion(23)!, recordsFrames: true)
         #expect(try await client.openRefused(Fixtures.open(client: "e2e", version: 25, password: "").fields).status == 1)
-        try await stderr.waitFor("VersionNumber 25: this server speaks protocol 20 to 23 (--max-protocol 23)")
+        try await simulator.stderr.waitFor("VersionNumber 25: this server speaks protocol 20 to 23 (--max-protocol 23)")
         let conf = try await client.open(Fixtures.open(client: "e2e", version: 23, password: ""))
         #expect(conf[.sessionType] == nil)
         #expect(client.receivedFrames.first { $0.type == 4 }?.body.readableBytes == 30, "OPEN_CONF in the PV23 layout")
-        try await stderr.waitFor("session 1 opened: client \"e2e\" version 23")
+        try await simulator.stderr.waitFor("session 1 opened: client \"e2e\" version 23")
 
-        input.fileHandleForWriting.write(Data("status\n".utf8))
-        try await stdout.waitFor("protocol versions 20 to 23")
+        simulator.type("status")
+        try await simulator.stdout.waitFor("protocol versions 20 to 23")
 
-        process.terminate()  // SIGTERM
-        let deadline = ContinuousClock.now + .seconds(10)
-        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        output.fileHandleForReading.readabilityHandler = nil
-        error.fileHandleForReading.readabilityHandler = nil
+        try await simulator.terminate()  // SIGTERM
+        #expect(simulator.process.terminationStatus == 0)
     }
 
     @Test func aTakenPortExitsTwo() async throws {
@@ -127,34 +92,6 @@ import Testing
             #expect(process.terminationStatus == 2)
             let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(text.contains("side A: cannot listen on 127.0.0.1:\(simulator.port(.a)!)"))
-        }
-    }
-}
-
-/// Text a child process writes, collected as it comes.
-final class Collected: Sendable {
-    private let text = NIOLockedValueBox("")
-
-    func append(_ data: Data) { text.withLockedValue { $0 += String(decoding: data, as: UTF8.self) } }
-
-    var lines: [String] { text.withLockedValue { $0 }.split(separator: "\n").map(String.init) }
-
-    func waitForLines(_ count: Int, timeout: Duration = .seconds(15)) async throws -> [String] {
-        let deadline = ContinuousClock.now + timeout
-        while lines.count < count {
-            guard ContinuousClock.now < deadline else { throw TestClient.Failure.timeout(waitingFor: "\(count) lines, got \(lines)") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return Array(lines.prefix(count))
-    }
-
-    func waitFor(_ needle: String, timeout: Duration = .seconds(10)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while !text.withLockedValue({ $0.contains(needle) }) {
-            guard ContinuousClock.now < deadline else {
-                throw TestClient.Failure.timeout(waitingFor: "'\(needle)' in \(text.withLockedValue { $0 })")
-            }
-            try await Task.sleep(for: .milliseconds(20))
         }
     }
 }
