@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The shape of `spec/protocol-versions.json`: what arrived in each protocol version after
 /// the oldest one `cti` speaks, relative to the baseline layouts of `messages.json` (issue 20).
 ///
@@ -48,11 +42,6 @@ struct VersionDocument: Decodable {
     var retired: [Retired]
 
     static func load() -> VersionDocument {
-        do {
-            return try JSONDecoder().decode(VersionDocument.self, from: Data(EmbeddedSpec.protocolVersionsJSON.utf8))
-        } catch {
-            // The embedded file is checked by the test suite; a failure here is a build defect.
-            preconditionFailure("embedded protocol-versions.json does not parse: \(error)")
-        }
+        EmbeddedDocument.decode(VersionDocument.self, from: EmbeddedSpec.protocolVersionsJSON, file: "protocol-versions.json")
     }
 }
