@@ -121,6 +121,9 @@ struct CaptureDecodeRun {
             return
         }
         statistics.message(message.name, captured)
+        if let fields = message.fields, let size = NamedVariableSize(over: fields) {
+            note("warning: \(Self.place(captured.connection, captured.direction)): packet \(captured.packet) (\(message.name)): \(size)")
+        }
         guard filter.isEmpty || filter.contains(message.name) else { return }
         let (client, server) = endpoints[captured.connection.number]
             ?? (captured.connection.client.description, captured.connection.server.description)

@@ -201,6 +201,10 @@ struct DecodeSession {
             report("\(source): frame \(frameNumber): \(error)\n  frame: \(HexDump.redactedHex(frame, version: decoder.version))")
             return
         }
+        if let fields = message.fields, let size = NamedVariableSize(over: fields) {
+            try sink.output.flush()
+            StandardStream.diagnose("cti: decode: warning: \(source): frame \(frameNumber) (\(message.name)): \(size)")
+        }
         try sink.write(.decoded(message, frame, version: decoder.version))
     }
 

@@ -57,6 +57,7 @@ struct EncodeCommand: ParsableCommand {
             StandardStream.diagnose("cti: encode: \(error)")
             throw ExitStatus.usage
         }
+        if let size = NamedVariableSize(over: fields) { StandardStream.diagnose("cti: encode: warning: \(fields.descriptor.name): \(size)") }
         try? StandardStream.output.writeLine(Hex.encode(frame.readableBytesView))
         try? StandardStream.output.flush()
     }

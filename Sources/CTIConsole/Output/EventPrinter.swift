@@ -42,10 +42,11 @@ struct EventPrinter {
         return .event(event, persistent: persistentCalls.observe(event))
     }
 
-    /// The lines an event gives: for stdout (data) and for stderr (lifecycle notes).
+    /// The lines an event gives: for stdout (data) and for stderr (lifecycle notes, warnings).
     func render(_ event: ClientEvent) -> (output: [[UInt8]], errors: [String]) {
         guard let record = record(event) else { return ([], []) }
-        let (output, errors) = sink.render(record)
+        var (output, errors) = sink.render(record)
+        if let warning = sizeWarning(event) { errors.append(warning) }
         var lines = output.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
         if output.last == UInt8(ascii: "\n") || output.isEmpty { lines.removeLast() }
         return (lines, errors)
@@ -55,6 +56,17 @@ struct EventPrinter {
     func print(_ event: ClientEvent) throws {
         guard event.lifecycle != nil || counts(event) else { return }
         try sink.write(event, persistent: persistentCalls.observe(event))
+        if let warning = sizeWarning(event) {
+            try sink.output.flush()
+            StandardStream.diagnose(warning)
+        }
+    }
+
+    /// A message whose named variables and arrays are over the 2,000 bytes a CTI message may
+    /// carry: the warning for stderr (none with `-q`).
+    func sizeWarning(_ event: ClientEvent) -> String? {
+        guard !sink.quiet, let fields = event.message?.fields, let size = NamedVariableSize(over: fields) else { return nil }
+        return "cti: warning: \(fields.descriptor.name): \(size)"
     }
 
     /// Writes a request's confirmation (marked when it names a persistent call).
