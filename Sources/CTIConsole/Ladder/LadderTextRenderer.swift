@@ -24,7 +24,7 @@ struct LadderTextRenderer {
     /// One step, the `number`-th (1-based), with `partyCount` columns drawn.
     static func row(_ step: LadderStep, number: Int, partyCount: Int) -> String {
         var line = Array(repeating: Character(" "), count: timeWidth + partyCount * columnWidth + columnWidth)
-        let time = step.time.map { String(format: "%9.3f", $0) } ?? String(format: "%9@", "#\(number)")
+        let time = step.time.map { String(format: "%9.3f", $0) } ?? String(repeating: " ", count: max(0, 9 - "#\(number)".count)) + "#\(number)"
         for (offset, character) in time.enumerated() { line[offset] = character }
         for index in 0..<partyCount { line[center(index)] = "|" }
         let label = Array(step.label)
