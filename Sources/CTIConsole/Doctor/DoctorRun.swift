@@ -118,7 +118,8 @@ struct DoctorRun {
             return [.fail("open", "side \(side.letter) refused the OPEN: \(Self.statusName(status)) (\(status.rawValue))", fix: Self.fix(for: status))]
         case .failed(let reason):
             return [.fail("open", "side \(side.letter): no session: \(reason)",
-                          fix: "side \(side.letter) accepts TCP but opens no CTI session: check that \(side.endpoint) is a CTI Server port, and the TLS settings")]
+                          fix: settings.tls != nil ? "fix what the tls \(side.letter) check names (or, if it passed, check that \(side.endpoint) is a CTI Server port)"
+                              : "check that \(side.endpoint) is a CTI Server port, and whether it wants TLS (--tls)")]
         }
     }
 
@@ -196,7 +197,7 @@ struct DoctorRun {
         }
         let detail = roles.joined(separator: "; ")
         if active.isEmpty {
-            return .fail("sides", detail, fix: "no side serves this client: start (or activate) the CTI Server, then see the checks above")
+            return .fail("sides", detail, fix: "no side opened a session for this client: fix what the checks above name")
         }
         if !missing.isEmpty {
             let names = missing.map { "side \($0)" }.joined(separator: " and ")

@@ -121,10 +121,10 @@ enum DoctorTLS {
         }
     }
 
-    /// `CN=..., names localhost, 127.0.0.1, valid until 2026-12-07 22:10 UTC`.
+    /// `certificate for localhost, 127.0.0.1, valid until 2026-12-07 22:10 UTC`.
     static func describe(_ certificate: NIOSSLCertificate) -> String {
         let names = alternativeNames(certificate)
-        return "certificate \(certificate)" + (names.isEmpty ? "" : " for \(names.joined(separator: ", "))")
+        return "certificate " + (names.isEmpty ? "without subject alternative names" : "for \(names.joined(separator: ", "))")
             + ", valid until \(date(certificate.notValidAfter))"
     }
 
