@@ -29,9 +29,8 @@ enum DoctorTLS {
                              fix: "give the CA of side \(side)'s certificate with --tls-ca and leave --tls-insecure out")
             }
             if let certificate {
-                let days = (Int(certificate.notValidAfter) - Int(now)) / 86_400
-                if days < expiryWarningDays {
-                    return .warn(name, "verified, but the certificate expires in \(days) day(s): \(about)",
+                if Int(certificate.notValidAfter) - Int(now) < expiryWarningDays * 86_400 {
+                    return .warn(name, "verified, but the certificate expires within \(expiryWarningDays) days: \(about)",
                                  fix: "renew side \(side)'s server certificate before \(date(certificate.notValidAfter))")
                 }
             }
