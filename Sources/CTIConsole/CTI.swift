@@ -22,9 +22,14 @@ public struct CTI: AsyncParsableCommand {
         64 usage error; 65 undecodable input (decode); 124 a --timeout ran out; 130 wait interrupted.
         """,
         version: VersionInfo.text,
-        subcommands: [OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,
-                      QueryCommand.self, PersistentCommand.self, SendCommand.self, SimCommand.self, DescribeCommand.self, ConfigCommand.self, DecodeCommand.self,
-                      EncodeCommand.self, SimulateCommand.self, ProxyCommand.self, LadderCommand.self, WaitCommand.self, SleepCommand.self, QuitCommand.self]
+        subcommands: [
+            OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, WatchCommand.self,
+            CallCommand.self, AgentCommand.self, QueryCommand.self, PersistentCommand.self, SendCommand.self, SimCommand.self,
+            DescribeCommand.self, ConfigCommand.self, DecodeCommand.self, EncodeCommand.self, SimulateCommand.self, ProxyCommand.self,
+            LadderCommand.self,
+            DoctorCommand.self,
+            WaitCommand.self, SleepCommand.self, QuitCommand.self,
+        ]
     )
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run this console command (repeatable); no prompt, no history.", valueName: "command"))

@@ -188,10 +188,14 @@ public struct SessionStateMachine: Sendable {
     private mutating func receivedInSession(_ side: CTISide, _ session: OpenSession, _ message: CTIMessage, _ fields: MessageFields,
                                             type: UInt32, invokeID: UInt32?, frame: CTIFrame) -> [SessionAction] {
         if type == SessionMessageType.heartbeatConf {
-            guard invokeID == session.outstandingHeartbeat else { return [] }
-            running[side].phase.session?.outstandingHeartbeat = nil
-            running[side].phase.session?.misses = 0
-            return [.heartbeatConfirmed(side)]
+            if invokeID == session.outstandingHeartbeat {
+                running[side].phase.session?.outstandingHeartbeat = nil
+                running[side].phase.session?.misses = 0
+                return [.heartbeatConfirmed(side)]
+            }
+            // The answer to a HEARTBEAT_REQ sent as a request (`cti doctor`, `send`) goes to its
+            // caller below; a late answer to the client's own heartbeat is dropped.
+            guard let invokeID, state.running?.pending[invokeID] == side else { return [] }
         }
         if type == SessionMessageType.failureConf, let invokeID, invokeID == session.outstandingHeartbeat {
             return fail(side, reason: "FAILURE_CONF to a heartbeat: the server is offline")
