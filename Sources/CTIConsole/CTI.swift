@@ -22,7 +22,7 @@ public struct CTI: AsyncParsableCommand {
         64 usage error; 65 undecodable input (decode); 124 a --timeout ran out; 130 wait interrupted.
         """,
         version: VersionInfo.text,
-        subcommands: [OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,
+        subcommands: [OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, StatsCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,
                       QueryCommand.self, PersistentCommand.self, SendCommand.self, SimCommand.self, DescribeCommand.self, ConfigCommand.self, DecodeCommand.self,
                       EncodeCommand.self, SimulateCommand.self, ProxyCommand.self, WaitCommand.self, SleepCommand.self, QuitCommand.self]
     )
