@@ -183,13 +183,13 @@ _cti() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    open|close|reconnect|status|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|proxy|wait|sleep|quit|help)
+    open|close|reconnect|status|stats|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|proxy|wait|sleep|quit|help)
         # Offer subcommand argument completions
         "_cti_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'open close reconnect status watch call agent query persistent send sim describe config decode encode simulate proxy wait sleep quit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'open close reconnect status stats watch call agent query persistent send sim describe config decode encode simulate proxy wait sleep quit help' -- "${cur}"))
         ;;
     esac
 }
@@ -321,11 +321,19 @@ _cti_status() {
     __cti_offer_flags_options 0
 }
 
+_cti_stats() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __cti_offer_flags_options 0
+}
+
 _cti_watch() {
     repeating_flags=()
     non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --quiet -q --verbose -v --hex --lifecycle --off --version -h --help)
     repeating_options=(--device --agent --call)
-    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --count --timeout --filter --record --record-format)
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key -o --output --color --count --timeout --filter --record --record-format --stats)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -431,6 +439,9 @@ _cti_watch() {
         ;;
     '--record-format')
         __cti_add_completions -W 'raw'$'\n''pcap'
+        return
+        ;;
+    '--stats')
         return
         ;;
     esac
