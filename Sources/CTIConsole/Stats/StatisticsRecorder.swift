@@ -109,10 +109,11 @@ final class StatisticsRecorder: Sendable {
 
     /// A frame received: an answer to a request waiting on `connection` is a round trip.
     private func received(_ frame: CTIFrame, connection: Int, at time: Duration, into statistics: inout SessionStatistics) {
-        guard let descriptor = MessageCatalog.standard.descriptor(wireType: frame.type, version: version),
-              descriptor.isConfirmation, descriptor.hasInvokeID,
-              let invokeID = frame.body.getInteger(at: frame.body.readerIndex, as: UInt32.self),
-              statistics.isPending(invokeID: invokeID, connection: connection) else { return }
+        // An event (most frames) is passed over after one look-up of its first four bytes.
+        guard let invokeID = frame.body.getInteger(at: frame.body.readerIndex, as: UInt32.self),
+              statistics.isPending(invokeID: invokeID, connection: connection),
+              let descriptor = MessageCatalog.standard.descriptor(wireType: frame.type, version: version),
+              descriptor.isConfirmation, descriptor.hasInvokeID else { return }
         let outcome: SessionStatistics.Outcome
         let codeAt = frame.body.readerIndex + MemoryLayout<UInt32>.size
         if descriptor == StatisticsRecorder.failureConfirmation {
