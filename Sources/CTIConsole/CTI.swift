@@ -23,7 +23,7 @@ public struct CTI: AsyncParsableCommand {
         """,
         version: VersionInfo.text,
         subcommands: [
-            OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, WatchCommand.self,
+            OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, StatsCommand.self, WatchCommand.self,
             CallCommand.self, AgentCommand.self, QueryCommand.self, PersistentCommand.self, SendCommand.self, SimCommand.self,
             DescribeCommand.self, ConfigCommand.self, DecodeCommand.self, EncodeCommand.self, SimulateCommand.self, ProxyCommand.self,
             LadderCommand.self,

@@ -11,7 +11,7 @@ import Testing
 
     @Test func theFirstWordCompletesCommands() {
         #expect(complete("ag") == ["agent"])
-        #expect(Set(complete("s")) == ["status", "send", "sim", "simulate", "sleep"])
+        #expect(Set(complete("s")) == ["status", "stats", "send", "sim", "simulate", "sleep"])
         #expect(Set(complete("")).isSuperset(of: ["open", "close", "agent", "call", "describe", "quit", "help"]))
     }
 

@@ -54,9 +54,15 @@ struct WatchCommand: SessionCommand {
     @Flag(help: "In a REPL or script: stop showing events (lifecycle notes still show).")
     var off = false
 
+    @Option(defaultAsFlag: 0, parsing: .next,
+            help: ArgumentHelp("Print the session's statistics (events per second by type, request and heartbeat round trips, failures by code) to stderr at the end, and every SECONDS seconds when given; with -o json also one {\"type\":\"STATS\",...} object on stdout at the end. In a REPL or script use `stats`.",
+                               valueName: "seconds"))
+    var stats: Double?
+
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         if let timeout { try SecondsOption.check(timeout, option: "--timeout") }
+        if let stats, stats != 0 { try SecondsOption.check(stats, option: "--stats") }
         try MessageTypeFilter.validate(filter)
         if recordFormat != nil, record == nil { throw ValidationError("--record-format needs --record FILE") }
         if let record { _ = try RecordFormat.chosen(for: record, explicit: recordFormat) }
@@ -137,9 +143,13 @@ struct WatchCommand: SessionCommand {
         return try await provider.withSession(use, connection, outputOptions) { session, _, _ in
             let flusher = Flusher()
             let client = session.client
+            let statistics = stats.map { _ in session.statistics }
+            let reporter = stats.flatMap { $0 > 0 ? StatisticsTicker(every: $0, statistics: session.statistics) : nil }
+            defer { reporter?.stop() }
             let race = await EventWait.until(timeout: timeout, signal: true, flusher: flusher) { () -> Ending in
                 var printed = 0
                 for await event in client.events {
+                    statistics?.count(event)
                     if let recorder, printer.counts(event) { try? recorder.write(event, persistent: nil) }
                     do {
                         try printer.print(event)
@@ -154,6 +164,7 @@ struct WatchCommand: SessionCommand {
                 return .streamEnded
             }
             flusher.stop()
+            if let statistics { StatisticsTicker.printFinal(statistics, json: outputOptions.output.isJSON) }
             try? StandardStream.output.flush()
             let ending: Ending = switch race {
             case .done(let ending): ending

@@ -59,6 +59,7 @@ final class ConsoleContext: Sendable {
         let pump = Task { [self] in
             var opens = 0
             for await event in session.client.events {
+                session.statistics.count(event)
                 if case .opened = event.lifecycle {
                     opens += 1
                     // After a reconnect, ask the server which persistent calls are still up.

@@ -10,11 +10,14 @@ final class ConsoleSession: Sendable {
     let client: CTIClient
     let settings: ConsoleSettings
     let simulator: CTISimulator?
+    /// What `stats` and `watch --stats` report (issue 21), fed by the session's frame tap.
+    let statistics: StatisticsRecorder
 
-    private init(client: CTIClient, settings: ConsoleSettings, simulator: CTISimulator?) {
+    private init(client: CTIClient, settings: ConsoleSettings, simulator: CTISimulator?, statistics: StatisticsRecorder) {
         self.client = client
         self.settings = settings
         self.simulator = simulator
+        self.statistics = statistics
     }
 
     /// Starts the embedded simulator if the settings want it, and makes the client (not yet
@@ -52,8 +55,9 @@ final class ConsoleSession: Sendable {
         if !reconnect { configuration.openTimeout = ClientConfiguration.promptOpenTimeout }
         configuration.negotiatesProtocolVersion = settings.protocolChoice.negotiates
         configuration.tls = settings.tls
-        configuration.frameTap = frameTap
-        return ConsoleSession(client: CTIClient(configuration: configuration), settings: settings, simulator: simulator)
+        let statistics = StatisticsRecorder(version: settings.protocolChoice.version)
+        configuration.frameTap = statistics.tap(then: frameTap)
+        return ConsoleSession(client: CTIClient(configuration: configuration), settings: settings, simulator: simulator, statistics: statistics)
     }
 
     /// Closes the session (CLOSE_REQ). The embedded simulator stays up for the process's next
