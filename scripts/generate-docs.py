@@ -21,8 +21,8 @@ DATE = "November 23, 2026"
 
 EXIT_STATUS = [
     ("0", "success"),
-    ("1", "a request was refused by the server (FAILURE_CONF or CONTROL_FAILURE_CONF); the message names the code; simulate: a scenario step, or with --replay --once the replay, did not happen"),
-    ("2", "connection or session failure, OPEN refused, or no server configured with --no-embedded"),
+    ("1", "a request was refused by the server (FAILURE_CONF or CONTROL_FAILURE_CONF); the message names the code; simulate: a scenario step, or with --replay --once the replay, did not happen; doctor: a check failed; ladder: no message of the call"),
+    ("2", "connection or session failure, OPEN refused, or no server configured with --no-embedded; doctor: no side reachable"),
     ("64", "usage error: unknown option, command, message, field or mask name, a value that does not fit"),
     ("65", "undecodable input (decode; simulate --replay of a file that is no capture or raw recording)"),
     ("124", "a --timeout ran out before --count was reached (watch or proxy; watch --timeout alone exits 0), or before wait's event came"),
@@ -34,6 +34,7 @@ ENVIRONMENT = [
     ("CTI_CLIENT_ID", "the ClientID (default cti-HOSTNAME-PID, unique per process)"),
     ("CTI_PASSWORD", "the ClientPassword (never given on the command line)"),
     ("CTI_PROFILE", "the config file profile to use"),
+    ("CTI_PROTOCOL", "the protocol version, 20-25 or auto (the default)"),
     ("CTI_CONFIG", "another config file"),
     ("CTI_HISTFILE", "the REPL history file; empty or /dev/null disables it"),
     ("XDG_CONFIG_HOME", "where the config file lives (cti/config)"),

@@ -358,6 +358,21 @@ import Testing
         #expect(machine.state.running?.pending == [:])
     }
 
+    @Test func openHeartbeatSentAsARequestGetsItsConfirmation() throws {
+        var machine = steps.openedOnA()
+        let sent = machine.send(try MessageFields(named: "HEARTBEAT_REQ"))
+        #expect(sent.invokeID == 2)
+        var confirmation = try MessageFields(named: "HEARTBEAT_CONF")
+        confirmation.fixed[0] = 2
+        // Not the client's own heartbeat: the caller gets it (`cti doctor`, `send HEARTBEAT_REQ`).
+        #expect(steps.receive(&machine, .a, .fields(confirmation)) == [
+            .cancel(.request(invokeID: 2)), .resolve(invokeID: 2, .success(.fields(confirmation))),
+        ])
+        // A HEARTBEAT_CONF nobody waits for is dropped.
+        confirmation.fixed[0] = 9
+        #expect(steps.receive(&machine, .a, .fields(confirmation)) == [])
+    }
+
     @Test func openRequestIsNumberedAsItWillBeSent() throws {
         var machine = steps.openedOnA()
         let request = try MessageFields(named: "QUERY_AGENT_STATE_REQ")

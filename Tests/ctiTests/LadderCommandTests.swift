@@ -112,4 +112,11 @@ struct LadderCommandTests {
         #expect(lines.last?.contains("* END_CALL_EVENT") == true, "\(text)")
         #expect(lines.contains { $0.hasSuffix("5551234") && !$0.contains("|") }, "a header naming the called party: \(text)")
     }
+
+    @Test func aLiveLadderWithNoSessionIsAConnectionFailure() throws {
+        // Port 1 on loopback: nothing listens, the connection is refused.
+        let result = try CLIRunner.run(["ladder", "16777300", "--no-config", "--no-embedded", "--host", "127.0.0.1:1", "--timeout", "2", "-q"])
+        #expect(result.status == 2, "\(result.stdout) \(result.stderr)")
+        #expect(result.stderr.contains("no session opened"), "\(result.stderr)")
+    }
 }

@@ -113,9 +113,9 @@ struct LadderCommand: SessionCommand {
         let state = NIOLockedValueBox(LiveLadder(callID: callID))
         let format = format, title = title, limit = count, timeout = timeout
         if format == .text { try write(title + "\n") }
-        let ending: EventWait.Ending<Bool> = try await provider.withSession(.events, connection, outputOptions) { session, _, _ in
+        let (ending, neverOpened): (EventWait.Ending<Bool>, Bool) = try await provider.withSession(.events, connection, outputOptions) { session, _, _ in
             let client = session.client
-            return await EventWait.until(timeout: timeout, signal: true) { () -> Bool in
+            let ending = await EventWait.until(timeout: timeout, signal: true) { () -> Bool in
                 for await event in client.events {
                     guard case .message(let message, _) = event.kind, let fields = message.fields else { continue }
                     let ladder = LadderMessage(fields, fromClient: false, time: Double(event.timestamp) / 1000)
@@ -126,6 +126,11 @@ struct LadderCommand: SessionCommand {
                 }
                 return false
             }
+            return (ending, await client.status()?.sessionsOpened == 0)
+        }
+        if neverOpened {
+            StandardStream.diagnose("cti: ladder: no session opened" + (timeout == nil ? "" : " before --timeout"))
+            throw ExitStatus.connectionFailure
         }
         let ladder = state.withLockedValue { $0 }
         if format != .text, !ladder.diagram.steps.isEmpty { try write(render(ladder.diagram)) }
