@@ -24,7 +24,7 @@ public struct CTI: AsyncParsableCommand {
         version: VersionInfo.text,
         subcommands: [OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, WatchCommand.self, CallCommand.self, AgentCommand.self,
                       QueryCommand.self, PersistentCommand.self, SendCommand.self, SimCommand.self, DescribeCommand.self, ConfigCommand.self, DecodeCommand.self,
-                      EncodeCommand.self, SimulateCommand.self, ProxyCommand.self, WaitCommand.self, SleepCommand.self, QuitCommand.self]
+                      EncodeCommand.self, SimulateCommand.self, ProxyCommand.self, TopCommand.self, WaitCommand.self, SleepCommand.self, QuitCommand.self]
     )
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run this console command (repeatable); no prompt, no history.", valueName: "command"))
