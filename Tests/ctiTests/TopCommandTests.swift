@@ -65,8 +65,43 @@ import Testing
         #expect(top.status == 0, "\(top.stderr)")
         let model = try CLIRunner.json(try #require(top.stdoutLines.first))
         #expect((model["session"] as? [String: Any])?["events"] as? Int ?? 0 >= 1, "\(top.stdout)")
+        #expect((model["agents"] as? [[String: Any]])?.isEmpty == true, "no configuration in the recording: no agents")
         let missing = try CLIRunner.run(["top", "--once", "--from", directory.appendingPathComponent("none").path])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("cannot open"), "\(missing.stderr)")
+    }
+
+    /// A pcap of `watch --record` while a call comes in: the snapshot from it has the call and
+    /// the agent it rings at (from the recorded events alone).
+    @Test func fromAPcapOfACallComingIn() throws {
+        let simulator = try SimulatorProcess()
+        defer { simulator.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cti-top-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("session.pcap").path
+        nonisolated(unsafe) var watch: CLIRunner.Result?
+        let done = DispatchSemaphore(value: 0)
+        let arguments = ["watch", "--services", "ALL_EVENTS", "--filter", "SYSTEM_EVENT,AGENT_STATE_EVENT",
+                         "--count", "2", "--record", file, "-q"] + Self.hosts(simulator)
+        DispatchQueue.global().async {
+            watch = try? CLIRunner.run(arguments, timeout: 60)
+            done.signal()
+        }
+        try simulator.waitForLog(containing: "opened")
+        _ = try simulator.ask("call in 2002", expecting: "ringing")
+        done.wait()
+        #expect(watch?.status == 0, "\(watch?.stderr ?? "")")
+        let top = try CLIRunner.run(["top", "--once", "-o", "json", "--from", file])
+        #expect(top.status == 0, "\(top.stderr)")
+        let model = try CLIRunner.json(try #require(top.stdoutLines.first))
+        let calls = try #require(model["calls"] as? [[String: Any]])
+        #expect(calls.map { $0["callID"] as? Int } == [16_777_300], "\(top.stdout)")
+        #expect(calls.first?["state"] as? String == "delivered")
+        let agents = try #require(model["agents"] as? [[String: Any]])
+        #expect(agents.map { $0["agentID"] as? String } == ["1002"])
+        #expect(agents.first?["state"] as? String == "AGENT_STATE_RESERVED")
+        // CALL_DELIVERED came before the agent was known (AGENT_STATE_EVENT RESERVED): attached all the same.
+        #expect(agents.first?["callID"] as? Int == 16_777_300)
     }
 }

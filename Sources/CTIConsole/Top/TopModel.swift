@@ -129,6 +129,10 @@ struct TopModel: Hashable, Sendable {
             agent.skillGroups.append(group)
             if skillGroups[group] == nil { skillGroups[group] = TopSkillGroup(number: group) }
         }
+        if agent.callID == nil, let device = agent.agentExtension {
+            agent.callID = calls.values.sorted { $0.callID < $1.callID }
+                .first { $0.parties.contains { $0.device == device && $0.state != LocalConnectionState.null.rawValue } }?.callID
+        }
         agents[id] = agent
     }
 
