@@ -26,6 +26,7 @@ public struct CTI: AsyncParsableCommand {
             OpenCommand.self, CloseCommand.self, ReconnectCommand.self, StatusCommand.self, StatsCommand.self, WatchCommand.self,
             CallCommand.self, AgentCommand.self, QueryCommand.self, PersistentCommand.self, SendCommand.self, SimCommand.self,
             DescribeCommand.self, ConfigCommand.self, DecodeCommand.self, EncodeCommand.self, SimulateCommand.self, ProxyCommand.self,
+            TopCommand.self,
             LadderCommand.self,
             DoctorCommand.self,
             WaitCommand.self, SleepCommand.self, QuitCommand.self,

@@ -213,6 +213,8 @@ final class SimulatorEngine: @unchecked Sendable {
             stoppingRequests(from: id)
         case .clientControl(let fields):
             clientControl(fields, on: id)
+        case .configuration(let fields):
+            configurationRequest(fields, on: id)
         case .refuse(let invokeID, let status):
             log("side \(side): connection \(id) (\(connection.label)): \(message.name) refused: FAILURE_CONF \(status.logText)")
             send(SessionMessages.failureConfirmation(invokeID: invokeID, status: status), to: id)

@@ -63,7 +63,8 @@ struct OpenPolicy {
             OpenSession(clientID: request.clientID, versionNumber: request.versionNumber, services: services, sessionType: sessionType,
                         device: device, idleTimeout: request.idleTimeout == OpenRequest.noIdleTimeout ? nil : request.idleTimeout,
                         callMessageMask: request.callMessageMask, agentStateMask: request.agentStateMask,
-                        agentID: services & ServiceBits.clientEvents != 0 ? request.agentID : nil)
+                        agentID: services & ServiceBits.clientEvents != 0 ? request.agentID : nil,
+                        configMessageMask: request.configMessageMask)
         }
     }
 

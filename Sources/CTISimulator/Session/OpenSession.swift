@@ -17,6 +17,9 @@ struct OpenSession: Hashable, Sendable {
     var agentStateMask: UInt32 = 0
     /// OPEN_REQ.AgentID of a CLIENT_EVENTS session (identifies its agent when no device is given).
     var agentID: String?
+    /// OPEN_REQ.ConfigMsgMask: the configuration areas the session asked for (`constants.md` §4);
+    /// only a session with one gets configuration acquisition (``ConfigurationUpload``).
+    var configMessageMask: UInt32 = 0
 
     var receivesAllEvents: Bool { services & ServiceBits.allEvents != 0 }
     var followsActiveStandby: Bool { services & ServiceBits.activeStandby != 0 }

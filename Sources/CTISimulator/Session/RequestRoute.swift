@@ -25,6 +25,9 @@ enum RequestRoute: Hashable {
     /// A Client Control request (`client-control.md`) for the contact-center model
     /// (``CallCenterModel/requests``), on the active side.
     case clientControl(MessageFields)
+    /// CONFIG_REQUEST_KEY_EVENT or CONFIG_REQUEST_EVENT (`other-services.md` §8), on the active
+    /// side: answered by ``ConfigurationUpload``.
+    case configuration(MessageFields)
 
     /// The request dispatch table (`session.md` §2-9): one switch on the message name. Client
     /// Control and the other services extend it here.
@@ -36,6 +39,8 @@ enum RequestRoute: Hashable {
     ///   (49) (``versionRefusal(of:invokeID:)``).
     /// - On a standby side only HEARTBEAT_REQ, CLOSE_REQ and the two active/standby messages
     ///   are accepted; anything else → E_CTI_SERVER_NOT_MASTER (92).
+    /// - On the active side CONFIG_REQUEST_KEY_EVENT and CONFIG_REQUEST_EVENT go to
+    ///   ``ConfigurationUpload`` (`other-services.md` §8).
     /// - On the active side the Client Control requests of ``CallCenterModel/requests`` go to the
     ///   contact-center model (which answers CONF, CONTROL_FAILURE_CONF or FAILURE_CONF, see
     ///   ``SimulatorFailureTable``); every other message, known or not →
@@ -59,6 +64,8 @@ enum RequestRoute: Hashable {
             return .stoppingRequests
         case (let name, let fields?) where role == .active && CallCenterModel.requests.contains(name):
             return .clientControl(fields)
+        case (let name, let fields?) where role == .active && ConfigurationUpload.requests.contains(name):
+            return .configuration(fields)
         default:
             return .refuse(invokeID: invokeID, status: role == .standby ? StatusCode.serverNotMaster : StatusCode.functionNotAvailable)
         }

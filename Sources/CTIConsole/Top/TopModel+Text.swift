@@ -1,0 +1,51 @@
+import CTIProtocol
+
+/// `cti top --once`: the model as plain tables (agents, calls, skill groups, session), columns
+/// padded to their widest cell, no colour.
+extension TopModel {
+    func text(filter: String = "") -> String {
+        let agentTable = Self.table(["AGENT", "EXTENSION", "STATE", "REASON", "TIME", "SKILL GROUPS", "CALL"], agentRows(filter: filter).map { agent in
+            [agent.agentID, agent.agentExtension ?? "", agent.stateName, String(agent.reasonCode),
+             agent.secondsInState(at: now).map(Self.duration) ?? "", agent.skillGroups.map(String.init).joined(separator: ","),
+             agent.callID.map(String.init) ?? ""]
+        })
+        let callTable = Self.table(["CALL", "TYPE", "STATE", "DURATION", "VARIABLES", "PARTIES"], callRows(filter: filter).map { call in
+            [String(call.callID), call.callType.map { CallType(rawValue: $0).description } ?? "", call.state,
+             Self.duration(max(0, (now - call.started) / 1000)), "\(call.namedVariableBytes) B",
+             call.parties.map { "\($0.device) \($0.stateName)" }.joined(separator: ", ")]
+        })
+        let groupTable = Self.table(["SKILL GROUP", "ID", "QUEUED", "AGENTS"], skillGroupRows(filter: filter).map { group in
+            [String(group.number), group.id.map(String.init) ?? "", String(callsQueued(in: group.number)),
+             agentsByState(in: group.number).map { "\($0.state) \($0.count)" }.joined(separator: ", ")]
+        })
+        let heartbeat = session.heartbeatRoundTrip.map { "\(Int($0.rounded())) ms" } ?? "-"
+        let sessionLine = "SESSION side \(session.side ?? "-")  events \(session.events)  events/s \(Int(eventsPerSecond.rounded()))  heartbeat \(heartbeat)"
+        return [agentTable, callTable, groupTable, sessionLine].joined(separator: "\n\n") + "\n"
+    }
+
+    /// `42s`, `3m05s`, `1h02m`.
+    static func duration(_ seconds: Int64) -> String {
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)s" }
+        return "\(seconds / 3600)h" + (seconds % 3600 / 60 < 10 ? "0" : "") + "\(seconds % 3600 / 60)m"
+    }
+
+    /// Rows under a header, each column as wide as its widest cell, two spaces apart.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.indices.map { column in
+                column == row.count - 1 ? row[column] : row[column] + String(repeating: " ", count: widths[column] - row[column].count)
+            }.joined(separator: "  ").trimmingTrailingSpaces
+        }.joined(separator: "\n")
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
