@@ -183,13 +183,13 @@ _cti() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    open|close|reconnect|status|stats|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|proxy|ladder|doctor|wait|sleep|quit|help)
+    open|close|reconnect|status|stats|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|proxy|top|ladder|doctor|wait|sleep|quit|help)
         # Offer subcommand argument completions
         "_cti_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'open close reconnect status stats watch call agent query persistent send sim describe config decode encode simulate proxy ladder doctor wait sleep quit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'open close reconnect status stats watch call agent query persistent send sim describe config decode encode simulate proxy top ladder doctor wait sleep quit help' -- "${cur}"))
         ;;
     esac
 }
@@ -3597,6 +3597,99 @@ _cti_proxy() {
         ;;
     '--record-format')
         __cti_add_completions -W 'raw'$'\n''pcap'
+        return
+        ;;
+    esac
+}
+
+_cti_top() {
+    repeating_flags=()
+    non_repeating_flags=(--once --password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--output -o --filter --from --timeout --host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key)
+    __cti_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--output'|'-o')
+        __cti_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    '--filter')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    '--host-b')
+        return
+        ;;
+    '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
+        return
+        ;;
+    '--client-id')
+        return
+        ;;
+    '--password')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--peripheral')
+        return
+        ;;
+    '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion top -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion top -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion top -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion top -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--agent-id')
+        return
+        ;;
+    '--agent-ext')
+        return
+        ;;
+    '--instrument')
+        return
+        ;;
+    '--heartbeat')
+        return
+        ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
         return
         ;;
     esac

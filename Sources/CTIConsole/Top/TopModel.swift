@@ -161,8 +161,9 @@ struct TopModel: Hashable, Sendable {
         let id = callID(fields)
         var call = call(id, at: time)
         call.callType = fields.number(.callType) ?? call.callType
-        if fields.descriptor.name == "BEGIN_CALL_EVENT" || !NamedVariableSize.of(fields).isZero {
-            call.namedVariableBytes = NamedVariableSize.of(fields).bytes
+        let namedVariableBytes = NamedVariableSize.bytesWithHeaders(of: fields)
+        if fields.descriptor.name == "BEGIN_CALL_EVENT" || namedVariableBytes > 0 {
+            call.namedVariableBytes = namedVariableBytes
         }
         calls[id] = call
     }
@@ -212,7 +213,7 @@ struct TopModel: Hashable, Sendable {
         guard let id = fields.values(of: .callConnectionCallID).first?.number else { return }
         var call = call(id, at: time)
         call.callType = fields.number(.callType) ?? call.callType
-        call.namedVariableBytes = NamedVariableSize.of(fields).bytes
+        call.namedVariableBytes = NamedVariableSize.bytesWithHeaders(of: fields)
         let devices = fields.values(of: .callDeviceID).compactMap(\.text)
         let states = fields.values(of: .callDeviceConnectionState).compactMap(\.number)
         for (index, device) in devices.enumerated() { call.set(device, index < states.count ? states[index] : LocalConnectionState.connect.rawValue) }

@@ -23,9 +23,8 @@ public struct NamedVariableSize: Hashable, Sendable, CustomStringConvertible {
         public let bytes: Int
     }
 
-    /// The sizes of a message's named variables and arrays, when they are over ``limit``;
-    /// `nil` when they fit (or there are none).
-    public init?(over fields: MessageFields) {
+    /// Every named variable and array element of a message, with its data bytes, in wire order.
+    public static func entries(of fields: MessageFields) -> [Entry] {
         var entries: [Entry] = []
         for field in fields.floating {
             switch field.value {
@@ -37,6 +36,18 @@ public struct NamedVariableSize: Hashable, Sendable, CustomStringConvertible {
                 continue
             }
         }
+        return entries
+    }
+
+    /// What a message's named variables and arrays take on the wire, headers included.
+    public static func bytesWithHeaders(of fields: MessageFields) -> Int {
+        entries(of: fields).reduce(0) { $0 + $1.bytes + headerBytes }
+    }
+
+    /// The sizes of a message's named variables and arrays, when they are over ``limit``;
+    /// `nil` when they fit (or there are none).
+    public init?(over fields: MessageFields) {
+        let entries = NamedVariableSize.entries(of: fields)
         let data = entries.reduce(0) { $0 + $1.bytes }
         let withHeaders = data + entries.count * NamedVariableSize.headerBytes
         guard withHeaders > NamedVariableSize.limit else { return nil }
