@@ -70,7 +70,7 @@ import Testing
                     _ = try await talker.expect("HEARTBEAT_CONF")
                 }
             }
-            try await silent.drainUntilClosed(timeout: .seconds(5))
+            try await silent.drainUntilClosed(timeout: .seconds(15))
             let elapsed = ContinuousClock.now - opened
             #expect(elapsed >= .milliseconds(1950), "reset after \(elapsed), IdleTimeout is 40 × 50 ms; log: \(log.lines)")
             try await heartbeats.value

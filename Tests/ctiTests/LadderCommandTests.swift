@@ -115,7 +115,7 @@ struct LadderCommandTests {
 
     @Test func aLiveLadderWithNoSessionIsAConnectionFailure() throws {
         // Port 1 on loopback: nothing listens, the connection is refused.
-        let result = try CLIRunner.run(["ladder", "16777300", "--no-config", "--no-embedded", "--host", "127.0.0.1:1", "--timeout", "2", "-q"])
+        let result = try CLIRunner.run(["ladder", "16777300", "--no-config", "--no-embedded", "--host", "127.0.0.1:1", "--timeout", "2"])
         #expect(result.status == 2, "\(result.stdout) \(result.stderr)")
         #expect(result.stderr.contains("no session opened"), "\(result.stderr)")
     }

@@ -120,7 +120,7 @@ final class TestClient: Sendable {
 
     /// The messages received until the server closes the connection.
     @discardableResult
-    func drainUntilClosed(timeout: Duration = .seconds(5)) async throws -> [CTIMessage] {
+    func drainUntilClosed(timeout: Duration = .seconds(15)) async throws -> [CTIMessage] {
         var messages: [CTIMessage] = []
         let deadline = ContinuousClock.now + timeout
         while true {
