@@ -3606,7 +3606,7 @@ _cti_top() {
     repeating_flags=()
     non_repeating_flags=(--once --password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --version -h --help)
     repeating_options=()
-    non_repeating_options=(--output -o --filter --from --timeout --host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key)
+    non_repeating_options=(--output -o --filter --from --timeout --refresh --host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key)
     __cti_offer_flags_options 0
 
     # Offer option value completions
@@ -3622,6 +3622,9 @@ _cti_top() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--refresh')
         return
         ;;
     '--host')

@@ -1,26 +1,43 @@
 import CTIProtocol
 
-/// `cti top --once`: the model as plain tables (agents, calls, skill groups, session), columns
+/// `cti top --once` (and each frame of `cti top`): the model as plain tables (agents, calls, skill groups, session), columns
 /// padded to their widest cell, no colour.
 extension TopModel {
     func text(filter: String = "") -> String {
-        let agentTable = Self.table(["AGENT", "EXTENSION", "STATE", "REASON", "TIME", "SKILL GROUPS", "CALL"], agentRows(filter: filter).map { agent in
+        [agentTable(agentRows(filter: filter)), callTable(callRows(filter: filter)), skillGroupTable(skillGroupRows(filter: filter)), sessionLine]
+            .joined(separator: "\n\n") + "\n"
+    }
+
+    /// The agents table (header first), rows in the order given; `cti top` sorts them its own way.
+    func agentTable(_ agents: [TopAgent]) -> String {
+        Self.table(["AGENT", "EXTENSION", "STATE", "REASON", "TIME", "SKILL GROUPS", "CALL"], agents.map { agent in
             [agent.agentID, agent.agentExtension ?? "", agent.stateName, String(agent.reasonCode),
              agent.secondsInState(at: now).map(Self.duration) ?? "", agent.skillGroups.map(String.init).joined(separator: ","),
              agent.callID.map(String.init) ?? ""]
         })
-        let callTable = Self.table(["CALL", "TYPE", "STATE", "DURATION", "VARIABLES", "PARTIES"], callRows(filter: filter).map { call in
+    }
+
+    /// The calls table (header first).
+    func callTable(_ calls: [TopCall]) -> String {
+        Self.table(["CALL", "TYPE", "STATE", "DURATION", "VARIABLES", "PARTIES"], calls.map { call in
             [String(call.callID), call.callType.map { CallType(rawValue: $0).description } ?? "", call.state,
              Self.duration(max(0, (now - call.started) / 1000)), "\(call.namedVariableBytes) B",
              call.parties.map { "\($0.device) \($0.stateName)" }.joined(separator: ", ")]
         })
-        let groupTable = Self.table(["SKILL GROUP", "ID", "QUEUED", "AGENTS"], skillGroupRows(filter: filter).map { group in
+    }
+
+    /// The skill groups table (header first).
+    func skillGroupTable(_ groups: [TopSkillGroup]) -> String {
+        Self.table(["SKILL GROUP", "ID", "QUEUED", "AGENTS"], groups.map { group in
             [String(group.number), group.id.map(String.init) ?? "", String(callsQueued(in: group.number)),
              agentsByState(in: group.number).map { "\($0.state) \($0.count)" }.joined(separator: ", ")]
         })
+    }
+
+    /// `SESSION side A  events 5  events/s 1  heartbeat 3 ms`.
+    var sessionLine: String {
         let heartbeat = session.heartbeatRoundTrip.map { "\(Int($0.rounded())) ms" } ?? "-"
-        let sessionLine = "SESSION side \(session.side ?? "-")  events \(session.events)  events/s \(Int(eventsPerSecond.rounded()))  heartbeat \(heartbeat)"
-        return [agentTable, callTable, groupTable, sessionLine].joined(separator: "\n\n") + "\n"
+        return "SESSION side \(session.side ?? "-")  events \(session.events)  events/s \(Int(eventsPerSecond.rounded()))  heartbeat \(heartbeat)"
     }
 
     /// `42s`, `3m05s`, `1h02m`.
