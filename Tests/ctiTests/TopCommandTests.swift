@@ -37,6 +37,7 @@ import Testing
         let groups = try #require(model["skillGroups"] as? [[String: Any]])
         #expect(groups.map { $0["id"] as? Int } == [5010, 5011])
         #expect((model["session"] as? [String: Any])?["side"] as? String == "A")
+        #expect((model["session"] as? [String: Any])?["state"] as? String == "open")
     }
 
     @Test func onceTextIsAPlainTable() throws {

@@ -126,7 +126,7 @@ import Testing
             "secondsInState":null,"skillGroups":[10,11],"callID":null}],"calls":[{"callID":77,"callType":2,"state":"delivered",\
             "parties":[{"device":"9195550100","state":"CONNECT"},{"device":"2001","state":"ALERTING"}],"seconds":4,"namedVariableBytes":0}],\
             "skillGroups":[{"number":10,"id":5010,"agents":{"AGENT_STATE_AVAILABLE":1,"UNKNOWN":1},"callsQueued":0},{"number":11,"id":5011,\
-            "agents":{"AGENT_STATE_AVAILABLE":1,"UNKNOWN":1},"callsQueued":0}],"session":{"side":"A","events":5,"eventsPerSecond":0,\
+            "agents":{"AGENT_STATE_AVAILABLE":1,"UNKNOWN":1},"callsQueued":0}],"session":{"side":"A","state":null,"events":5,"eventsPerSecond":0,\
             "heartbeatRoundTripMs":null}}
             """)
         #expect(model.text(filter: "1002").hasPrefix("""

@@ -100,7 +100,7 @@ import Testing
 
         // The first frame: the session line, then cti simulate's ten agents as `cti query agent` reports them.
         let first = seen["first"] as? [String] ?? []
-        #expect(first.first?.hasPrefix("cti top  sort AGENT  SESSION side A  events ") == true, "\(first)")
+        #expect(first.first?.hasPrefix("cti top  sort AGENT  SESSION side A open  events ") == true, "\(first)")
         #expect(agentLines("first").map { String($0.prefix(4)) } == (1001...1010).map(String.init), "\(first)")
         // Compared once the state change below is made (the second run's first frame).
         let agents = agentLines("run2First")

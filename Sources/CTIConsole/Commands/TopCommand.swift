@@ -155,6 +155,7 @@ struct TopCommand: AsyncParsableCommand {
         feed.update { model in
             if let status {
                 model.session.side = status.side.map { "\($0)" }
+                model.session.state = status.side.flatMap { status.states[$0]?.rawValue }
                 model.session.heartbeatRoundTrip = status.lastHeartbeatRoundTrip.map {
                     Double($0.components.seconds) * 1000 + Double($0.components.attoseconds) / 1e15
                 }

@@ -62,6 +62,7 @@ extension TopModel {
         writer.key("session")
         writer.beginObject()
         writer.key("side"); optional(&writer, session.side)
+        writer.key("state"); optional(&writer, session.state)
         writer.key("events"); writer.number(session.events)
         writer.key("eventsPerSecond"); writer.number(Int(eventsPerSecond.rounded()))
         writer.key("heartbeatRoundTripMs"); optional(&writer, session.heartbeatRoundTrip.map { Int($0.rounded()) })

@@ -34,10 +34,11 @@ extension TopModel {
         })
     }
 
-    /// `SESSION side A  events 5  events/s 1  heartbeat 3 ms`.
+    /// `SESSION side A open  events 5  events/s 1  heartbeat 3 ms`.
     var sessionLine: String {
         let heartbeat = session.heartbeatRoundTrip.map { "\(Int($0.rounded())) ms" } ?? "-"
-        return "SESSION side \(session.side ?? "-")  events \(session.events)  events/s \(Int(eventsPerSecond.rounded()))  heartbeat \(heartbeat)"
+        return "SESSION side \(session.side ?? "-")" + (session.state.map { " \($0)" } ?? "")
+            + "  events \(session.events)  events/s \(Int(eventsPerSecond.rounded()))  heartbeat \(heartbeat)"
     }
 
     /// `42s`, `3m05s`, `1h02m`.

@@ -74,6 +74,9 @@ struct TopSkillGroup: Hashable, Sendable {
 struct TopSession: Hashable, Sendable {
     /// The side the session is on (`A` / `B`), `nil` for a recording.
     var side: String?
+    /// Where that side's connection is (`open`, `connecting`, `waiting to reconnect`, ...):
+    /// a session that failed shows here while the board keeps its last data. `nil` for a recording.
+    var state: String?
     /// Events of the last ``TopModel/rateWindow`` (times in milliseconds), for events/s.
     var recentEvents: [Int64] = []
     /// Every event applied.
