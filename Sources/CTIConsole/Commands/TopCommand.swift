@@ -156,9 +156,7 @@ struct TopCommand: AsyncParsableCommand {
             if let status {
                 model.session.side = status.side.map { "\($0)" }
                 model.session.state = status.side.flatMap { status.states[$0]?.rawValue }
-                model.session.heartbeatRoundTrip = status.lastHeartbeatRoundTrip.map {
-                    Double($0.components.seconds) * 1000 + Double($0.components.attoseconds) / 1e15
-                }
+                model.session.heartbeatRoundTrip = status.lastHeartbeatRoundTrip?.fractionalMilliseconds
             }
             model.now = max(model.now, nowMilliseconds)
         }

@@ -75,7 +75,6 @@ enum DoctorNetwork {
 extension Duration {
     /// Milliseconds with one decimal, for the doctor's details: `0.4 ms`.
     var doctorMilliseconds: String {
-        let milliseconds = Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
-        return String(format: "%.1f ms", milliseconds)
+        String(format: "%.1f ms", fractionalMilliseconds)
     }
 }

@@ -13,7 +13,7 @@ struct StatisticsReport {
         elapsed = max(.zero, time - statistics.start)
     }
 
-    private var seconds: Double { Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 }
+    private var seconds: Double { elapsed.fractionalSeconds }
 
     private func perSecond(_ count: UInt64) -> Double { seconds > 0 ? Double(count) / seconds : 0 }
 

@@ -5,7 +5,7 @@ import CTIProtocol
 /// floating fields that starts with RecordType.
 struct ConfigRecords {
     /// RecordType CONFIG_RECORD_DELETE.
-    static let delete: UInt32 = 2
+    static let delete = MessageCatalog.standard.value(of: "CONFIG_RECORD_DELETE", in: "RecordType")
     /// The SkillGroupNumber of no skill group (NULL, 0xFFFFFFFF).
     static let nullSkillGroup: UInt32 = 0xFFFF_FFFF
 

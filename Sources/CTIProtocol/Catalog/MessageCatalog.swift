@@ -182,6 +182,14 @@ public final class MessageCatalog: Sendable {
     /// An enumeration or mask table by name.
     public func enumTable(named name: String) -> EnumTable? { enumTables[name] }
 
+    /// The value of a Cisco symbol in one of the spec's tables (`constants.md`), for code that
+    /// names a constant: the number stays in `messages.json`. A symbol the table lacks is a
+    /// build defect (the tests read every such constant).
+    public func value(of symbol: String, in table: String) -> UInt32 {
+        guard let value = enumTables[table]?.value(named: symbol) else { preconditionFailure("messages.json: no \(symbol) in \(table)") }
+        return value
+    }
+
     /// CTI service mask (`constants.md` §1).
     public var serviceMask: EnumTable { enumTables["ServiceMask"]! }
     /// Call event message mask (`constants.md` §2).

@@ -27,26 +27,26 @@ struct ConfigurationUpload {
     /// ConfigInformation / ConfigMsgMask bits (`constants.md` §4).
     struct Area: OptionSet, Hashable {
         let rawValue: UInt32
-        static let skillGroup = Area(rawValue: 0x2)
-        static let agent = Area(rawValue: 0x4)
-        static let device = Area(rawValue: 0x8)
+        static let skillGroup = Area(rawValue: MessageCatalog.standard.value(of: "CONFIG_SKILL_GROUP", in: "ConfigMask"))
+        static let agent = Area(rawValue: MessageCatalog.standard.value(of: "CONFIG_AGENT", in: "ConfigMask"))
+        static let device = Area(rawValue: MessageCatalog.standard.value(of: "CONFIG_DEVICE", in: "ConfigMask"))
         /// What the simulator has records for.
         static let served: Area = [.skillGroup, .agent, .device]
     }
 
     /// CONFIG_BEGIN_EVENT.ConfigType SOLICITED (an answer to CONFIG_REQUEST_EVENT).
-    static let solicited: UInt32 = 1
+    static let solicited = MessageCatalog.standard.value(of: "SOLICITED", in: "ConfigType")
     /// CONFIG_KEY_EVENT.ConfigkeyStatus CONFIG_NO_KEY_SUPPORT.
-    static let noKeySupport: UInt32 = 2
+    static let noKeySupport = MessageCatalog.standard.value(of: "CONFIG_NO_KEY_SUPPORT", in: "ConfigKeyStatus")
     /// CONFIG_END_EVENT.ConfigEndStatus CONFIGEND_SUCCESS.
-    static let endSuccess: UInt32 = 0
+    static let endSuccess = MessageCatalog.standard.value(of: "CONFIGEND_SUCCESS", in: "ConfigEndStatus")
     /// RecordType CONFIG_RECORD_ADD.
-    static let recordAdd: UInt32 = 0
+    static let recordAdd = MessageCatalog.standard.value(of: "CONFIG_RECORD_ADD", in: "RecordType")
     /// AgentType CONFIG_AGENT.
-    static let agentType: UInt32 = 0
+    static let agentType = MessageCatalog.standard.value(of: "CONFIG_AGENT", in: "AgentType")
     /// CONFIG_DEVICE_EVENT.DeviceType: skill group, agent device extension.
-    static let deviceSkillGroup: UInt32 = 2
-    static let deviceAgentExtension: UInt32 = 4
+    static let deviceSkillGroup = MessageCatalog.standard.value(of: "SKILL_GROUP", in: "ConfigDeviceType")
+    static let deviceAgentExtension = MessageCatalog.standard.value(of: "AGENT_DEVICE_EXTENSION", in: "ConfigDeviceType")
 
     var peripheralID: UInt32
     var skillGroups: [SkillGroup]
