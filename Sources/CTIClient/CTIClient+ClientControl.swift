@@ -123,9 +123,10 @@ extension CTIClient {
         }
     }
 
-    /// SET_AGENT_STATE_REQ (AgentState values: `constants.md` §9; AgentWorkMode §18).
+    /// SET_AGENT_STATE_REQ (AgentState values: `constants.md` §9; AgentWorkMode §18); a login may
+    /// name the skill groups (NumSkillGroups and one SkillGroupNumber each).
     public func setAgentState(peripheralID: UInt32, instrument: String, state: AgentState, agentID: String? = nil, password: String? = nil,
-                              workMode: AgentWorkMode = .unspecified, reasonCode: UInt32 = 0) async throws -> CTIMessage {
+                              workMode: AgentWorkMode = .unspecified, reasonCode: UInt32 = 0, skillGroups: [UInt32] = []) async throws -> CTIMessage {
         try await request("SET_AGENT_STATE_REQ") { fields in
             try fields.set(.peripheralID, .number(peripheralID))
             try fields.set(.agentState, .number(state.rawValue))
@@ -134,6 +135,10 @@ extension CTIClient {
             try fields.set(.agentInstrument, .text(instrument))
             try Self.setOptional(&fields, .agentID, agentID)
             try Self.setOptional(&fields, .agentPassword, password)
+            if !skillGroups.isEmpty {
+                try fields.set(.numSkillGroups, .number(UInt32(skillGroups.count)))
+                for group in skillGroups { try fields.append(.skillGroupNumber, .number(group)) }
+            }
         }
     }
 

@@ -29,6 +29,7 @@ public struct CTI: AsyncParsableCommand {
             TopCommand.self,
             LadderCommand.self,
             DoctorCommand.self,
+            LoadCommand.self,
             WaitCommand.self, SleepCommand.self, QuitCommand.self,
         ]
     )

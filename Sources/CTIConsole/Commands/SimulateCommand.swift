@@ -70,9 +70,12 @@ struct SimulateCommand: AsyncParsableCommand {
     var agents: [String] = []
 
     @Option(name: .customLong("agents"), help: ArgumentHelp(
-        "Agents of the simulated contact center: IDs 1001.., phones (DN = instrument = extension) 2001.., skill groups 10 and 11 (IDs 5010, 5011), starting AVAILABLE.",
+        "Agents of the simulated contact center (at most \(CallCenterConfiguration.maximumAgents)): IDs 1001.., phones (DN = instrument = extension) 2001.., skill groups 10 and 11 (IDs 5010, 5011), starting AVAILABLE.",
         valueName: "n"))
     var agentCount: Int = 10
+
+    @Flag(name: .customLong("logged-out"), help: "The agents start logged out (AGENT_STATE_LOGOUT), as a contact center before its shift (for cti load).")
+    var loggedOut = false
 
     @Option(name: .customLong("remote-devices"), help: ArgumentHelp(
         "CTI Remote Devices: lines 5001.. named CTRID5001.., two remote destinations each (the first active).", valueName: "m"))
@@ -137,7 +140,9 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--max-protocol \(maxProtocol): expected a protocol version from \(versions.first!) to \(versions.last!)")
         }
         if peripherals.isEmpty { throw ValidationError("give at least one --peripheral") }
-        if !(0...999).contains(agentCount) { throw ValidationError("--agents \(agentCount): expected 0-999") }
+        if !(0...CallCenterConfiguration.maximumAgents).contains(agentCount) {
+            throw ValidationError("--agents \(agentCount): expected 0-\(CallCenterConfiguration.maximumAgents)")
+        }
         if !(0...999).contains(remoteDevices) { throw ValidationError("--remote-devices \(remoteDevices): expected 0-999") }
         if persistentPerNode < 0 || persistentPerCluster < 0 { throw ValidationError("persistent-call limits must be >= 0") }
         if !(rate >= 0 && rate.isFinite) { throw ValidationError("--rate \(rate): expected a number of calls per second >= 0") }
@@ -158,7 +163,8 @@ struct SimulateCommand: AsyncParsableCommand {
         var configuration = SimulatorConfiguration(
             host: host, ports: [.a: portA, .b: portB], peripherals: peripherals, maxProtocol: maxProtocolVersion!, password: password,
             agents: agents.map(SimulateCommand.agent), log: { StandardStream.diagnose($0) },
-            callCenter: CallCenterConfiguration(agents: agentCount, remoteDevices: remoteDevices, callRate: rate, seed: seed))
+            callCenter: CallCenterConfiguration(agents: agentCount, remoteDevices: remoteDevices, callRate: rate, seed: seed,
+                                                initialAgentState: loggedOut ? AgentState.logout.rawValue : AgentState.available.rawValue))
         configuration.callCenter.persistentCalls.perNode = persistentPerNode
         configuration.callCenter.persistentCalls.perCluster = persistentPerCluster
         configuration.callCenter.persistentCalls.hideFromSnapshotDevice = hidePersistentInSnapshot

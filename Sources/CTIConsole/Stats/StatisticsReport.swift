@@ -17,9 +17,11 @@ struct StatisticsReport {
 
     private func perSecond(_ count: UInt64) -> Double { seconds > 0 ? Double(count) / seconds : 0 }
 
-    private static func milliseconds(_ microseconds: UInt64) -> String { decimals(Double(microseconds) / 1000, 3) }
+    /// Microseconds as milliseconds with three decimals.
+    static func milliseconds(_ microseconds: UInt64) -> String { decimals(Double(microseconds) / 1000, 3) }
 
-    private static func decimals(_ value: Double, _ places: Int) -> String {
+    /// `value` with `places` decimals (no exponent).
+    static func decimals(_ value: Double, _ places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = Int64((value * scale).rounded())
@@ -58,10 +60,12 @@ struct StatisticsReport {
             + [StatisticsReport.milliseconds(trips.maximumMicroseconds), String(trips.refused)]
     }
 
-    /// The name left-aligned in 40 columns, then each cell right-aligned in 10.
     private func row(_ name: String, _ cells: String...) -> String { row(name, cells) }
 
-    private func row(_ name: String, _ cells: [String]) -> String {
+    private func row(_ name: String, _ cells: [String]) -> String { StatisticsReport.row(name, cells) }
+
+    /// A table row: the name left-aligned in 40 columns, then each cell right-aligned in 10.
+    static func row(_ name: String, _ cells: [String]) -> String {
         let padded = name.count < 40 ? name + String(repeating: " ", count: 40 - name.count) : name + " "
         return padded + cells.map { String(repeating: " ", count: max(1, 10 - $0.count)) + $0 }.joined()
     }
@@ -91,7 +95,7 @@ struct StatisticsReport {
     }
 
     /// A JSON string, escaped as the event lines are.
-    private static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var writer = JSONWriter(capacity: text.utf8.count + 2)
         writer.string(text)
         return writer.string

@@ -30,6 +30,10 @@ public struct CallCenterConfiguration: Hashable, Sendable {
     /// Persistent calls on CTI Remote Devices (`persistent-calls-design.md` §6).
     public var persistentCalls = PersistentCallConfiguration()
 
+    /// The most agents the numbering allows: their phones (2001...4999) stay below the CTI
+    /// Remote Device lines (5001...), so that a number names one device.
+    public static let maximumAgents = 2_999
+
     public init(agents: Int = 4, remoteDevices: Int = 2, callRate: Double = 0, seed: UInt64 = 1, initialAgentState: UInt32 = 3,
                 handleSeconds: ClosedRange<Double> = 3...8, wrapUpSeconds: ClosedRange<Double> = 2...4,
                 ringSeconds: ClosedRange<Double> = 1...2, farEndAnswerSeconds: Double = 1) {

@@ -1,0 +1,150 @@
+import CTIClient
+import CTIProtocol
+import CTISimulator
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+/// A `cti load` run (issue 22): starts the virtual agents over the ramp, offers outbound calls at
+/// `--make-rate`, injects the failure at its time, and at the end (the duration, or a signal)
+/// stops new work, lets every agent log out and close, and hands back what was counted.
+struct LoadRun {
+    /// Why the run ended.
+    enum End: Equatable, Sendable {
+        case duration
+        /// SIGINT or SIGTERM: new work stopped early.
+        case signal(Int32)
+    }
+
+    /// What the run leaves for the summary.
+    struct Outcome {
+        var statistics: LoadStatistics
+        /// From the first agent's start to the end of the work (the stop not counted).
+        var elapsed: Duration
+        /// How long the agents took to log out and close.
+        var stopTime: Duration
+        var end: End
+        /// The simulator's line about the injected failure, and when it happened.
+        var failure: (line: String, at: Duration)?
+        /// Agents whose stop did not finish in time (their sessions were closed without logout).
+        var aborted: Int
+    }
+
+    var plan: LoadPlan
+    var peripheralID: UInt32
+    /// The client configuration of each agent's session.
+    var configuration: @Sendable (LoadAgent) -> ClientConfiguration
+    /// The embedded simulator, for ``LoadPlan/failure``.
+    var simulator: CTISimulator?
+    /// Called about once a second while the work runs (the progress line).
+    var tick: (@Sendable (LoadStatistics, Duration) -> Void)?
+
+    /// How long the agents may take to log out and close once stopped.
+    var stopDeadline: Duration { .seconds(10) + .milliseconds(Int64(plan.agents.count) * 5) }
+
+    func run(signals: AsyncStream<Int32>) async -> Outcome {
+        let recorder = LoadRecorder(agents: plan.agents.count)
+        let group = MultiThreadedEventLoopGroup.singleton
+        let agents = plan.agents.enumerated().map { index, agent in
+            VirtualAgent(VirtualAgent.Setup(index: index, agent: agent, peripheralID: peripheralID, model: plan.model,
+                                            seed: plan.seed &+ UInt64(index), nailed: plan.isNailed(index)),
+                         client: configuration(agent), eventLoopGroup: group, recorder: recorder)
+        }
+        let stopped = NIOLockedValueBox(false)
+        let end = OneShotSignal<End>(fallback: .duration)
+        let failure = NIOLockedValueBox<(line: String, at: Duration)?>(nil)
+
+        let working = Task {
+            await withTaskGroup(of: Void.self) { tasks in
+                for agent in agents {
+                    let offset = plan.startOffset(of: agent.setup.index)
+                    tasks.addTask {
+                        if offset > .zero { try? await Task.sleep(for: offset) }
+                        guard !stopped.withLockedValue({ $0 }) else { return }
+                        await agent.run()
+                    }
+                }
+            }
+        }
+        var helpers: [Task<Void, Never>] = []
+        helpers.append(Task {
+            try? await Task.sleep(for: plan.duration)
+            end.fire(.duration)
+        })
+        helpers.append(Task {
+            for await signal in signals {
+                end.fire(.signal(signal))
+                return
+            }
+        })
+        if let tick {
+            helpers.append(Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(1))
+                    if Task.isCancelled { return }
+                    tick(recorder.snapshot(), recorder.now)
+                }
+            })
+        }
+        if let planned = plan.failure, let simulator {
+            helpers.append(Task {
+                try? await Task.sleep(for: plan.failAt)
+                guard !Task.isCancelled else { return }
+                recorder.failureInjected()
+                let line = await planned.inject(into: simulator)
+                failure.withLockedValue { $0 = (line, recorder.now) }
+            })
+        }
+        if plan.makeRate > 0 {
+            helpers.append(Task { await offerOutboundCalls(agents, recorder: recorder) })
+        }
+
+        let reason = await end.wait()
+        let workEnded = recorder.now
+        stopped.withLockedValue { $0 = true }
+        for helper in helpers { helper.cancel() }
+        for agent in agents { agent.send(.stop) }
+        // Every agent logs out and closes; those that do not within the deadline are closed.
+        let finished = OneShotSignal<Bool>(fallback: false)
+        let waiter = Task {
+            await working.value
+            finished.fire(true)
+        }
+        let deadline = Task {
+            try? await Task.sleep(for: stopDeadline)
+            finished.fire(false)
+        }
+        var aborted = 0
+        if await !finished.wait() {
+            let open = recorder.boards()
+            for agent in agents where ![.closed, .failed, .waiting].contains(open[agent.setup.index]) {
+                aborted += 1
+                await agent.abort()
+            }
+            await working.value
+        }
+        deadline.cancel()
+        waiter.cancel()
+        return Outcome(statistics: recorder.snapshot(), elapsed: workEnded, stopTime: recorder.now - workEnded, end: reason,
+                       failure: failure.withLockedValue { $0 }, aborted: aborted)
+    }
+
+    /// `--make-rate`: Poisson arrivals of outbound calls (thinned during the ramp, so the rate
+    /// grows with it), each handed to an agent available and idle at that moment (drawn at
+    /// random); counted as not placed when there is none.
+    private func offerOutboundCalls(_ agents: [VirtualAgent], recorder: LoadRecorder) async {
+        var random = SplitMix64(seed: plan.seed ^ 0x6D61_6B65)
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(Int64(random.exponential(rate: plan.makeRate) * 1000)))
+            if Task.isCancelled { return }
+            guard random.uniform(0...1) * plan.makeRate < plan.makeRate(at: recorder.now) else { continue }
+            let boards = recorder.boards()
+            let available = boards.indices.filter { boards[$0] == .available }
+            guard !available.isEmpty else {
+                recorder.record { $0.calls.notPlaced += 1 }
+                continue
+            }
+            agents[available[Int(random.next() % UInt64(available.count))]].send(.makeCall(dialed: plan.model.dialedNumber))
+        }
+    }
+}

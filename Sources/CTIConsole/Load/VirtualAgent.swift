@@ -1,0 +1,289 @@
+import CTIClient
+import CTIProtocol
+import NIOCore
+
+/// One virtual agent of `cti load` at work (issue 22): a CLIENT_EVENTS + CLIENT_CONTROL session of
+/// its own, as an agent desktop has, driven by a ``VirtualAgentStateMachine``. Its inputs (the
+/// session's lifecycle and events, timers, the run's requests) go through one stream, handled one
+/// at a time; each request is sent and its answer fed back before the next input, as a desktop
+/// waits for its confirmations. Everything it sees and does is counted in the ``LoadRecorder``.
+final class VirtualAgent: Sendable {
+    /// Where the agent's session goes and what it works as.
+    struct Setup: Sendable {
+        var index: Int
+        var agent: LoadAgent
+        var peripheralID: UInt32
+        var model: WorkModel
+        var seed: UInt64
+        /// `--persistent` and the agent has a remote phone: log in with a nailed connection to it.
+        var nailed: Bool
+    }
+
+    let setup: Setup
+    private let client: CTIClient
+    private let recorder: LoadRecorder
+    private let inputs: AsyncStream<VirtualAgentStateMachine.Input>
+    private let post: AsyncStream<VirtualAgentStateMachine.Input>.Continuation
+
+    init(_ setup: Setup, client configuration: ClientConfiguration, eventLoopGroup: any EventLoopGroup, recorder: LoadRecorder) {
+        self.setup = setup
+        self.recorder = recorder
+        client = CTIClient(configuration: configuration, eventLoopGroup: eventLoopGroup)
+        (inputs, post) = AsyncStream.makeStream(of: VirtualAgentStateMachine.Input.self)
+    }
+
+    /// Hands the agent an input from the run (`.stop`, `.makeCall`).
+    func send(_ input: VirtualAgentStateMachine.Input) { post.yield(input) }
+
+    /// Ends the session at once (no logout): for agents still stopping when the run's time is up.
+    func abort() async { await client.close() }
+
+    /// The agent's whole life: opens its session, works until stopped, closes.
+    func run() async {
+        let reader = Task { await readEvents() }
+        do {
+            try await client.open()
+        } catch {
+            recorder.record {
+                $0.openFailed(Self.openFailureReason(error))
+                $0.move(setup.index, to: .failed)
+            }
+            post.finish()
+            await client.close()
+            reader.cancel()
+            return
+        }
+        var machine = VirtualAgentStateMachine(model: setup.model, seed: setup.seed, nailedPhone: setup.nailed ? setup.agent.remotePhone : nil)
+        var lostAt: Duration?
+        var recoveredAt = Duration.zero
+        var closed = false
+        for await input in inputs {
+            var queue = [input]
+            while !queue.isEmpty && !closed {
+                let next = queue.removeFirst()
+                if next == .lost && machine.phase != .stopping && machine.phase != .closed {
+                    lostAt = lossInstant(since: recoveredAt)
+                }
+                for action in machine.handle(next) {
+                    switch action {
+                    case .send(let request):
+                        queue.append(await perform(request))
+                    case .arm(let timer, let after, let token):
+                        let post = self.post
+                        client.eventLoop.scheduleTask(in: .milliseconds(Int64((after.fractionalMilliseconds).rounded()))) {
+                            post.yield(.timer(timer, token: token))
+                        }
+                    case .recovered:
+                        recoveredAt = recorder.now
+                        if let lostAt {
+                            let duration = recoveredAt - lostAt
+                            recorder.record { $0.recovered(after: duration) }
+                        }
+                        lostAt = nil
+                    case .persistentLost:
+                        recorder.record { $0.calls.persistentLost += 1 }
+                    case .close:
+                        await client.close()
+                        recorder.record { $0.sessionClosed() }
+                        closed = true
+                    }
+                }
+                show(machine, lost: lostAt != nil)
+            }
+            if closed { break }
+        }
+        post.finish()
+        reader.cancel()
+        if !closed {
+            // The client ended by itself (it gave up, or the run aborted it).
+            await client.close()
+            recorder.record { $0.move(setup.index, to: .closed) }
+        }
+    }
+
+    // MARK: - Events
+
+    /// Turns the session's lifecycle and events into inputs; ends the inputs when the client ends.
+    private func readEvents() async {
+        var opened = false
+        for await event in client.events {
+            switch event.kind {
+            case .lifecycle(let lifecycle):
+                switch lifecycle {
+                case .opened:
+                    recorder.record { $0.sessionOpened(again: opened) }
+                    opened = true
+                    post.yield(.opened)
+                case .sessionFailed:
+                    recorder.record { $0.sessionLost() }
+                    post.yield(.lost)
+                default:
+                    break
+                }
+            case .message(let message, _):
+                recorder.record { $0.event(setup.index, message.name) }
+                for input in inputs(for: message) { post.yield(input) }
+            case .undecodable:
+                recorder.record { $0.event(setup.index, StatisticsRecorder.undecodable) }
+            }
+        }
+        post.finish()
+    }
+
+    /// What an event about the agent's device means to its work.
+    private func inputs(for message: CTIMessage) -> [VirtualAgentStateMachine.Input] {
+        guard let fields = message.fields else { return [] }
+        let instrument = setup.agent.instrument
+        let callID = fields.number(.connectionCallID)
+        switch message.name {
+        case "AGENT_STATE_EVENT":
+            guard let state = fields.number(.agentState) else { return [] }
+            return [.agentState(AgentState(rawValue: state))]
+        case "CALL_DELIVERED_EVENT":
+            guard let callID, fields.string(.alertingDeviceID) == instrument else { return [] }
+            recorder.record { $0.calls.offered += 1 }
+            return [.delivered(callID: callID)]
+        case "CALL_ESTABLISHED_EVENT":
+            guard let callID else { return [] }
+            if setup.nailed, let phone = setup.agent.remotePhone, fields.string(.calledDeviceID) == phone {
+                recorder.record { $0.calls.persistentUp += 1 }
+                return [.persistentCall(callID: callID)]
+            }
+            return [.established(callID: callID)]
+        case "CALL_CONNECTION_CLEARED_EVENT":
+            guard let callID, fields.string(.releasingDeviceID) == instrument else { return [] }
+            return [.ended(callID: callID)]
+        case "CALL_CLEARED_EVENT", "CALL_FAILED_EVENT", "END_CALL_EVENT":
+            guard let callID else { return [] }
+            return [.ended(callID: callID)]
+        default:
+            return []
+        }
+    }
+
+    // MARK: - Requests
+
+    /// Sends `request`, counts its round trip or refusal, and returns what to feed back.
+    private func perform(_ request: VirtualAgentStateMachine.Request) async -> VirtualAgentStateMachine.Input {
+        let agent = setup.agent
+        let peripheral = setup.peripheralID
+        let started = recorder.now
+        do {
+            let answer: CTIMessage
+            let confirmation: VirtualAgentStateMachine.Confirmation
+            switch request {
+            case .queryState:
+                answer = try await client.queryAgentState(peripheralID: peripheral, instrument: agent.instrument)
+                confirmation = .agentState(AgentState(rawValue: answer.fields?.number(.agentState) ?? AgentState.logout.rawValue))
+            case .snapshotDevice:
+                answer = try await client.snapshotDevice(peripheralID: peripheral, instrument: agent.instrument)
+                confirmation = .calls(Self.deviceCalls(answer))
+            case .login:
+                let nailedPhone = setup.nailed ? agent.remotePhone : nil
+                answer = try await client.setAgentState(
+                    peripheralID: peripheral, instrument: nailedPhone.map { "\(agent.instrument);\($0)" } ?? agent.instrument, state: .login,
+                    agentID: agent.agentID, password: agent.password, workMode: nailedPhone == nil ? .unspecified : .raNailedConnection,
+                    skillGroups: agent.skillGroups)
+                confirmation = .done
+            case .ready:
+                answer = try await client.setAgentState(peripheralID: peripheral, instrument: agent.instrument, state: .available)
+                confirmation = .done
+            case .notReady(let reason):
+                answer = try await client.setAgentState(peripheralID: peripheral, instrument: agent.instrument, state: .notReady, reasonCode: reason)
+                confirmation = .done
+            case .logout:
+                answer = try await client.setAgentState(peripheralID: peripheral, instrument: agent.instrument, state: .logout,
+                                                        agentID: agent.agentID)
+                confirmation = .done
+            case .answer(let callID):
+                answer = try await client.answer(CallReference(callID: callID, deviceID: agent.instrument), peripheralID: peripheral,
+                                                 instrument: agent.instrument)
+                recorder.record { $0.calls.answered += 1 }
+                confirmation = .done
+            case .hangUp(let callID):
+                answer = try await client.clearConnection(CallReference(callID: callID, deviceID: agent.instrument), peripheralID: peripheral,
+                                                          instrument: agent.instrument)
+                recorder.record { $0.calls.hungUp += 1 }
+                confirmation = .done
+            case .makeCall(let dialed):
+                answer = try await client.makeCall(peripheralID: peripheral, instrument: agent.instrument, dialedNumber: dialed)
+                recorder.record { $0.calls.made += 1 }
+                confirmation = answer.fields?.number(.newConnectionCallID).map { .newCall($0) } ?? .done
+            }
+            let latency = recorder.now - started
+            recorder.record { $0.request(Self.messageName(request), latency: latency, refusal: nil) }
+            return .confirmed(request, confirmation)
+        } catch let error as CTIClientError {
+            let latency = recorder.now - started
+            let name = Self.messageName(request)
+            switch error {
+            case .requestFailed(let status):
+                let code = status.name ?? "status \(status.rawValue)"
+                recorder.record { $0.request(name, latency: latency, refusal: SessionStatistics.Failure(message: name, code: code)) }
+            case .controlFailed(let failureCode, _):
+                let code = failureCode.name ?? "failure code \(failureCode.rawValue)"
+                recorder.record { $0.request(name, latency: latency, refusal: SessionStatistics.Failure(message: name, code: code)) }
+            case .requestTimedOut:
+                recorder.record { $0.unanswered(name, timedOut: true, reason: "no confirmation in time") }
+            default:
+                recorder.record { $0.unanswered(name, timedOut: false, reason: error.description) }
+            }
+            return .refused(request)
+        } catch {
+            recorder.record { $0.unanswered(Self.messageName(request), timedOut: false, reason: "\(error)") }
+            return .refused(request)
+        }
+    }
+
+    /// The request's message type, as the summary lists it.
+    static func messageName(_ request: VirtualAgentStateMachine.Request) -> String {
+        switch request {
+        case .queryState: "QUERY_AGENT_STATE_REQ"
+        case .snapshotDevice: "SNAPSHOT_DEVICE_REQ"
+        case .login, .ready, .notReady, .logout: "SET_AGENT_STATE_REQ"
+        case .answer: "ANSWER_CALL_REQ"
+        case .hangUp: "CLEAR_CONNECTION_REQ"
+        case .makeCall: "MAKE_CALL_REQ"
+        }
+    }
+
+    /// SNAPSHOT_DEVICE_CONF's calls: each CallConnectionCallID and whether its CallState is alerting.
+    static func deviceCalls(_ message: CTIMessage) -> [VirtualAgentStateMachine.DeviceCall] {
+        guard let fields = message.fields else { return [] }
+        let ids = fields.values(of: .callConnectionCallID).compactMap(\.number)
+        let states = fields.values(of: .callState).compactMap(\.number)
+        return ids.enumerated().map { offset, id in
+            VirtualAgentStateMachine.DeviceCall(callID: id, alerting: offset < states.count && states[offset] == LocalConnectionState.alerting.rawValue)
+        }
+    }
+
+    /// Why the session did not open, as the summary counts it.
+    static func openFailureReason(_ error: any Error) -> String {
+        switch error as? CTIClientError {
+        case .openRefused(let status)?: "OPEN_REQ refused: \(status.name ?? "status \(status.rawValue)")"
+        case .unreachable?: "no side reachable"
+        default: "\(error)"
+        }
+    }
+
+    // MARK: - Board
+
+    /// From when a loss is measured: the injected failure (`--fail-side`) when it happened
+    /// after the agent's last recovery, else now (the agent saw its session go).
+    private func lossInstant(since recovered: Duration) -> Duration {
+        let now = recorder.now
+        if let injected = recorder.failureInjectedAt, injected >= recovered, injected <= now { return injected }
+        return now
+    }
+
+    private func show(_ machine: VirtualAgentStateMachine, lost: Bool) {
+        let board: LoadStatistics.Board
+        switch machine.phase {
+        case .connecting: board = lost ? .lost : .connecting
+        case .learning: board = .connecting
+        case .working, .stopping: board = machine.agentState.map(LoadStatistics.Board.init) ?? .connecting
+        case .closed: board = .closed
+        }
+        recorder.record { $0.move(setup.index, to: board) }
+    }
+}
