@@ -14,6 +14,7 @@ import Glibc
 ///     .build/release/cti-bench rounds decode 20000        # fixed work, for callgrind
 ///     .build/release/cti-bench pcap                       # cti decode --pcap beside tshark + Lua
 ///     .build/release/cti-bench proxy                      # cti proxy: added latency, events/s printed
+///     .build/release/cti-bench load                       # cti load, 2,000 agents: CPU, memory per agent, p99, failover
 ///
 /// Figures go to stderr (stdout is the event output of `e2e --output stdout|text`).
 /// Synchronous at the top (no async main): valgrind 3.19 crashes on Swift's async main, and
@@ -24,7 +25,7 @@ struct CTIBench: ParsableCommand {
         commandName: "cti-bench",
         abstract: "Benchmarks of cti's codec, client and simulator (build with -c release).",
         subcommands: [CodecCommand.self, RoundsCommand.self, EndToEndCommand.self, RoundTripCommand.self, ScaleCommand.self,
-                      ServeCommand.self, PcapCommand.self, ProxyCommand.self]
+                      ServeCommand.self, PcapCommand.self, ProxyCommand.self, LoadCommand.self]
     )
 }
 

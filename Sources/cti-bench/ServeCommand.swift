@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIProtocol
 import CTISimulator
 import Dispatch
 #if canImport(Glibc)
@@ -23,6 +24,18 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("answer-seconds"), help: "How long a persistent call's remote destination rings.")
     var answerSeconds: Double = 0.2
 
+    @Option(help: "Customer calls per second (Poisson), routed to the agent available longest.")
+    var rate: Double = 0
+
+    @Flag(name: .customLong("logged-out"), help: "The agents start logged out (for cti load).")
+    var loggedOut = false
+
+    @Option(name: .customLong("handle-seconds"), help: "How long a customer stays on an answered call before hanging up.")
+    var handleSeconds: Double = 5
+
+    @Option(name: .customLong("wrap-up-seconds"), help: "How long an agent stays in wrap-up after a routed call (unless it ends it).")
+    var wrapUpSeconds: Double = 600
+
     func run() throws {
         let command = self
         try blocking { try await command.measure() }
@@ -30,8 +43,10 @@ struct ServeCommand: ParsableCommand {
 
     func measure() async throws {
         var configuration = SimulatorConfiguration.ephemeral(log: { _ in })
-        configuration.callCenter = CallCenterConfiguration(agents: agents, remoteDevices: remoteDevices, callRate: 0, seed: 1,
-                                                           wrapUpSeconds: 600...600, farEndAnswerSeconds: 0.2)
+        configuration.callCenter = CallCenterConfiguration(
+            agents: agents, remoteDevices: remoteDevices, callRate: rate, seed: 1,
+            initialAgentState: loggedOut ? AgentState.logout.rawValue : AgentState.available.rawValue,
+            handleSeconds: handleSeconds...handleSeconds, wrapUpSeconds: wrapUpSeconds...wrapUpSeconds, farEndAnswerSeconds: 0.2)
         configuration.callCenter.persistentCalls.perNode = max(2_000, remoteDevices)
         configuration.callCenter.persistentCalls.perCluster = max(8_000, remoteDevices)
         configuration.callCenter.persistentCalls.answerSeconds = answerSeconds

@@ -159,6 +159,22 @@ final class SimulatorProcess: @unchecked Sendable {
         throw CocoaError(.fileReadNoSuchFile)
     }
 
+    /// Types a command and returns its whole reply, up to the first line containing `last`.
+    func reply(to line: String, through last: String, timeout: TimeInterval = 10) throws -> [String] {
+        lock.withLock { replies = "" }
+        command(line)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let lines = lock.withLock { replies.split(separator: "\n").map(String.init) }
+            if let end = lines.firstIndex(where: { $0.contains(last) }) {
+                lock.withLock { replies = "" }
+                return Array(lines[...end])
+            }
+            usleep(20_000)
+        }
+        throw CocoaError(.fileReadNoSuchFile)
+    }
+
     /// Everything the simulator has logged on stderr so far.
     var logText: String { lock.withLock { log } }
 

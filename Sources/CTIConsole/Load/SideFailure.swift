@@ -14,6 +14,11 @@ struct SideFailure: Equatable, Sendable, CustomStringConvertible {
     var side: CTISide
     var mode: Mode
 
+    init(side: CTISide, mode: Mode) {
+        self.side = side
+        self.mode = mode
+    }
+
     /// Parses `A`, `B`, `A:kill`, `b:hang`.
     init(parsing text: String) throws(LoadTime.Failure) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
