@@ -116,8 +116,10 @@ struct LoadCommand: ParsableCommand {
             return String(decoding: data, as: UTF8.self)
         }
         var lines = ["sessions \(text(object["sessions"]))", "calls \(text(object["calls"]))", "failures \(text(object["failures"]))"]
-        for (name, figures) in ((object["requests"] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
-            lines.append("\(name) \(text(figures))")
+        for (key, label) in [("requests", ""), ("stopRequests", "(stop) ")] {
+            for (name, figures) in ((object[key] as? [String: Any]) ?? [:]).sorted(by: { $0.key < $1.key }) {
+                lines.append("\(label)\(name) \(text(figures))")
+            }
         }
         lines.append("failover \(text(object["failover"]))")
         return lines.joined(separator: "\n    ")

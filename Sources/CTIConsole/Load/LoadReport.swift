@@ -49,11 +49,13 @@ struct LoadReport {
         if plan.persistent { callLine += "; persistent (nailed) connections: \(calls.persistentUp) up, \(calls.persistentLost) lost" }
         lines.append(callLine)
         let header = ["count", "refused"] + Self.percentiles.map { "\($0.label) ms" } + ["max ms"]
-        lines.append(StatisticsReport.row("requests", header))
-        for (name, trips) in statistics.requests.sorted(by: { $0.key < $1.key }) {
-            lines.append(StatisticsReport.row("  " + name, [String(trips.count), String(trips.refused)] + Self.cells(trips)))
+        for (title, requests) in [("requests", statistics.requests), ("requests of the stop (logout)", statistics.stopRequests)] {
+            lines.append(StatisticsReport.row(title, header))
+            for (name, trips) in requests.sorted(by: { $0.key < $1.key }) {
+                lines.append(StatisticsReport.row("  " + name, [String(trips.count), String(trips.refused)] + Self.cells(trips)))
+            }
+            if requests.isEmpty { lines.append("  (none)") }
         }
-        if statistics.requests.isEmpty { lines.append("  (none)") }
         lines.append(StatisticsReport.row("failures by code", ["count"]))
         for (failure, count) in statistics.failures.sorted(by: { $0.key < $1.key }) {
             lines.append(StatisticsReport.row("  \(failure.message) \(failure.code)", [String(count)]))
@@ -120,10 +122,10 @@ struct LoadReport {
         parts.append("\"calls\":{\"offered\":\(calls.offered),\"answered\":\(calls.answered),\"hungUp\":\(calls.hungUp),"
                      + "\"made\":\(calls.made),\"notPlaced\":\(calls.notPlaced),\"persistentUp\":\(calls.persistentUp),"
                      + "\"persistentLost\":\(calls.persistentLost)}")
-        let requests = statistics.requests.sorted { $0.key < $1.key }.map { name, trips in
-            "\(StatisticsReport.quoted(name)):\(Self.json(trips))"
+        for (key, requests) in [("requests", statistics.requests), ("stopRequests", statistics.stopRequests)] {
+            let entries = requests.sorted { $0.key < $1.key }.map { name, trips in "\(StatisticsReport.quoted(name)):\(Self.json(trips))" }
+            parts.append("\"\(key)\":{\(entries.joined(separator: ","))}")
         }
-        parts.append("\"requests\":{\(requests.joined(separator: ","))}")
         let failures = statistics.failures.sorted { $0.key < $1.key }.map { failure, count in
             "{\"request\":\(StatisticsReport.quoted(failure.message)),\"code\":\(StatisticsReport.quoted(failure.code)),\"count\":\(count)}"
         }

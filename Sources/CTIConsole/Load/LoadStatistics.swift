@@ -91,6 +91,9 @@ struct LoadStatistics {
     private(set) var eventsPerAgent: [UInt64]
     private(set) var eventsByType: [String: UInt64] = [:]
     private(set) var requests: [String: SessionStatistics.RoundTrips] = [:]
+    /// The requests of the stop (hang-ups, not ready, logouts all at once), apart: they would
+    /// otherwise stand for the work's round trips.
+    private(set) var stopRequests: [String: SessionStatistics.RoundTrips] = [:]
     /// Every request's round trip together (the progress line's p99).
     private(set) var allRequests = SessionStatistics.RoundTrips()
     /// Refusals by message and Cisco code; requests never answered by what happened to them.
@@ -125,10 +128,14 @@ struct LoadStatistics {
         eventsByType[name, default: 0] += 1
     }
 
-    /// A request answered (refused or not) after `latency`.
-    mutating func request(_ name: String, latency: Duration, refusal: SessionStatistics.Failure?) {
-        requests[name, default: SessionStatistics.RoundTrips()].record(latency, refused: refusal != nil)
-        allRequests.record(latency, refused: refusal != nil)
+    /// A request answered (refused or not) after `latency`; `stopping`: one of the stop's.
+    mutating func request(_ name: String, latency: Duration, refusal: SessionStatistics.Failure?, stopping: Bool = false) {
+        if stopping {
+            stopRequests[name, default: SessionStatistics.RoundTrips()].record(latency, refused: refusal != nil)
+        } else {
+            requests[name, default: SessionStatistics.RoundTrips()].record(latency, refused: refusal != nil)
+            allRequests.record(latency, refused: refusal != nil)
+        }
         if let refusal { failures[refusal, default: 0] += 1 }
     }
 

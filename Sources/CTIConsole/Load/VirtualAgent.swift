@@ -67,7 +67,7 @@ final class VirtualAgent: Sendable {
                 for action in machine.handle(next) {
                     switch action {
                     case .send(let request):
-                        queue.append(await perform(request))
+                        queue.append(await perform(request, stopping: machine.phase == .stopping))
                     case .arm(let timer, let after, let token):
                         let post = self.post
                         client.eventLoop.scheduleTask(in: .milliseconds(Int64((after.fractionalMilliseconds).rounded()))) {
@@ -163,8 +163,9 @@ final class VirtualAgent: Sendable {
 
     // MARK: - Requests
 
-    /// Sends `request`, counts its round trip or refusal, and returns what to feed back.
-    private func perform(_ request: VirtualAgentStateMachine.Request) async -> VirtualAgentStateMachine.Input {
+    /// Sends `request`, counts its round trip (apart when `stopping`) or refusal, and returns
+    /// what to feed back.
+    private func perform(_ request: VirtualAgentStateMachine.Request, stopping: Bool) async -> VirtualAgentStateMachine.Input {
         let agent = setup.agent
         let peripheral = setup.peripheralID
         let started = recorder.now
@@ -211,7 +212,7 @@ final class VirtualAgent: Sendable {
                 confirmation = answer.fields?.number(.newConnectionCallID).map { .newCall($0) } ?? .done
             }
             let latency = recorder.now - started
-            recorder.record { $0.request(Self.messageName(request), latency: latency, refusal: nil) }
+            recorder.record { $0.request(Self.messageName(request), latency: latency, refusal: nil, stopping: stopping) }
             return .confirmed(request, confirmation)
         } catch let error as CTIClientError {
             let latency = recorder.now - started
@@ -219,10 +220,10 @@ final class VirtualAgent: Sendable {
             switch error {
             case .requestFailed(let status):
                 let code = status.name ?? "status \(status.rawValue)"
-                recorder.record { $0.request(name, latency: latency, refusal: SessionStatistics.Failure(message: name, code: code)) }
+                recorder.record { $0.request(name, latency: latency, refusal: SessionStatistics.Failure(message: name, code: code), stopping: stopping) }
             case .controlFailed(let failureCode, _):
                 let code = failureCode.name ?? "failure code \(failureCode.rawValue)"
-                recorder.record { $0.request(name, latency: latency, refusal: SessionStatistics.Failure(message: name, code: code)) }
+                recorder.record { $0.request(name, latency: latency, refusal: SessionStatistics.Failure(message: name, code: code), stopping: stopping) }
             case .requestTimedOut:
                 recorder.record { $0.unanswered(name, timedOut: true, reason: "no confirmation in time") }
             default:

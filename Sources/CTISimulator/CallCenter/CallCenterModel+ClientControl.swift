@@ -179,7 +179,7 @@ extension CallCenterModel {
                     throw ControlRefusal(.invalidStateTransition)
                 }
             }
-            agents[index].wrapUpGeneration += 1
+            endWrapUpTimer(index)
             return [confirmation] + setState(index, state, reason: state == AgentStates.notReady ? reason : 0)
         default:
             throw ControlRefusal(.invalidStateTransition)
@@ -299,8 +299,8 @@ extension CallCenterModel {
         }
         calls[consultCall.id] = nil
         calls[primary.id] = joined
-        for index in timers.indices where timers[index].action.callID == consultCall.id {
-            if case .farEndAnswer(_, let party) = timers[index].action { timers[index].action = .farEndAnswer(callID: primary.id, device: party) }
+        timers.rewrite { action in
+            if case .farEndAnswer(consultCall.id, let party) = action { action = .farEndAnswer(callID: primary.id, device: party) }
         }
         let name = transfer ? "CALL_TRANSFERRED_EVENT" : "CALL_CONFERENCED_EVENT"
         let audience = primary.agentDevices.union(consultCall.agentDevices)

@@ -174,7 +174,7 @@ extension CallCenterModel {
         guard let call = calls[id], let info = call.persistent, call.party(info.remoteNumber)?.state == ConnectionStates.alerting else {
             return []
         }
-        timers.removeAll { $0.action == .persistentAnswer(callID: id) }
+        timers.removeAll { $0 == .persistentAnswer(callID: id) }
         if let limit = configuration.persistentCalls.maxDurationSeconds { schedule(.persistentTimeout(callID: id), after: limit) }
         return answer(callID: id, at: info.remoteNumber)
     }
@@ -205,7 +205,7 @@ extension CallCenterModel {
     private mutating func forgetPersistent(_ id: UInt32, line: String) {
         if persistentByDevice[line] == id { persistentByDevice[line] = nil }
         pendingPersistentDrops.remove(id)
-        timers.removeAll { $0.action.callID == id }
+        timers.removeAll { $0.callID == id }
     }
 
     /// Drops the persistent call at once when no customer call is on its line; else marks the

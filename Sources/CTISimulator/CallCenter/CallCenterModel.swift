@@ -43,7 +43,7 @@ struct CallCenterModel: Sendable {
     var nextRouterKey: UInt32 = 1
     /// Simulated seconds since the model started.
     private(set) var now: Double = 0
-    var timers: [ModelTimer] = []
+    var timers = ModelTimerQueue()
     private var nextTimerSequence = 0
     var random: SplitMix64
     /// Agent phones an open session holds: they never auto-answer.
@@ -87,9 +87,7 @@ struct CallCenterModel: Sendable {
     /// Runs every timer due up to `time` (in order), then sets the clock to `time`.
     mutating func advance(to time: Double) -> [CallCenterOutput] {
         var outputs: [CallCenterOutput] = []
-        while let index = timers.indices.min(by: { (timers[$0].due, timers[$0].sequence) < (timers[$1].due, timers[$1].sequence) }),
-              timers[index].due <= time {
-            let timer = timers.remove(at: index)
+        while let next = timers.first, next.due <= time, let timer = timers.removeFirst() {
             now = max(now, timer.due)
             outputs += fire(timer.action)
         }
@@ -98,10 +96,10 @@ struct CallCenterModel: Sendable {
     }
 
     /// When the next timer is due; `nil` when none is.
-    var nextDue: Double? { timers.map(\.due).min() }
+    var nextDue: Double? { timers.first?.due }
 
     mutating func schedule(_ action: ModelTimer.Action, after delay: Double) {
-        timers.append(ModelTimer(due: now + max(0, delay), sequence: nextTimerSequence, action: action))
+        timers.insert(ModelTimer(due: now + max(0, delay), sequence: nextTimerSequence, action: action))
         nextTimerSequence += 1
     }
 
@@ -139,13 +137,25 @@ struct CallCenterModel: Sendable {
 
     /// A generated customer call: routed to the agent available longest, or dropped.
     private mutating func customerArrives() -> [CallCenterOutput] {
-        let candidates = agents.indices.filter { agents[$0].state == AgentStates.available && !hasCall(agents[$0].instrument) }
+        let busy = Set(calls.values.lazy.filter { !$0.isNailed }.flatMap { $0.parties.map(\.device) })
+        let candidates = agents.indices.filter { agents[$0].state == AgentStates.available && !busy.contains(agents[$0].instrument) }
         guard let index = candidates.min(by: { (agents[$0].since, agents[$0].agentID) < (agents[$1].since, agents[$1].agentID) }) else {
             droppedCalls += 1
             return []
         }
         let ani = "91955501" + String(10 + Int(random.next() % 90))
         return routeCall(to: index, ani: ani, traffic: true).outputs
+    }
+
+    /// Agent `index`'s wrap-up timer no longer counts (its state was set, or a new wrap-up
+    /// begins): taken out, so that agents who end their own wrap-ups leave no timers behind.
+    mutating func endWrapUpTimer(_ index: Int) {
+        agents[index].wrapUpGeneration += 1
+        let agentID = agents[index].agentID
+        timers.removeAll { action in
+            if case .wrapUpEnd(agentID, _) = action { return true }
+            return false
+        }
     }
 
     /// Whether the phone has a call leg (the nailed leg does not count).
@@ -293,7 +303,7 @@ struct CallCenterModel: Sendable {
     mutating func clearCall(callID: UInt32, audience: Set<String>? = nil) -> [CallCenterOutput] {
         guard let call = calls.removeValue(forKey: callID) else { return [] }
         let devices = (audience ?? []).union(call.agentDevices)
-        timers.removeAll { $0.action.callID == callID }
+        timers.removeAll { $0.callID == callID }
         var outputs = [CallCenterOutput.event(messages.cleared(call), to: devices), .event(messages.endCall(call), to: devices)]
         for device in devices.sorted() { outputs += refresh(device) }
         if !pendingPersistentDrops.isEmpty { outputs += settlePendingPersistentDrops() }
@@ -341,7 +351,7 @@ struct CallCenterModel: Sendable {
             return setState(index, pending)
         }
         if routed {
-            agents[index].wrapUpGeneration += 1
+            endWrapUpTimer(index)
             schedule(.wrapUpEnd(agentID: agents[index].agentID, generation: agents[index].wrapUpGeneration),
                      after: random.uniform(configuration.wrapUpSeconds))
             return setState(index, AgentStates.workReady)

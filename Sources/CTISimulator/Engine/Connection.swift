@@ -1,8 +1,11 @@
 import CTIProtocol
 import NIOCore
 
-/// One accepted TCP connection and the session on it.
-struct Connection {
+/// One accepted TCP connection and the session on it. A class: the engine looks connections up
+/// for every event it routes, thousands of times per request with thousands of sessions
+/// (`cti load`, issue 22), and a reference costs one retain where a copy of the whole value
+/// cost one per field.
+final class Connection {
     let id: ConnectionID
     let side: CTISide
     let channel: any Channel
@@ -37,7 +40,7 @@ struct Connection {
     var version: ProtocolVersion { encoder.version }
 
     /// Speaks `version` from now on (an OPEN_REQ named it).
-    mutating func speak(_ version: ProtocolVersion) {
+    func speak(_ version: ProtocolVersion) {
         guard version != self.version else { return }
         (encoder, decoder) = Connection.codec(version)
     }

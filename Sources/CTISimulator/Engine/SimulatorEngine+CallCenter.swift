@@ -41,7 +41,9 @@ extension SimulatorEngine {
     /// Sends the model's messages: replies to `requester` (flushed at once: the client waits
     /// for them), events to the sessions that take them (flushed together at the end).
     func deliver(_ outputs: [CallCenterOutput], requester: ConnectionID? = nil) {
-        let targets = publishTargets(allSessions: true)
+        // The sessions that may get events, each with its agent device: looked up once for all
+        // the outputs (with thousands of sessions, once per output was most of the work).
+        var roster: [(id: ConnectionID, session: OpenSession, device: String?)]?
         holdingFlushes = true
         defer { flushHeldWrites() }
         for output in outputs {
@@ -49,11 +51,12 @@ extension SimulatorEngine {
             case .requester:
                 if let requester, send(output.message, to: requester) { connections[requester]?.channel.flush() }
             case .devices(let devices):
-                let receivers = targets.filter { target in
-                    guard let session = connections[target]?.session else { return false }
-                    return EventRouting.accepts(output.message, about: devices, session: session, device: agentDevice(of: session))
+                let sessions = roster ?? publishTargets(allSessions: true).compactMap { id in
+                    connections[id]?.session.map { (id, $0, agentDevice(of: $0)) }
                 }
-                if !receivers.isEmpty { publish(output.message, to: receivers) }
+                roster = sessions
+                let receivers = sessions.filter { EventRouting.accepts(output.message, about: devices, session: $0.session, device: $0.device) }
+                if !receivers.isEmpty { publish(output.message, to: receivers.map(\.id)) }
             }
         }
         scheduleCallCenterTimer()

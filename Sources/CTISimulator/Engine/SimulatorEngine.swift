@@ -332,14 +332,13 @@ final class SimulatorEngine: @unchecked Sendable {
 
     /// Re-arms the IdleTimeout watchdog of an open session (`session.md` §7).
     func restartIdleTimer(_ id: ConnectionID) {
-        guard var connection = connections[id] else { return }
+        guard let connection = connections[id] else { return }
         connection.idleTimer?.cancel()
         connection.idleTimer = nil
         if let seconds = connection.session?.idleTimeout, !connection.isClosing, !sides[connection.side]!.isHung {
             let delay = TimeAmount.nanoseconds(configuration.idleTimeoutUnit.nanoseconds * Int64(seconds))
             connection.idleTimer = loop.scheduleTask(in: delay) { self.idleTimeoutExpired(id) }
         }
-        connections[id] = connection
     }
 
     private func idleTimeoutExpired(_ id: ConnectionID) {
@@ -371,10 +370,9 @@ final class SimulatorEngine: @unchecked Sendable {
     /// that cannot be encoded at all. Counted per connection (``SimulatorStatus``) and logged
     /// the first time for each message type; the other sessions' copies are not affected.
     func notSent(_ name: String, because error: CTIEncodeError, to id: ConnectionID) {
-        guard var connection = connections[id] else { return }
+        guard let connection = connections[id] else { return }
         connection.notSentCount += 1
         let first = connection.notSentNames.insert(name).inserted
-        connections[id] = connection
         guard first else { return }
         let why: String
         if case .notInVersion(let subject, let arrivedIn, let version) = error {
@@ -408,11 +406,10 @@ final class SimulatorEngine: @unchecked Sendable {
 
     /// Closes a connection; the log line comes when it is closed (``connectionClosed(_:)``).
     func close(_ id: ConnectionID, reason: String, mode: CloseMode) {
-        guard var connection = connections[id], !connection.isClosing else { return }
+        guard let connection = connections[id], !connection.isClosing else { return }
         connection.idleTimer?.cancel()
         connection.idleTimer = nil
         connection.closingReason = reason
-        connections[id] = connection
         let channel = connection.channel
         switch mode {
         case .graceful:
