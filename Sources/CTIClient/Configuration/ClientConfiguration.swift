@@ -43,6 +43,12 @@ public struct ClientConfiguration: Sendable {
     public var acceptMaintenance: Bool
     /// Messages the client buffers for a slow consumer before it stops reading the socket.
     public var bufferCapacity: Int
+    /// Where the messages and lifecycle records go (default: the ``CTIClient/events`` stream).
+    public var eventDelivery: EventDelivery = .stream
+    /// The size the receive buffer starts at (NIO's adaptive allocator grows it when a read
+    /// fills it); `nil`: NIO's default (2 KiB, two kept per connection). Smaller for thousands of
+    /// sessions that each receive little (`cti load`).
+    public var receiveBufferSize: Int?
     /// Send mask bits the spec does not define (servers reject them; `--force`).
     public var allowUndefinedMaskBits = false
     /// TLS to both sides; `nil`: plain TCP.

@@ -16,6 +16,8 @@ final class ClientCore: @unchecked Sendable {
     /// The TLS context (read once from the configured files), or why it cannot be made.
     private let tls: Result<NIOSSLContext, CTIClientError>?
     private var source: Producer.Source?
+    /// ``EventDelivery/handler(_:)``: events go here instead of ``source``.
+    private var handler: (@Sendable (ClientEvent?) -> Void)?
     private var connections: [CTISide: (id: Int, channel: (any Channel)?)] = [:]
     private var nextConnectionID = 0
     private var timers: [SessionTimer: Scheduled<Void>] = [:]
@@ -58,7 +60,13 @@ final class ClientCore: @unchecked Sendable {
             backPressureStrategy: .init(lowWatermark: capacity / 2, highWatermark: capacity),
             finishOnDeinit: false,
             delegate: ProducerDelegate(core: self))
-        source = made.source
+        switch configuration.eventDelivery {
+        case .stream:
+            source = made.source
+        case .handler(let handler):
+            self.handler = handler
+            made.source.finish()
+        }
         return made.sequence
     }
 
@@ -276,6 +284,8 @@ final class ClientCore: @unchecked Sendable {
             for waiter in closeWaiters { waiter.succeed() }
             closeWaiters = []
             source?.finish()
+            handler?(nil)
+            handler = nil
         }
     }
 
@@ -290,9 +300,14 @@ final class ClientCore: @unchecked Sendable {
         connections[side] = (id, nil)
         let endpoint = configuration.endpoint(side)
         let tlsContext = try? tls?.get()
-        let bootstrap = ClientBootstrap(group: loop)
+        var bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(TimeAmount(configuration.connectTimeout))
             .channelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
+        if let size = configuration.receiveBufferSize {
+            bootstrap = bootstrap.channelOption(ChannelOptions.recvAllocator,
+                                                value: AdaptiveRecvByteBufferAllocator(minimum: min(64, size), initial: size, maximum: max(65_536, size)))
+        }
+        bootstrap = bootstrap
             .channelInitializer { [self] channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tlsContext {
@@ -327,7 +342,7 @@ final class ClientCore: @unchecked Sendable {
     /// Puts a record in the stream; the record, or `nil` once the stream has ended.
     @discardableResult
     private func emit(_ kind: ClientEvent.Kind, side: CTISide?) -> ClientEvent? {
-        guard source != nil, !terminated else { return nil }
+        guard source != nil || handler != nil, !terminated else { return nil }
         sequence += 1
         let event = ClientEvent(timestamp: WallClock.milliseconds(), sequence: sequence, side: side, kind: kind)
         batch.append(event)
@@ -336,10 +351,14 @@ final class ClientCore: @unchecked Sendable {
     }
 
     private func flush() {
-        guard let source, !batch.isEmpty else { return }
+        guard !batch.isEmpty else { return }
         let events = batch
         batch.removeAll(keepingCapacity: true)
-        if case .stopProducing = source.yield(contentsOf: events) { pauseReading() }
+        if let handler {
+            for event in events { handler(event) }
+        } else if let source, case .stopProducing = source.yield(contentsOf: events) {
+            pauseReading()
+        }
     }
 
     /// A connection error in a few words: "connection refused", "connect timeout", the DNS error.

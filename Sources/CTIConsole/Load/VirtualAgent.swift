@@ -25,11 +25,26 @@ final class VirtualAgent: Sendable {
     private let inputs: AsyncStream<VirtualAgentStateMachine.Input>
     private let post: AsyncStream<VirtualAgentStateMachine.Input>.Continuation
 
+    /// The receive buffer an agent's session starts with: its messages are a few hundred bytes.
+    static let receiveBufferSize = 512
+
     init(_ setup: Setup, client configuration: ClientConfiguration, eventLoopGroup: any EventLoopGroup, recorder: LoadRecorder) {
         self.setup = setup
         self.recorder = recorder
+        let (inputs, post) = AsyncStream.makeStream(of: VirtualAgentStateMachine.Input.self)
+        (self.inputs, self.post) = (inputs, post)
+        // The session's events become inputs on the client's loop, as they come: no task and
+        // no buffer per agent besides the inputs.
+        var configuration = configuration
+        configuration.receiveBufferSize = Self.receiveBufferSize
+        configuration.eventDelivery = .handler { event in
+            guard let event else {
+                post.finish()
+                return
+            }
+            for input in Self.inputs(for: event, setup: setup, recorder: recorder) { post.yield(input) }
+        }
         client = CTIClient(configuration: configuration, eventLoopGroup: eventLoopGroup)
-        (inputs, post) = AsyncStream.makeStream(of: VirtualAgentStateMachine.Input.self)
     }
 
     /// Hands the agent an input from the run (`.stop`, `.makeCall`).
@@ -40,7 +55,6 @@ final class VirtualAgent: Sendable {
 
     /// The agent's whole life: opens its session, works until stopped, closes.
     func run() async {
-        let reader = Task { await readEvents() }
         do {
             try await client.open()
         } catch {
@@ -50,19 +64,24 @@ final class VirtualAgent: Sendable {
             }
             post.finish()
             await client.close()
-            reader.cancel()
             return
         }
         var machine = VirtualAgentStateMachine(model: setup.model, seed: setup.seed, nailedPhone: setup.nailed ? setup.agent.remotePhone : nil)
         var lostAt: Duration?
         var recoveredAt = Duration.zero
+        var opened = false
         var closed = false
         for await input in inputs {
             var queue = [input]
             while !queue.isEmpty && !closed {
                 let next = queue.removeFirst()
-                if next == .lost && machine.phase != .stopping && machine.phase != .closed {
-                    lostAt = lossInstant(since: recoveredAt)
+                if next == .opened {
+                    recorder.record { [opened] in $0.sessionOpened(again: opened) }
+                    opened = true
+                }
+                if next == .lost {
+                    recorder.record { $0.sessionLost() }
+                    if machine.phase != .stopping && machine.phase != .closed { lostAt = lossInstant(since: recoveredAt) }
                 }
                 for action in machine.handle(next) {
                     switch action {
@@ -93,7 +112,6 @@ final class VirtualAgent: Sendable {
             if closed { break }
         }
         post.finish()
-        reader.cancel()
         if !closed {
             // The client ended by itself (it gave up, or the run aborted it).
             await client.close()
@@ -103,35 +121,27 @@ final class VirtualAgent: Sendable {
 
     // MARK: - Events
 
-    /// Turns the session's lifecycle and events into inputs; ends the inputs when the client ends.
-    private func readEvents() async {
-        var opened = false
-        for await event in client.events {
-            switch event.kind {
-            case .lifecycle(let lifecycle):
-                switch lifecycle {
-                case .opened:
-                    recorder.record { $0.sessionOpened(again: opened) }
-                    opened = true
-                    post.yield(.opened)
-                case .sessionFailed:
-                    recorder.record { $0.sessionLost() }
-                    post.yield(.lost)
-                default:
-                    break
-                }
-            case .message(let message, _):
-                recorder.record { $0.event(setup.index, message.name) }
-                for input in inputs(for: message) { post.yield(input) }
-            case .undecodable:
-                recorder.record { $0.event(setup.index, StatisticsRecorder.undecodable) }
-            }
+    /// What a record of the session means to the agent's work (on the client's loop); each
+    /// message is counted.
+    private static func inputs(for event: ClientEvent, setup: Setup, recorder: LoadRecorder) -> [VirtualAgentStateMachine.Input] {
+        switch event.kind {
+        case .lifecycle(.opened):
+            return [.opened]
+        case .lifecycle(.sessionFailed):
+            return [.lost]
+        case .lifecycle:
+            return []
+        case .message(let message, _):
+            recorder.record { $0.event(setup.index, message.name) }
+            return inputs(for: message, setup: setup, recorder: recorder)
+        case .undecodable:
+            recorder.record { $0.event(setup.index, StatisticsRecorder.undecodable) }
+            return []
         }
-        post.finish()
     }
 
     /// What an event about the agent's device means to its work.
-    private func inputs(for message: CTIMessage) -> [VirtualAgentStateMachine.Input] {
+    private static func inputs(for message: CTIMessage, setup: Setup, recorder: LoadRecorder) -> [VirtualAgentStateMachine.Input] {
         guard let fields = message.fields else { return [] }
         let instrument = setup.agent.instrument
         let callID = fields.number(.connectionCallID)

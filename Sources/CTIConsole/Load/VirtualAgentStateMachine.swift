@@ -233,6 +233,13 @@ struct VirtualAgentStateMachine {
             guard phase == .working, call == nil else { return [] }
             call = Call(callID: callID, connected: false, outbound: true)
             return []
+        case (.hangUp(let callID), _):
+            // The agent's leg is gone: the call is no longer its own to work (or hang up again
+            // in the stop), whenever the events about it come.
+            guard call?.callID == callID else { return [] }
+            call = nil
+            armed[.talk] = nil
+            return phase == .stopping ? stepStop() : []
         case (.logout, _):
             phase = .closed
             return [.close]

@@ -43,8 +43,8 @@ import Testing
         #expect(machine.handle(.agentState(.talking)) == [])
         #expect(machine.handle(.timer(.talk, token: 2)) == [.send(.hangUp(callID: 7))])
         #expect(machine.handle(.confirmed(.hangUp(callID: 7), .done)) == [])
-        #expect(machine.handle(.ended(callID: 7)) == [])
         #expect(machine.call == nil)
+        #expect(machine.handle(.ended(callID: 7)) == [])
         #expect(machine.handle(.agentState(.workReady)) == [.arm(.wrapUp, after: .seconds(5), token: 3)])
         #expect(machine.handle(.timer(.wrapUp, token: 3)) == [.send(.ready)])
         #expect(machine.handle(.agentState(.available)) == [])
@@ -146,6 +146,19 @@ import Testing
         #expect(machine.handle(.agentState(.workReady)) == [])
         #expect(machine.handle(.agentState(.notReady)) == [.send(.logout)])
         #expect(machine.handle(.confirmed(.logout, .done)) == [.close])
+    }
+
+    @Test func aCallHungUpJustBeforeTheStopIsNotHungUpAgain() {
+        var machine = Self.available()
+        _ = machine.handle(.delivered(callID: 7))
+        _ = machine.handle(.timer(.answer, token: 1))
+        _ = machine.handle(.established(callID: 7))
+        _ = machine.handle(.agentState(.talking))
+        _ = machine.handle(.timer(.talk, token: 2))
+        // The hang-up is confirmed; its events are still on their way when the stop comes.
+        _ = machine.handle(.confirmed(.hangUp(callID: 7), .done))
+        #expect(machine.handle(.stop) == [.send(.notReady(reason: 0))])
+        #expect(machine.handle(.ended(callID: 7)) == [])
     }
 
     @Test func aCallOfferedWhileStoppingIsRefused() {
