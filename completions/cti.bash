@@ -183,13 +183,13 @@ _cti() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    open|close|reconnect|status|stats|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|proxy|top|ladder|doctor|wait|sleep|quit|help)
+    open|close|reconnect|status|stats|watch|call|agent|query|persistent|send|sim|describe|config|decode|encode|simulate|proxy|top|ladder|doctor|load|wait|sleep|quit|help)
         # Offer subcommand argument completions
         "_cti_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'open close reconnect status stats watch call agent query persistent send sim describe config decode encode simulate proxy top ladder doctor wait sleep quit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'open close reconnect status stats watch call agent query persistent send sim describe config decode encode simulate proxy top ladder doctor load wait sleep quit help' -- "${cur}"))
         ;;
     esac
 }
@@ -3460,7 +3460,7 @@ _cti_encode() {
 
 _cti_simulate() {
     repeating_flags=()
-    non_repeating_flags=(--hide-persistent-in-snapshot --once --version -h --help)
+    non_repeating_flags=(--logged-out --hide-persistent-in-snapshot --once --version -h --help)
     repeating_options=(--peripheral --agent)
     non_repeating_options=(--port-a --port-b --host --max-protocol --password-file --agents --remote-devices --rate --seed --persistent-per-node --persistent-per-cluster --scenario --replay --speed --replay-connection --tls-cert --tls-key --tls-ca)
     __cti_offer_flags_options 0
@@ -3870,6 +3870,145 @@ _cti_doctor() {
         return
         ;;
     '--tls-key')
+        return
+        ;;
+    '-o'|'--output')
+        __cti_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_cti_load() {
+    repeating_flags=()
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --persistent --yes --no-progress --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key --agents --agents-file --first-agent-id --first-instrument --duration --ramp --answer-after --talk --wrap-up --not-ready --not-ready-time --reason-codes --make-rate --dial --call-rate --fail-side --at --seed -o --output)
+    __cti_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--host-b')
+        return
+        ;;
+    '--protocol')
+        __cti_add_completions -W '20'$'\n''21'$'\n''22'$'\n''23'$'\n''24'$'\n''25'$'\n''auto'
+        return
+        ;;
+    '--client-id')
+        return
+        ;;
+    '--password')
+        return
+        ;;
+    '--password-file')
+        return
+        ;;
+    '--peripheral')
+        return
+        ;;
+    '--services')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion load -- --services "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--call-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion load -- --call-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--agent-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion load -- --agent-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--config-mask')
+        __cti_add_completions -W "$(__cti_custom_complete ---completion load -- --config-mask "${COMP_CWORD}" "$(__cti_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--agent-id')
+        return
+        ;;
+    '--agent-ext')
+        return
+        ;;
+    '--instrument')
+        return
+        ;;
+    '--heartbeat')
+        return
+        ;;
+    '--connect-timeout')
+        return
+        ;;
+    '--profile')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--tls-ca')
+        return
+        ;;
+    '--tls-cert')
+        return
+        ;;
+    '--tls-key')
+        return
+        ;;
+    '--agents')
+        return
+        ;;
+    '--agents-file')
+        __cti_add_completions -o plusdirs -fX '!*.@(csv|txt)'
+        return
+        ;;
+    '--first-agent-id')
+        return
+        ;;
+    '--first-instrument')
+        return
+        ;;
+    '--duration')
+        return
+        ;;
+    '--ramp')
+        return
+        ;;
+    '--answer-after')
+        return
+        ;;
+    '--talk')
+        return
+        ;;
+    '--wrap-up')
+        return
+        ;;
+    '--not-ready')
+        return
+        ;;
+    '--not-ready-time')
+        return
+        ;;
+    '--reason-codes')
+        return
+        ;;
+    '--make-rate')
+        return
+        ;;
+    '--dial')
+        return
+        ;;
+    '--call-rate')
+        return
+        ;;
+    '--fail-side')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--seed')
         return
         ;;
     '-o'|'--output')

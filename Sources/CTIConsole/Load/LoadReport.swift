@@ -21,8 +21,8 @@ struct LoadReport {
 
     private var statistics: LoadStatistics { outcome.statistics }
 
-    /// Agents whose session was lost and is not back (on the board as lost at the end).
-    var unrecovered: Int { statistics.boards.filter { $0 == .lost }.count }
+    /// Session losses after which the session was not back with the state learned before the end.
+    var unrecovered: Int { Int(statistics.sessions.lost) - Int(statistics.recovery.count) }
 
     var exitCode: Int32 {
         if case .signal = outcome.end { return ExitStatus.interrupted.rawValue }
