@@ -3881,7 +3881,7 @@ _cti_doctor() {
 
 _cti_load() {
     repeating_flags=()
-    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --persistent --yes --no-progress --version -h --help)
+    non_repeating_flags=(--password-prompt --no-config --tls --tls-insecure --embedded --no-embedded --persistent --bridge --yes --no-progress --version -h --help)
     repeating_options=()
     non_repeating_options=(--host --host-b --protocol --client-id --password --password-file --peripheral --services --call-mask --agent-mask --config-mask --agent-id --agent-ext --instrument --heartbeat --connect-timeout --profile --config --tls-ca --tls-cert --tls-key --agents --agents-file --first-agent-id --first-instrument --duration --ramp --answer-after --talk --wrap-up --not-ready --not-ready-time --reason-codes --make-rate --dial --call-rate --fail-side --at --seed -o --output)
     __cti_offer_flags_options 0

@@ -12,7 +12,8 @@ struct LoadCommand: AsyncParsableCommand {
         abstract: "Run virtual agents against a CTI Server (a load test): round trips, failures by code, failover time.",
         discussion: """
         Each virtual agent is a CLIENT_EVENTS + CLIENT_CONTROL session of its own, as an agent \
-        desktop is: it learns its state (QUERY_AGENT_STATE_REQ), logs in, becomes ready, answers \
+        desktop is (with --bridge all share one ALL_EVENTS + CLIENT_CONTROL session): it learns \
+        its state (QUERY_AGENT_STATE_REQ), logs in, becomes ready, answers \
         the calls delivered to its instrument after --answer-after, talks for --talk and hangs up, \
         wraps up for --wrap-up, and after a wrap-up goes not ready (a reason code from \
         --reason-codes, for --not-ready-time) with the chance --not-ready, else ready again. \
@@ -91,6 +92,9 @@ struct LoadCommand: AsyncParsableCommand {
 
     @Flag(help: "Agents with a remote phone (the --agents-file column; with --agents 919555<instrument>) log in as mobile agents with a nailed connection: a call to the remote phone that stays up the whole run.")
     var persistent = false
+
+    @Flag(help: "One ALL_EVENTS + CLIENT_CONTROL session for all the agents (as a bridge application holds), instead of one CLIENT_EVENTS + CLIENT_CONTROL session each.")
+    var bridge = false
 
     @Option(name: .customLong("call-rate"), help: ArgumentHelp("Embedded simulator: customer calls per second (default: one per agent per minute).", valueName: "r"))
     var callRate: Double?
@@ -174,7 +178,8 @@ struct LoadCommand: AsyncParsableCommand {
             target = [settings.hostA, settings.hostB].compactMap { $0?.description }.joined(separator: " / ")
             let loopback = [settings.hostA, settings.hostB].compactMap { $0 }.allSatisfy { LoopbackCheck.isLoopback($0.host) }
             if !loopback && !yes {
-                StandardStream.diagnose("cti load would open \(plan.agents.count) CLIENT_EVENTS+CLIENT_CONTROL sessions to \(target), "
+                StandardStream.diagnose("cti load would open " + (bridge ? "one ALL_EVENTS+CLIENT_CONTROL session" : "\(plan.agents.count) CLIENT_EVENTS+CLIENT_CONTROL sessions")
+                                        + " to \(target), "
                                         + "log the agents in (\(plan.agents.first!.agentID)...), make them ready, answer and hang up their calls"
                                         + (plan.makeRate > 0 ? ", make \(plan.makeRate) calls a second" : "")
                                         + " for \(StatisticsReport.decimals(plan.duration.fractionalSeconds, 0)) s, then log them out.")
@@ -191,10 +196,10 @@ struct LoadCommand: AsyncParsableCommand {
             try? StandardStream.error.append { $0 += Array("\r\u{1B}[K\(line)".utf8) }
             try? StandardStream.error.flush()
         }
-        let configuration: @Sendable (LoadAgent) -> ClientConfiguration = { agent in
-            Self.clientConfiguration(agent, settings: clientSettings, password: password)
-        }
-        let run = LoadRun(plan: plan, peripheralID: peripheral, configuration: configuration, simulator: simulator,
+        let sessions: LoadRun.Sessions = bridge
+            ? .bridge(Self.bridgeConfiguration(settings: clientSettings, password: password))
+            : .perAgent { agent in Self.clientConfiguration(agent, settings: clientSettings, password: password) }
+        let run = LoadRun(plan: plan, peripheralID: peripheral, sessions: sessions, simulator: simulator,
                           tick: progress ? showProgress : nil)
         let outcome = await run.run(signals: TerminationSignals.install())
         if progress {
@@ -259,12 +264,25 @@ struct LoadCommand: AsyncParsableCommand {
     /// Agent `agent`'s session: CLIENT_EVENTS + CLIENT_CONTROL with its ID and instrument,
     /// reopened (alternating sides) when it fails.
     static func clientConfiguration(_ agent: LoadAgent, settings: ConsoleSettings, password: [UInt8]) -> ClientConfiguration {
-        let request = OpenRequest(
+        sessionConfiguration(OpenRequest(
             versionNumber: settings.protocolChoice.version.number, peripheralID: settings.requestPeripheral,
             servicesRequested: ServiceMaskBits.clientEvents | ServiceMaskBits.clientControl, callMessageMask: settings.callMask,
             agentStateMask: settings.agentMask, configMessageMask: 0,
             clientID: String("\(settings.clientID)-\(agent.agentID)".prefix(63)), clientPassword: password,
-            agentID: agent.agentID, agentInstrument: agent.instrument)
+            agentID: agent.agentID, agentInstrument: agent.instrument), settings: settings)
+    }
+
+    /// `--bridge`: the one ALL_EVENTS + CLIENT_CONTROL session, no agent of its own.
+    static func bridgeConfiguration(settings: ConsoleSettings, password: [UInt8]) -> ClientConfiguration {
+        sessionConfiguration(OpenRequest(
+            versionNumber: settings.protocolChoice.version.number, peripheralID: OpenRequest.nullPeripheralID,
+            servicesRequested: ServiceMaskBits.allEvents | ServiceMaskBits.clientControl, callMessageMask: settings.callMask,
+            agentStateMask: settings.agentMask, configMessageMask: 0,
+            clientID: String("\(settings.clientID)-bridge".prefix(63)), clientPassword: password), settings: settings)
+    }
+
+    /// A session of the run: reopened (alternating sides) when it fails.
+    private static func sessionConfiguration(_ request: OpenRequest, settings: ConsoleSettings) -> ClientConfiguration {
         var configuration = ClientConfiguration(
             sideA: settings.hostA!, sideB: settings.hostB, protocolVersion: settings.protocolChoice.version, open: request,
             heartbeatInterval: settings.heartbeat, connectTimeout: settings.connectTimeout, initialOpenRounds: 2,

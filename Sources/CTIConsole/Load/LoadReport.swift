@@ -22,7 +22,7 @@ struct LoadReport {
     private var statistics: LoadStatistics { outcome.statistics }
 
     /// Session losses after which the session was not back with the state learned before the end.
-    var unrecovered: Int { Int(statistics.sessions.lost) - Int(statistics.recovery.count) }
+    var unrecovered: Int { max(0, Int(statistics.agentsLost) - Int(statistics.recovery.count)) }
 
     var exitCode: Int32 {
         if case .signal = outcome.end { return ExitStatus.interrupted.rawValue }
@@ -38,7 +38,7 @@ struct LoadReport {
         let calls = statistics.calls
         var lines = ["cti load: \(statistics.agentCount) agents for \(Self.seconds(outcome.elapsed)) s against \(target); " + endText]
         lines.append("sessions: \(sessions.opened) opened, \(sessions.neverOpened) never opened, \(sessions.lost) lost, "
-                     + "\(sessions.reopened) reopened, \(sessions.closed) closed with logout"
+                     + "\(sessions.reopened) reopened, \(sessions.closed) closed"
                      + (outcome.aborted > 0 ? ", \(outcome.aborted) closed without logout (stop deadline)" : "")
                      + "; stop took \(Self.seconds(outcome.stopTime)) s")
         for (reason, count) in statistics.openFailures.sorted(by: { $0.key < $1.key }) {
@@ -86,10 +86,10 @@ struct LoadReport {
         var line = "failover: "
         if let failure = outcome.failure, let planned = plan.failure {
             line += "side \(planned.side) \(planned.mode == .kill ? "killed" : "hung") at \(Self.seconds(failure.at)) s; "
-        } else if statistics.sessions.lost == 0 {
+        } else if statistics.agentsLost == 0 {
             return line + "no session lost"
         }
-        line += "\(statistics.sessions.lost) sessions lost, \(recovery.count) back with their state learned"
+        line += "\(statistics.agentsLost) agents lost their session, \(recovery.count) back with their state learned"
         if unrecovered > 0 { line += ", \(unrecovered) not back" }
         guard recovery.count > 0 else { return line }
         let cells = Self.percentiles.map { "\($0.label) \(Self.secondsFromMicroseconds(recovery.microseconds(atPercentile: $0.percentile))) s" }
@@ -146,10 +146,10 @@ struct LoadReport {
         if let failure = outcome.failure, let planned = plan.failure {
             fields += ["\"side\":\"\(planned.side)\"", "\"mode\":\"\(planned.mode.rawValue)\"",
                        "\"atSeconds\":\(StatisticsReport.decimals(failure.at.fractionalSeconds, 3))"]
-        } else if statistics.sessions.lost == 0 {
+        } else if statistics.agentsLost == 0 {
             return "null"
         }
-        fields += ["\"lost\":\(statistics.sessions.lost)", "\"recovered\":\(recovery.count)", "\"notBack\":\(unrecovered)"]
+        fields += ["\"lost\":\(statistics.agentsLost)", "\"recovered\":\(recovery.count)", "\"notBack\":\(unrecovered)"]
         if recovery.count > 0 {
             fields += Self.percentiles.map { "\"\($0.key)\":\(StatisticsReport.milliseconds(recovery.microseconds(atPercentile: $0.percentile)))" }
             fields.append("\"maxMs\":\(StatisticsReport.milliseconds(recovery.maximumMicroseconds))")

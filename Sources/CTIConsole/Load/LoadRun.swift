@@ -30,10 +30,17 @@ struct LoadRun {
         var aborted: Int
     }
 
+    /// The sessions the agents work through.
+    enum Sessions: Sendable {
+        /// One per agent (CLIENT_EVENTS + CLIENT_CONTROL), each with this configuration.
+        case perAgent(@Sendable (LoadAgent) -> ClientConfiguration)
+        /// `--bridge`: one ALL_EVENTS + CLIENT_CONTROL session for all.
+        case bridge(ClientConfiguration)
+    }
+
     var plan: LoadPlan
     var peripheralID: UInt32
-    /// The client configuration of each agent's session.
-    var configuration: @Sendable (LoadAgent) -> ClientConfiguration
+    var sessions: Sessions
     /// The embedded simulator, for ``LoadPlan/failure``.
     var simulator: CTISimulator?
     /// Called about once a second while the work runs (the progress line).
@@ -45,10 +52,28 @@ struct LoadRun {
     func run(signals: AsyncStream<Int32>) async -> Outcome {
         let recorder = LoadRecorder(agents: plan.agents.count)
         let group = MultiThreadedEventLoopGroup.singleton
+        var bridge: LoadBridge?
+        if case .bridge(let configuration) = sessions {
+            bridge = LoadBridge(configuration: configuration, eventLoopGroup: group, recorder: recorder)
+        }
         let agents = plan.agents.enumerated().map { index, agent in
-            VirtualAgent(VirtualAgent.Setup(index: index, agent: agent, peripheralID: peripheralID, model: plan.model,
-                                            seed: plan.seed &+ UInt64(index), nailed: plan.isNailed(index)),
-                         client: configuration(agent), eventLoopGroup: group, recorder: recorder)
+            let setup = VirtualAgent.Setup(index: index, agent: agent, peripheralID: peripheralID, model: plan.model,
+                                           seed: plan.seed &+ UInt64(index), nailed: plan.isNailed(index))
+            switch sessions {
+            case .perAgent(let configuration):
+                return VirtualAgent(setup, session: .own(configuration(agent), group), recorder: recorder)
+            case .bridge:
+                return VirtualAgent(setup, session: .shared(bridge!.client), recorder: recorder)
+            }
+        }
+        if let bridge {
+            bridge.attach(agents)
+            guard await bridge.open() else {
+                recorder.record { statistics in
+                    for index in agents.indices { statistics.move(index, to: .failed) }
+                }
+                return Outcome(statistics: recorder.snapshot(), elapsed: recorder.now, stopTime: .zero, end: .duration, failure: nil, aborted: 0)
+            }
         }
         let stopped = NIOLockedValueBox(false)
         let end = OneShotSignal<End>(fallback: .duration)
@@ -125,6 +150,7 @@ struct LoadRun {
         }
         deadline.cancel()
         waiter.cancel()
+        await bridge?.close()
         return Outcome(statistics: recorder.snapshot(), elapsed: workEnded, stopTime: recorder.now - workEnded, end: reason,
                        failure: failure.withLockedValue { $0 }, aborted: aborted)
     }

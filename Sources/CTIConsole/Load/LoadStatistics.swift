@@ -90,6 +90,8 @@ struct LoadStatistics {
     /// Events received by each agent.
     private(set) var eventsPerAgent: [UInt64]
     private(set) var eventsByType: [String: UInt64] = [:]
+    /// `--bridge`: events the session received about no agent of the run.
+    private(set) var eventsForNoAgent: UInt64 = 0
     private(set) var requests: [String: SessionStatistics.RoundTrips] = [:]
     /// The requests of the stop (hang-ups, not ready, logouts all at once), apart: they would
     /// otherwise stand for the work's round trips.
@@ -104,6 +106,9 @@ struct LoadStatistics {
     private(set) var sessions = Sessions()
     /// Why sessions did not open, by reason.
     private(set) var openFailures: [String: UInt64] = [:]
+    /// Agents that lost their session while working (with `--bridge`, all of them at each loss
+    /// of the one session).
+    private(set) var agentsLost: UInt64 = 0
     /// From the failure (or the agent's seeing its session lost) until the state was learned again.
     private(set) var recovery = SessionStatistics.RoundTrips()
 
@@ -125,6 +130,12 @@ struct LoadStatistics {
 
     mutating func event(_ agent: Int, _ name: String) {
         eventsPerAgent[agent] += 1
+        eventsByType[name, default: 0] += 1
+    }
+
+    /// `--bridge`: an event about no agent of the run (another device's call, a system event).
+    mutating func eventForNoAgent(_ name: String) {
+        eventsForNoAgent += 1
         eventsByType[name, default: 0] += 1
     }
 
@@ -154,6 +165,9 @@ struct LoadStatistics {
     }
 
     mutating func sessionLost() { sessions.lost += 1 }
+
+    /// An agent lost its session (its own, or the bridge's) while working.
+    mutating func agentLost() { agentsLost += 1 }
 
     mutating func sessionClosed() { sessions.closed += 1 }
 

@@ -3,11 +3,20 @@ import CTIProtocol
 import NIOCore
 
 /// One virtual agent of `cti load` at work (issue 22): a CLIENT_EVENTS + CLIENT_CONTROL session of
-/// its own, as an agent desktop has, driven by a ``VirtualAgentStateMachine``. Its inputs (the
-/// session's lifecycle and events, timers, the run's requests) go through one stream, handled one
-/// at a time; each request is sent and its answer fed back before the next input, as a desktop
-/// waits for its confirmations. Everything it sees and does is counted in the ``LoadRecorder``.
+/// its own, as an agent desktop has (or, with `--bridge`, the run's one ALL_EVENTS session,
+/// ``LoadBridge``), driven by a ``VirtualAgentStateMachine``. Its inputs (the session's lifecycle
+/// and events, timers, the run's requests) go through one stream, handled one at a time; each
+/// request is sent and its answer fed back before the next input, as a desktop waits for its
+/// confirmations. Everything it sees and does is counted in the ``LoadRecorder``.
 final class VirtualAgent: Sendable {
+    /// The session an agent works through.
+    enum Session {
+        /// A session of its own, opened and closed by the agent.
+        case own(ClientConfiguration, any EventLoopGroup)
+        /// The bridge's session, shared: the bridge opens and closes it and routes its events.
+        case shared(CTIClient)
+    }
+
     /// Where the agent's session goes and what it works as.
     struct Setup: Sendable {
         var index: Int
@@ -21,6 +30,8 @@ final class VirtualAgent: Sendable {
 
     let setup: Setup
     private let client: CTIClient
+    /// Whether the session is the agent's own (else the bridge's).
+    private let ownsSession: Bool
     private let recorder: LoadRecorder
     private let inputs: AsyncStream<VirtualAgentStateMachine.Input>
     private let post: AsyncStream<VirtualAgentStateMachine.Input>.Continuation
@@ -28,35 +39,45 @@ final class VirtualAgent: Sendable {
     /// The receive buffer an agent's session starts with: its messages are a few hundred bytes.
     static let receiveBufferSize = 512
 
-    init(_ setup: Setup, client configuration: ClientConfiguration, eventLoopGroup: any EventLoopGroup, recorder: LoadRecorder) {
+    init(_ setup: Setup, session: Session, recorder: LoadRecorder) {
         self.setup = setup
         self.recorder = recorder
         let (inputs, post) = AsyncStream.makeStream(of: VirtualAgentStateMachine.Input.self)
         (self.inputs, self.post) = (inputs, post)
-        // The session's events become inputs on the client's loop, as they come: no task and
-        // no buffer per agent besides the inputs.
-        var configuration = configuration
-        configuration.receiveBufferSize = Self.receiveBufferSize
-        configuration.eventDelivery = .handler { event in
-            guard let event else {
-                post.finish()
-                return
+        switch session {
+        case .own(var configuration, let group):
+            // The session's events become inputs on the client's loop, as they come: no task
+            // and no buffer per agent besides the inputs.
+            configuration.receiveBufferSize = Self.receiveBufferSize
+            configuration.eventDelivery = .handler { event in
+                guard let event else {
+                    post.finish()
+                    return
+                }
+                for input in Self.inputs(for: event, setup: setup, recorder: recorder) { post.yield(input) }
             }
-            for input in Self.inputs(for: event, setup: setup, recorder: recorder) { post.yield(input) }
+            client = CTIClient(configuration: configuration, eventLoopGroup: group)
+            ownsSession = true
+        case .shared(let bridge):
+            client = bridge
+            ownsSession = false
         }
-        client = CTIClient(configuration: configuration, eventLoopGroup: eventLoopGroup)
     }
 
-    /// Hands the agent an input from the run (`.stop`, `.makeCall`).
+    /// Hands the agent an input from the run (`.stop`, `.makeCall`) or the bridge.
     func send(_ input: VirtualAgentStateMachine.Input) { post.yield(input) }
 
-    /// Ends the session at once (no logout): for agents still stopping when the run's time is up.
-    func abort() async { await client.close() }
+    /// Ends the agent at once (no logout; its own session closed): for agents still stopping
+    /// when the run's time is up.
+    func abort() async {
+        if ownsSession { await client.close() } else { post.finish() }
+    }
 
-    /// The agent's whole life: opens its session, works until stopped, closes.
+    /// The agent's whole life: opens its session (the bridge's is open already), works until
+    /// stopped, closes.
     func run() async {
         do {
-            try await client.open()
+            if ownsSession { try await client.open() }
         } catch {
             recorder.record {
                 $0.openFailed(Self.openFailureReason(error))
@@ -75,13 +96,16 @@ final class VirtualAgent: Sendable {
             var queue = [input]
             while !queue.isEmpty && !closed {
                 let next = queue.removeFirst()
-                if next == .opened {
+                if next == .opened && ownsSession {
                     recorder.record { [opened] in $0.sessionOpened(again: opened) }
                     opened = true
                 }
                 if next == .lost {
-                    recorder.record { $0.sessionLost() }
-                    if machine.phase != .stopping && machine.phase != .closed { lostAt = lossInstant(since: recoveredAt) }
+                    if ownsSession { recorder.record { $0.sessionLost() } }
+                    if machine.phase != .stopping && machine.phase != .closed {
+                        recorder.record { $0.agentLost() }
+                        lostAt = lossInstant(since: recoveredAt)
+                    }
                 }
                 for action in machine.handle(next) {
                     switch action {
@@ -102,8 +126,10 @@ final class VirtualAgent: Sendable {
                     case .persistentLost:
                         recorder.record { $0.calls.persistentLost += 1 }
                     case .close:
-                        await client.close()
-                        recorder.record { $0.sessionClosed() }
+                        if ownsSession {
+                            await client.close()
+                            recorder.record { $0.sessionClosed() }
+                        }
                         closed = true
                     }
                 }
@@ -114,7 +140,7 @@ final class VirtualAgent: Sendable {
         post.finish()
         if !closed {
             // The client ended by itself (it gave up, or the run aborted it).
-            await client.close()
+            if ownsSession { await client.close() }
             recorder.record { $0.move(setup.index, to: .closed) }
         }
     }
@@ -123,7 +149,7 @@ final class VirtualAgent: Sendable {
 
     /// What a record of the session means to the agent's work (on the client's loop); each
     /// message is counted.
-    private static func inputs(for event: ClientEvent, setup: Setup, recorder: LoadRecorder) -> [VirtualAgentStateMachine.Input] {
+    static func inputs(for event: ClientEvent, setup: Setup, recorder: LoadRecorder) -> [VirtualAgentStateMachine.Input] {
         switch event.kind {
         case .lifecycle(.opened):
             return [.opened]
@@ -141,7 +167,7 @@ final class VirtualAgent: Sendable {
     }
 
     /// What an event about the agent's device means to its work.
-    private static func inputs(for message: CTIMessage, setup: Setup, recorder: LoadRecorder) -> [VirtualAgentStateMachine.Input] {
+    static func inputs(for message: CTIMessage, setup: Setup, recorder: LoadRecorder) -> [VirtualAgentStateMachine.Input] {
         guard let fields = message.fields else { return [] }
         let instrument = setup.agent.instrument
         let callID = fields.number(.connectionCallID)

@@ -53,7 +53,7 @@ struct LoadCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let text = result.stdout
         #expect(text.contains("cti load: 5 agents for 3.0 s against the embedded simulator"), "\(text)")
-        #expect(text.contains("sessions: 5 opened, 0 never opened, 0 lost, 0 reopened, 5 closed with logout"), "\(text)")
+        #expect(text.contains("sessions: 5 opened, 0 never opened, 0 lost, 0 reopened, 5 closed; stop took"), "\(text)")
         #expect(text.contains("p99.9 ms"), "\(text)")
         #expect(text.contains("failures by code"), "\(text)")
         #expect(text.contains("failover: no session lost"), "\(text)")
@@ -142,6 +142,25 @@ struct LoadCommandTests {
         let p99 = try #require(failover["p99Ms"] as? Double)
         #expect(p99 > 0 && p99 < 8_000)
         #expect(Self.number(summary, "sessions", "closed") == 20)
+    }
+
+    @Test func aBridgeSessionCarriesEveryAgentsWork() throws {
+        let result = try CLIRunner.run(["load", "--embedded", "--agents", "20", "--duration", "6s", "--call-rate", "4", "--bridge",
+                                        "--fail-side", "A", "--at", "3s", "-o", "json"] + Self.quickWork, timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try Self.summary(result)
+        // One session, lost once with the side, reopened on B, closed at the end.
+        #expect(Self.number(summary, "sessions", "opened") == 1)
+        #expect(Self.number(summary, "sessions", "lost") == 1)
+        #expect(Self.number(summary, "sessions", "reopened") == 1)
+        #expect(Self.number(summary, "sessions", "closed") == 1)
+        #expect(Self.number(summary, "calls", "answered").map { $0 > 0 } == true, "\(summary)")
+        #expect((summary["failures"] as? [Any])?.isEmpty == true, "\(summary)")
+        #expect(Self.number(summary, "agentsAtEnd", "closed") == 20)
+        // Every agent had its events routed to it, and each was back after the failover.
+        #expect(Self.number(summary, "events", "perAgent", "min").map { $0 > 0 } == true)
+        #expect(Self.number(summary, "failover", "lost") == 20)
+        #expect(Self.number(summary, "failover", "recovered") == 20)
     }
 
     @Test func usageErrorsAreNamed() throws {
