@@ -31,7 +31,7 @@ struct LoadCommand: AsyncParsableCommand {
         sessions, calls, per request type the count and round trip (p50, p90, p99, p99.9, max), \
         refusals by Cisco code, events per agent, failover. -o json prints it as one JSON \
         object. Ctrl-C (or SIGTERM) stops new work: each agent hangs up, goes not ready, logs \
-        out and closes its session; a second Ctrl-C closes the sessions at once.
+        out and closes its session; a second Ctrl-C closes the sessions without waiting for the logouts.
 
         EXIT STATUS: 0 the run ended with no refusal and every session closed; 1 a request was \
         refused (or not answered in time); 2 a session never opened, or was lost and not back; \

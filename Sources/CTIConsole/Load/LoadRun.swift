@@ -96,12 +96,19 @@ struct LoadRun {
             try? await Task.sleep(for: plan.duration)
             end.fire(.duration)
         })
-        helpers.append(Task {
+        // The first signal ends the work; one during the stop closes the sessions at once.
+        let finished = OneShotSignal<Bool>(fallback: false)
+        let hurriedBy = NIOLockedValueBox<Int32?>(nil)
+        let signalWatcher = Task {
             for await signal in signals {
-                end.fire(.signal(signal))
-                return
+                guard stopped.withLockedValue({ $0 }) else {
+                    end.fire(.signal(signal))
+                    continue
+                }
+                hurriedBy.withLockedValue { $0 = signal }
+                finished.fire(false)
             }
-        })
+        }
         if let tick {
             helpers.append(Task {
                 while !Task.isCancelled {
@@ -124,13 +131,13 @@ struct LoadRun {
             helpers.append(Task { await offerOutboundCalls(agents, recorder: recorder) })
         }
 
-        let reason = await end.wait()
+        var reason = await end.wait()
         let workEnded = recorder.now
         stopped.withLockedValue { $0 = true }
         for helper in helpers { helper.cancel() }
         for agent in agents { agent.send(.stop) }
-        // Every agent logs out and closes; those that do not within the deadline are closed.
-        let finished = OneShotSignal<Bool>(fallback: false)
+        // Every agent logs out and closes; those that do not within the deadline (or by a
+        // second signal) are closed at once.
         let waiter = Task {
             await working.value
             finished.fire(true)
@@ -141,16 +148,20 @@ struct LoadRun {
         }
         var aborted = 0
         if await !finished.wait() {
+            // All at once: each close waits for its CLOSE_CONF (at most the close timeout).
             let open = recorder.boards()
-            for agent in agents where ![.closed, .failed, .waiting].contains(open[agent.setup.index]) {
-                aborted += 1
-                await agent.abort()
+            let left = agents.filter { ![.closed, .failed, .waiting].contains(open[$0.setup.index]) }
+            aborted = left.count
+            await withTaskGroup(of: Void.self) { closing in
+                for agent in left { closing.addTask { await agent.abort() } }
             }
             await working.value
         }
         deadline.cancel()
         waiter.cancel()
+        signalWatcher.cancel()
         await bridge?.close()
+        if reason == .duration, let signal = hurriedBy.withLockedValue({ $0 }) { reason = .signal(signal) }
         return Outcome(statistics: recorder.snapshot(), elapsed: workEnded, stopTime: recorder.now - workEnded, end: reason,
                        failure: failure.withLockedValue { $0 }, aborted: aborted)
     }

@@ -123,6 +123,50 @@ struct LoadCommandTests {
         #expect(agents.allSatisfy { $0.contains("LOGOUT") }, "\(agents)")
     }
 
+    @Test func aSignalDuringTheStopClosesTheSessionsAtOnce() throws {
+        // Side A hangs: the agents' logout requests get no answer, and the stop would wait for
+        // its deadline (10 s, then up to 5 s for CLOSE_CONF); a signal during it closes the
+        // sessions at once (each within the 5 s CLOSE_CONF wait).
+        let load = Process()
+        load.executableURL = CLIRunner.executable
+        load.arguments = ["load", "--embedded", "--agents", "5", "--duration", "3s", "--ramp", "0", "--call-rate", "0",
+                          "--fail-side", "A:hang", "--at", "1s", "-o", "json"] + Self.quickWork
+        let output = Pipe()
+        load.standardOutput = output
+        load.standardError = FileHandle.nullDevice
+        try load.run()
+        usleep(4_500_000)
+        let signalled = Date()
+        kill(load.processIdentifier, SIGINT)
+        load.waitUntilExit()
+        #expect(Date().timeIntervalSince(signalled) < 8, "the stop did not end at once")
+        #expect(load.terminationStatus == 130)
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let summary = try CLIRunner.json(String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "")
+        #expect(Self.number(summary, "sessions", "closedWithoutLogout") == 5, "\(summary)")
+        #expect(summary["end"] as? String == "signal")
+    }
+
+    @Test func persistentAgentsKeepTheirNailedConnectionAndTheMakeRateMakesCalls() throws {
+        let result = try CLIRunner.run(["load", "--embedded", "--agents", "5", "--duration", "6s", "--call-rate", "0", "--persistent",
+                                        "--make-rate", "2", "-o", "json"] + Self.quickWork, timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try Self.summary(result)
+        #expect(Self.number(summary, "calls", "persistentUp") == 5, "\(summary)")
+        #expect(Self.number(summary, "calls", "persistentLost") == 0)
+        #expect(Self.number(summary, "calls", "made").map { $0 > 0 } == true, "\(summary)")
+        #expect(Self.number(summary, "requests", "MAKE_CALL_REQ", "count").map { $0 > 0 } == true)
+        #expect((summary["failures"] as? [Any])?.isEmpty == true, "\(summary)")
+    }
+
+    @Test func theSimulatorsAgentsStartLoggedOutWhenAsked() throws {
+        let simulator = try SimulatorProcess(["--agents", "3", "--logged-out"])
+        defer { simulator.stop() }
+        let agents = try simulator.reply(to: "agents", through: "1003")
+        #expect(agents.count == 3)
+        #expect(agents.allSatisfy { $0.contains("AGENT_STATE_LOGOUT") }, "\(agents)")
+    }
+
     /// The `session N on SIDE: ...` lines of the simulator's `status`.
     static func openSessions(_ simulator: SimulatorProcess) throws -> Int {
         try simulator.reply(to: "status", through: "protocol versions").filter { $0.hasPrefix("session ") }.count
