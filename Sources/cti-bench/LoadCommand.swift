@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTIClient
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -34,12 +35,7 @@ struct LoadCommand: ParsableCommand {
     var cti: String?
 
     func run() throws {
-        var limit = rlimit()
-        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        if limit.rlim_cur < rlim_t(agents * 2 + 256) {
-            limit.rlim_cur = min(limit.rlim_max, rlim_t(agents * 2 + 256))
-            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        }
+        try OpenFileLimit.ensure(agents * 2 + 256)
         let rate = Double(agents) * callsPerAgentPerMinute / 60
         let simulator = try SimulatorProcess(arguments: ["--agents", String(agents), "--logged-out", "--rate", String(rate),
                                                          "--handle-seconds", "3600", "--wrap-up-seconds", "3600"])

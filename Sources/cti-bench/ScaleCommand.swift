@@ -37,12 +37,7 @@ struct ScaleCommand: ParsableCommand {
     }
 
     func measure() async throws {
-        var limit = rlimit()
-        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        if limit.rlim_cur < rlim_t(sessions + 256) {
-            limit.rlim_cur = min(limit.rlim_max, rlim_t(sessions + 256))
-            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-        }
+        try OpenFileLimit.ensure(sessions + 256)
         let simulator = try SimulatorProcess(arguments: ["--agents", "10", "--remote-devices", String(persistent), "--answer-seconds", "0.2"])
         defer { simulator.stop() }
         try await Task.sleep(for: .milliseconds(500))

@@ -29,14 +29,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         var settings = try SessionCommandSupport.resolveSettings(connection, defaults: .session)
-        let password: [UInt8]
-        do {
-            password = try PasswordSource.read(value: connection.password, file: settings.passwordFile, prompt: connection.passwordPrompt,
-                                               environment: SessionCommandSupport.environment)
-        } catch {
-            StandardStream.diagnose("cti: \(error)")
-            throw ExitStatus.usage
-        }
+        let password = try SessionCommandSupport.readPassword(connection, settings: settings)
         if settings.embedded {
             do {
                 let (embedded, _) = try await EmbeddedSimulator.shared.simulator()

@@ -142,12 +142,12 @@ struct LoadCommand: AsyncParsableCommand {
             throw ExitStatus.usage
         }
         var settings = try SessionCommandSupport.resolveSettings(connection, defaults: .watch)
-        let password: [UInt8]
+        let password = try SessionCommandSupport.readPassword(connection, settings: settings)
         do {
-            password = try PasswordSource.read(value: connection.password, file: settings.passwordFile, prompt: connection.passwordPrompt,
-                                               environment: SessionCommandSupport.environment)
+            // A descriptor per session (and the embedded simulator's end of each), and some to spare.
+            try OpenFileLimit.ensure((bridge ? 1 : plan.agents.count) * (settings.embedded ? 2 : 1) + 256)
         } catch {
-            StandardStream.diagnose("cti: \(error)")
+            StandardStream.diagnose("cti: \(plan.agents.count) agents: \(error)")
             throw ExitStatus.usage
         }
         var simulator: CTISimulator?

@@ -13,18 +13,24 @@ enum SessionCommandSupport {
     static func makeSession(_ options: ConnectionOptions, defaults: ConsoleSettings.Defaults, reconnect: Bool, quiet: Bool,
                             frameTap: FrameTap? = nil) async throws -> ConsoleSession {
         let settings = try resolveSettings(options, defaults: defaults)
-        let password: [UInt8]
-        do {
-            password = try PasswordSource.read(value: options.password, file: settings.passwordFile, prompt: options.passwordPrompt, environment: environment)
-        } catch {
-            StandardStream.diagnose("cti: \(error)")
-            throw ExitStatus.usage
-        }
+        let password = try readPassword(options, settings: settings)
         do {
             return try await ConsoleSession.make(settings: settings, password: password, reconnect: reconnect, quiet: quiet, frameTap: frameTap)
         } catch {
             StandardStream.diagnose("cti: cannot start the embedded simulator: \(error)")
             throw ExitStatus.connectionFailure
+        }
+    }
+
+    /// The ClientPassword the options give (`--password`, `--password-file`, the prompt,
+    /// `CTI_PASSWORD`); one that cannot be read is exit 64, named.
+    static func readPassword(_ options: ConnectionOptions, settings: ConsoleSettings) throws -> [UInt8] {
+        do {
+            return try PasswordSource.read(value: options.password, file: settings.passwordFile, prompt: options.passwordPrompt,
+                                           environment: environment)
+        } catch {
+            StandardStream.diagnose("cti: \(error)")
+            throw ExitStatus.usage
         }
     }
 
