@@ -142,10 +142,15 @@ struct BadInputTests {
         // simulate
         Case(words: ["simulate", "--port-a", "70000"], status: 64, message: "--port-a 70000 is not a port (0-65535)"),
         Case(words: ["simulate", "--agents", "many"], status: 64, message: "'many' is invalid for '--agents"),
-        Case(words: ["simulate", "--agents", "1000"], status: 64, message: "--agents 1000: expected 0-999"),
+        Case(words: ["simulate", "--agents", "3000"], status: 64, message: "--agents 3000: expected 0-2999"),
         Case(words: ["simulate", "--rate", "-1"], status: 64, message: "--rate"),
         Case(words: ["simulate", "--peripheral", "4294967296"], status: 64, message: "'4294967296' is invalid for '--peripheral"),
         Case(words: ["simulate", "--mood", "calm"], status: 64, message: "Unknown option '--mood'"),
+        // load
+        Case(words: ["load", "--agents", "0"], status: 64, message: "--agents 0: expected 1-100000"),
+        Case(words: ["load", "--agents", "2", "--talk", "forever"], status: 64, message: "--talk 'forever'"),
+        Case(words: ["load", "--agents", "2", "--fail-side", "A:melt"], status: 64, message: "the failure is kill or hang, not 'melt'"),
+        Case(words: ["load", "--agents", "2", "--not-ready", "2"], status: 64, message: "--not-ready 2.0: expected a chance from 0 to 1"),
     ]
 
     /// Environment with no config file and no server: session commands use the embedded simulator.
