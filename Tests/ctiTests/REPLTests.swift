@@ -3,7 +3,8 @@ import Testing
 
 /// The REPL through a pseudo-terminal (Fixtures/repl_driver.py types as a person would):
 /// a command, tab completion of a message and of a mask name, events arriving while a line is half typed,
-/// Ctrl-C dropping a half-typed line, Ctrl-D closing the session, history kept across runs.
+/// Ctrl-C dropping a half-typed line and stopping a `load` run, Ctrl-D closing the session,
+/// history kept across runs.
 @Suite(.timeLimit(.minutes(3)))
 struct REPLTests {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/python3")))
@@ -18,7 +19,8 @@ struct REPLTests {
         let transcript = seen["transcript"] as? String ?? ""
         for check in ["prompt", "openPrompt", "tabCompleted", "eventWhileTyping", "statusAfterEvent", "typedLineRedrawn", "closedOnExit",
                       "historyRecalled", "maskCompleted", "interruptPrompt", "statusAfterInterrupt", "interruptedLineDropped",
-                      "tabAfterInterrupt", "lineStartAfterInterrupt", "commandCompleted", "subcommandsListed", "failoverPrompt"] {
+                      "tabAfterInterrupt", "lineStartAfterInterrupt", "commandCompleted", "subcommandsListed", "failoverPrompt",
+                      "loadInterrupted", "loadLoggedOut", "interruptAfterLoad"] {
             #expect(seen[check] as? Bool == true, "\(check) failed; transcript:\n\(transcript)")
         }
         #expect(seen["exitStatus"] as? Int == 0)

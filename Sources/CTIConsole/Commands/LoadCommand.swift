@@ -201,7 +201,7 @@ struct LoadCommand: AsyncParsableCommand {
             : .perAgent { agent in Self.clientConfiguration(agent, settings: clientSettings, password: password) }
         let run = LoadRun(plan: plan, peripheralID: peripheral, sessions: sessions, simulator: simulator,
                           tick: progress ? showProgress : nil)
-        let outcome = await run.run(signals: TerminationSignals.install())
+        let outcome = await run.run(signals: SignalWatcher.signals())
         if progress {
             try? StandardStream.error.append { $0 += Array("\r\u{1B}[K".utf8) }
             try? StandardStream.error.flush()

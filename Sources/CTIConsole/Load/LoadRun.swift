@@ -4,11 +4,14 @@ import CTISimulator
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A `cti load` run (issue 22): starts the virtual agents over the ramp, offers outbound calls at
 /// `--make-rate`, injects the failure at its time, and at the end (the duration, or a signal)
 /// stops new work, lets every agent log out and close, and hands back what was counted.
-struct LoadRun {
+struct LoadRun: Sendable {
     /// Why the run ended.
     enum End: Equatable, Sendable {
         case duration
@@ -76,7 +79,7 @@ struct LoadRun {
             }
         }
         let stopped = NIOLockedValueBox(false)
-        let end = OneShotSignal<End>(fallback: .duration)
+        let end = OneShotSignal<End>(fallback: .signal(SIGINT))
         let failure = NIOLockedValueBox<(line: String, at: Duration)?>(nil)
 
         let working = Task {
@@ -96,15 +99,21 @@ struct LoadRun {
             try? await Task.sleep(for: plan.duration)
             end.fire(.duration)
         })
-        // The first signal ends the work; one during the stop closes the sessions at once.
+        // The first signal ends the work; the next (or the first, when the duration ended it)
+        // hurries the stop: the sessions close without waiting for the logouts. In the REPL a
+        // Ctrl-C also cancels the run's task, which ends the work the same way (not twice).
         let finished = OneShotSignal<Bool>(fallback: false)
         let hurriedBy = NIOLockedValueBox<Int32?>(nil)
+        let endedByDuration = NIOLockedValueBox(false)
         let signalWatcher = Task {
+            var seen = 0
             for await signal in signals {
+                seen += 1
                 guard stopped.withLockedValue({ $0 }) else {
                     end.fire(.signal(signal))
                     continue
                 }
+                guard seen > 1 || endedByDuration.withLockedValue({ $0 }) else { continue }
                 hurriedBy.withLockedValue { $0 = signal }
                 finished.fire(false)
             }
@@ -131,39 +140,46 @@ struct LoadRun {
             helpers.append(Task { await offerOutboundCalls(agents, recorder: recorder) })
         }
 
-        var reason = await end.wait()
+        // The work ends with its duration, a signal, or the run's task cancelled (Ctrl-C in the
+        // REPL); the stop runs in a task of its own, so that a cancelled run still logs out.
+        let reason = await end.wait()
         let workEnded = recorder.now
+        endedByDuration.withLockedValue { $0 = reason == .duration }
         stopped.withLockedValue { $0 = true }
         for helper in helpers { helper.cancel() }
         for agent in agents { agent.send(.stop) }
-        // Every agent logs out and closes; those that do not within the deadline (or by a
-        // second signal) are closed at once.
-        let waiter = Task {
-            await working.value
-            finished.fire(true)
-        }
-        let deadline = Task {
-            try? await Task.sleep(for: stopDeadline)
-            finished.fire(false)
-        }
-        var aborted = 0
-        if await !finished.wait() {
-            // All at once: each close waits for its CLOSE_CONF (at most the close timeout).
-            let open = recorder.boards()
-            let left = agents.filter { ![.closed, .failed, .waiting].contains(open[$0.setup.index]) }
-            aborted = left.count
-            await withTaskGroup(of: Void.self) { closing in
-                for agent in left { closing.addTask { await agent.abort() } }
+        let stopping = Task { () -> Outcome in
+            var reason = reason
+            // Every agent logs out and closes; those that do not within the deadline (or by a
+            // second signal) are closed at once.
+            let waiter = Task {
+                await working.value
+                finished.fire(true)
             }
-            await working.value
+            let deadline = Task {
+                try? await Task.sleep(for: stopDeadline)
+                finished.fire(false)
+            }
+            var aborted = 0
+            if await !finished.wait() {
+                // All at once: each close waits for its CLOSE_CONF (at most the close timeout).
+                let open = recorder.boards()
+                let left = agents.filter { ![.closed, .failed, .waiting].contains(open[$0.setup.index]) }
+                aborted = left.count
+                await withTaskGroup(of: Void.self) { closing in
+                    for agent in left { closing.addTask { await agent.abort() } }
+                }
+                await working.value
+            }
+            deadline.cancel()
+            waiter.cancel()
+            signalWatcher.cancel()
+            await bridge?.close()
+            if reason == .duration, let signal = hurriedBy.withLockedValue({ $0 }) { reason = .signal(signal) }
+            return Outcome(statistics: recorder.snapshot(), elapsed: workEnded, stopTime: recorder.now - workEnded, end: reason,
+                           failure: failure.withLockedValue { $0 }, aborted: aborted)
         }
-        deadline.cancel()
-        waiter.cancel()
-        signalWatcher.cancel()
-        await bridge?.close()
-        if reason == .duration, let signal = hurriedBy.withLockedValue({ $0 }) { reason = .signal(signal) }
-        return Outcome(statistics: recorder.snapshot(), elapsed: workEnded, stopTime: recorder.now - workEnded, end: reason,
-                       failure: failure.withLockedValue { $0 }, aborted: aborted)
+        return await stopping.value
     }
 
     /// `--make-rate`: Poisson arrivals of outbound calls (thinned during the ramp, so the rate

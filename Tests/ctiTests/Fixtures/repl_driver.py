@@ -150,17 +150,33 @@ time.sleep(0.2)
 screen.send(b"sim kill A\r")
 results["failoverPrompt"] = screen.expect("cti[B:open]> ", timeout=20)
 
+# Ctrl-C stops a `load` run the way a signal does in one-shot mode (the agents log out, the
+# summary prints), once; afterwards Ctrl-C still cancels the command running.
+time.sleep(0.2)
+screen.send(b"load --agents 3 --duration 60s --call-rate 1 --no-progress\r")
+time.sleep(3)
+screen.send(b"\x03")
+results["loadInterrupted"] = screen.expect("stopped early by signal 2", timeout=10)
+results["loadLoggedOut"] = screen.expect("cti[B:open]> ", timeout=10) and "3 closed;" in screen.since_mark()
+results["loadTranscript"] = screen.since_mark()[-1500:]
+time.sleep(0.2)
+screen.send(b"wait CALL_FAILED_EVENT --timeout 60\r")
+time.sleep(1)
+screen.send(b"\x03")
+results["interruptAfterLoad"] = screen.expect("cti[B:open]> ", timeout=5)
+
 time.sleep(0.3)
 screen.send(b"\x04")  # Ctrl-D: close the session and quit
 results["closedOnExit"] = screen.expect("session closed")
 results["exitStatus"] = wait_exit(pid)
 out = screen.data
 
-# History kept across runs: the previous session's last command comes back with Up.
+# History kept across runs: the previous session's last command (the interrupted `wait`) comes
+# back with Up.
 pid, fd = spawn()
 out2, _ = read_until(fd, "cti> ")
 os.write(fd, b"\x1b[A")
-out2, results["historyRecalled"] = read_until(fd, "sim kill A", seen=out2)
+out2, results["historyRecalled"] = read_until(fd, "wait CALL_FAILED_EVENT --timeout 60", seen=out2)
 # Tab completion of a mask name.
 os.write(fd, b"\x15config show --no-config --services CTI_SERVICE_ALL_EV\t")
 time.sleep(0.3)
