@@ -66,7 +66,8 @@ struct LoadReport {
         }
         let perAgent = eventsPerAgent
         lines.append("events: \(perAgent.total) received; per agent min \(perAgent.min), median \(perAgent.median), "
-                     + "max \(perAgent.max), mean \(StatisticsReport.decimals(perAgent.mean, 1))")
+                     + "max \(perAgent.max), mean \(StatisticsReport.decimals(perAgent.mean, 1))"
+                     + (statistics.eventsForNoAgent > 0 ? "; \(statistics.eventsForNoAgent) about no agent of the run (--bridge)" : ""))
         for (name, count) in statistics.eventsByType.sorted(by: { $0.key < $1.key }) {
             lines.append(StatisticsReport.row("  " + name, [String(count)]))
         }
@@ -133,7 +134,7 @@ struct LoadReport {
         parts.append("\"requestsLostWithConnection\":\(statistics.requestsLostWithConnection)")
         let perAgent = eventsPerAgent
         let byType = statistics.eventsByType.sorted { $0.key < $1.key }.map { "\(StatisticsReport.quoted($0.key)):\($0.value)" }
-        parts.append("\"events\":{\"total\":\(perAgent.total),\"perAgent\":{\"min\":\(perAgent.min),\"median\":\(perAgent.median),"
+        parts.append("\"events\":{\"total\":\(perAgent.total),\"forNoAgent\":\(statistics.eventsForNoAgent),\"perAgent\":{\"min\":\(perAgent.min),\"median\":\(perAgent.median),"
                      + "\"max\":\(perAgent.max),\"mean\":\(StatisticsReport.decimals(perAgent.mean, 3))},"
                      + "\"byType\":{\(byType.joined(separator: ","))}}")
         parts.append("\"failover\":\(failoverJSON)")

@@ -40,15 +40,6 @@ enum SecondsDistribution: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The mean of the draws.
-    var mean: Duration {
-        switch self {
-        case .fixed(let value): value
-        case .uniform(let low, let high): (low + high) / 2
-        case .exponential(let mean): mean
-        }
-    }
-
     /// As it was written (seconds).
     var description: String {
         switch self {

@@ -203,6 +203,8 @@ struct LoadCommandTests {
         #expect(Self.number(summary, "agentsAtEnd", "closed") == 20)
         // Every agent had its events routed to it, and each was back after the failover.
         #expect(Self.number(summary, "events", "perAgent", "min").map { $0 > 0 } == true)
+        // SYSTEM_EVENTs (one per peripheral, each time the session opens) are about no agent.
+        #expect(Self.number(summary, "events", "forNoAgent").map { $0 >= 2 } == true, "\(summary)")
         #expect(Self.number(summary, "failover", "lost") == 20)
         #expect(Self.number(summary, "failover", "recovered") == 20)
     }
