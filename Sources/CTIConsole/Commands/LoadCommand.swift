@@ -247,7 +247,7 @@ struct LoadCommand: AsyncParsableCommand {
         return LoadPlan(agents: loadAgents, model: model, duration: duration,
                         ramp: try ramp.map { text throws(LoadTime.Failure) in try LoadTime.parse(text, option: "--ramp", allowsZero: true) }
                             ?? LoadPlan.defaultRamp(agents: loadAgents.count),
-                        makeRate: makeRate, persistent: persistent, failure: failure, failAt: failAt, seed: seed)
+                        makeRate: makeRate, persistent: persistent, bridge: bridge, failure: failure, failAt: failAt, seed: seed)
     }
 
     /// The simulator of a run without a server: `agents` agents (1001..., phones 2001...), all

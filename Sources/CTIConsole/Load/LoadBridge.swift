@@ -72,8 +72,11 @@ final class LoadBridge: Sendable {
                 return
             }
             switch event.kind {
-            case .lifecycle(.opened):
-                recorder.record { [opened] in $0.sessionOpened(again: opened) }
+            case .lifecycle(.opened(_, _, let version)):
+                recorder.record { [opened] in
+                    $0.sessionOpened(again: opened)
+                    $0.spoke(version)
+                }
                 opened = true
                 for agent in agents { agent.send(.opened) }
             case .lifecycle(.sessionFailed):

@@ -12,6 +12,8 @@ struct LoadPlan: Sendable {
     var makeRate: Double
     /// Mobile agents with a remote phone log in with a nailed connection (`--persistent`).
     var persistent: Bool
+    /// One ALL_EVENTS session for all the agents (`--bridge`).
+    var bridge = false
     var failure: SideFailure?
     /// When ``failure`` happens, from the start.
     var failAt: Duration

@@ -36,7 +36,8 @@ struct LoadReport {
     var lines: [String] {
         let sessions = statistics.sessions
         let calls = statistics.calls
-        var lines = ["cti load: \(statistics.agentCount) agents for \(Self.seconds(outcome.elapsed)) s against \(target); " + endText]
+        var lines = ["cti load: \(statistics.agentCount) agents (\(sessionText)) for \(Self.seconds(outcome.elapsed)) s against \(target); "
+                     + endText]
         lines.append("sessions: \(sessions.opened) opened, \(sessions.neverOpened) never opened, \(sessions.lost) lost, "
                      + "\(sessions.reopened) reopened, \(sessions.closed) closed"
                      + (outcome.aborted > 0 ? ", \(outcome.aborted) closed without logout (stop deadline)" : "")
@@ -75,6 +76,12 @@ struct LoadReport {
         return lines
     }
 
+    /// How the agents were connected, and in which protocol version(s).
+    private var sessionText: String {
+        let versions = statistics.protocolVersions.sorted().map(String.init).joined(separator: ", ")
+        return (plan.bridge ? "one ALL_EVENTS session" : "a session each") + (versions.isEmpty ? "" : ", protocol \(versions)")
+    }
+
     private var endText: String {
         switch outcome.end {
         case .duration: "ran the planned \(Self.seconds(plan.duration)) s"
@@ -104,6 +111,8 @@ struct LoadReport {
         let sessions = statistics.sessions
         let calls = statistics.calls
         var parts: [String] = ["\"type\":\"LOAD_SUMMARY\"", "\"agents\":\(statistics.agentCount)",
+                               "\"bridge\":\(plan.bridge)",
+                               "\"protocolVersions\":[\(statistics.protocolVersions.sorted().map(String.init).joined(separator: ","))]",
                                "\"seconds\":\(StatisticsReport.decimals(outcome.elapsed.fractionalSeconds, 3))",
                                "\"plannedSeconds\":\(StatisticsReport.decimals(plan.duration.fractionalSeconds, 3))"]
         switch outcome.end {

@@ -104,6 +104,8 @@ struct LoadStatistics {
     private(set) var requestsLostWithConnection: UInt64 = 0
     var calls = Calls()
     private(set) var sessions = Sessions()
+    /// The protocol versions the sessions opened with.
+    private(set) var protocolVersions: Set<UInt32> = []
     /// Why sessions did not open, by reason.
     private(set) var openFailures: [String: UInt64] = [:]
     /// Agents that lost their session while working (with `--bridge`, all of them at each loss
@@ -163,6 +165,9 @@ struct LoadStatistics {
     mutating func sessionOpened(again: Bool) {
         if again { sessions.reopened += 1 } else { sessions.opened += 1 }
     }
+
+    /// A session opened speaking `version` (`--protocol auto` may settle lower).
+    mutating func spoke(_ version: UInt32) { protocolVersions.insert(version) }
 
     mutating func sessionLost() { sessions.lost += 1 }
 

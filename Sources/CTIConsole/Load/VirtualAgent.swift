@@ -151,7 +151,8 @@ final class VirtualAgent: Sendable {
     /// message is counted.
     static func inputs(for event: ClientEvent, setup: Setup, recorder: LoadRecorder) -> [VirtualAgentStateMachine.Input] {
         switch event.kind {
-        case .lifecycle(.opened):
+        case .lifecycle(.opened(_, _, let version)):
+            recorder.record { $0.spoke(version) }
             return [.opened]
         case .lifecycle(.sessionFailed):
             return [.lost]

@@ -27,6 +27,8 @@ struct LoadCommandTests {
         let summary = try Self.summary(result)
         #expect(summary["type"] as? String == "LOAD_SUMMARY")
         #expect(summary["end"] as? String == "duration")
+        #expect(summary["bridge"] as? Bool == false)
+        #expect(summary["protocolVersions"] as? [Int] == [25])
         #expect(Self.number(summary, "calls", "answered").map { $0 > 0 } == true, "\(summary)")
         #expect((summary["failures"] as? [Any])?.isEmpty == true, "\(summary)")
         #expect(Self.number(summary, "sessions", "opened") == 50)
@@ -52,7 +54,7 @@ struct LoadCommandTests {
         let result = try CLIRunner.run(["load", "--embedded", "--agents", "5", "--duration", "3s", "--call-rate", "2"] + Self.quickWork, timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         let text = result.stdout
-        #expect(text.contains("cti load: 5 agents for 3.0 s against the embedded simulator"), "\(text)")
+        #expect(text.contains("cti load: 5 agents (a session each, protocol 25) for 3.0 s against the embedded simulator"), "\(text)")
         #expect(text.contains("sessions: 5 opened, 0 never opened, 0 lost, 0 reopened, 5 closed; stop took"), "\(text)")
         #expect(text.contains("p99.9 ms"), "\(text)")
         #expect(text.contains("failures by code"), "\(text)")
@@ -159,6 +161,18 @@ struct LoadCommandTests {
         #expect((summary["failures"] as? [Any])?.isEmpty == true, "\(summary)")
     }
 
+    @Test func agentsAgainstAnOlderServerStepDownAndWork() throws {
+        let simulator = try SimulatorProcess(["--agents", "3", "--logged-out", "--rate", "2", "--max-protocol", "22"])
+        defer { simulator.stop() }
+        let result = try CLIRunner.run(["load", "--host", "127.0.0.1:\(simulator.portA)", "--host-b", "127.0.0.1:\(simulator.portB)",
+                                        "--agents", "3", "--duration", "3s", "-o", "json"] + Self.quickWork, timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try Self.summary(result)
+        #expect(summary["protocolVersions"] as? [Int] == [22], "\(summary)")
+        #expect((summary["failures"] as? [Any])?.isEmpty == true, "\(summary)")
+        #expect(Self.number(summary, "sessions", "closed") == 3)
+    }
+
     @Test func theSimulatorsAgentsStartLoggedOutWhenAsked() throws {
         let simulator = try SimulatorProcess(["--agents", "3", "--logged-out"])
         defer { simulator.stop() }
@@ -193,6 +207,7 @@ struct LoadCommandTests {
                                         "--fail-side", "A", "--at", "3s", "-o", "json"] + Self.quickWork, timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try Self.summary(result)
+        #expect(summary["bridge"] as? Bool == true)
         // One session, lost once with the side, reopened on B, closed at the end.
         #expect(Self.number(summary, "sessions", "opened") == 1)
         #expect(Self.number(summary, "sessions", "lost") == 1)

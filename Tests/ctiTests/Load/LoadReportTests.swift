@@ -27,6 +27,9 @@ import Testing
         statistics.event(0, "AGENT_STATE_EVENT")
         statistics.event(0, "AGENT_STATE_EVENT")
         statistics.event(1, "CALL_DELIVERED_EVENT")
+        statistics.spoke(25)
+        statistics.spoke(23)
+        statistics.spoke(25)
         statistics.calls.offered = 2
         statistics.calls.answered = 2
         return statistics
@@ -38,6 +41,8 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
         #expect(object["type"] as? String == "LOAD_SUMMARY")
         #expect(object["agents"] as? Int == 2)
+        #expect(object["protocolVersions"] as? [Int] == [23, 25])
+        #expect(report.lines.first?.hasPrefix("cti load: 2 agents (a session each, protocol 23, 25) for 10.0 s against the embedded simulator") == true)
         let answer = try #require((object["requests"] as? [String: [String: Any]])?["ANSWER_CALL_REQ"])
         #expect(answer["count"] as? Int == 2)
         #expect(answer["p50Ms"] as? Double == 1.0)
