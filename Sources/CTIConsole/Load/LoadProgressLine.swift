@@ -6,12 +6,9 @@ struct LoadProgressLine {
     private var previousRequests: UInt64 = 0
     private var previousTime: Duration = .zero
 
-    /// The boards shown, in this order (those with no agent are left out).
-    static let shown: [LoadStatistics.Board] = [.waiting, .connecting, .loggedOut, .notReady, .available, .onCall, .wrapUp, .lost, .failed, .closed]
-
     mutating func line(_ statistics: LoadStatistics, at time: Duration) -> String {
         let counts = statistics.boardCounts
-        let boards = Self.shown.compactMap { board in counts[board].map { "\($0) \(board.label)" } }
+        let boards = LoadStatistics.Board.allCases.compactMap { board in counts[board].map { "\($0) \(board.label)" } }
         let requests = statistics.allRequests.count
         let interval = (time - previousTime).fractionalSeconds
         let rate = interval > 0 ? Double(requests - previousRequests) / interval : 0

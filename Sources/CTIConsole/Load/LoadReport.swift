@@ -92,8 +92,8 @@ struct LoadReport {
     private var failoverLine: String {
         let recovery = statistics.recovery
         var line = "failover: "
-        if let failure = outcome.failure, let planned = plan.failure {
-            line += "side \(planned.side) \(planned.mode == .kill ? "killed" : "hung") at \(Self.seconds(failure.at)) s; "
+        if let failedAt = outcome.failedAt, let planned = plan.failure {
+            line += "side \(planned.side) \(planned.mode == .kill ? "killed" : "hung") at \(Self.seconds(failedAt)) s; "
         } else if statistics.agentsLost == 0 {
             return line + "no session lost"
         }
@@ -153,9 +153,9 @@ struct LoadReport {
     private var failoverJSON: String {
         let recovery = statistics.recovery
         var fields: [String] = []
-        if let failure = outcome.failure, let planned = plan.failure {
+        if let failedAt = outcome.failedAt, let planned = plan.failure {
             fields += ["\"side\":\"\(planned.side)\"", "\"mode\":\"\(planned.mode.rawValue)\"",
-                       "\"atSeconds\":\(StatisticsReport.decimals(failure.at.fractionalSeconds, 3))"]
+                       "\"atSeconds\":\(StatisticsReport.decimals(failedAt.fractionalSeconds, 3))"]
         } else if statistics.agentsLost == 0 {
             return "null"
         }

@@ -27,8 +27,8 @@ struct LoadRun: Sendable {
         /// How long the agents took to log out and close.
         var stopTime: Duration
         var end: End
-        /// The simulator's line about the injected failure, and when it happened.
-        var failure: (line: String, at: Duration)?
+        /// When the injected failure (`--fail-side`) happened, if it did.
+        var failedAt: Duration?
         /// Agents whose stop did not finish in time (their sessions were closed without logout).
         var aborted: Int
     }
@@ -75,12 +75,12 @@ struct LoadRun: Sendable {
                 recorder.record { statistics in
                     for index in agents.indices { statistics.move(index, to: .failed) }
                 }
-                return Outcome(statistics: recorder.snapshot(), elapsed: recorder.now, stopTime: .zero, end: .duration, failure: nil, aborted: 0)
+                return Outcome(statistics: recorder.snapshot(), elapsed: recorder.now, stopTime: .zero, end: .duration, failedAt: nil, aborted: 0)
             }
         }
-        let stopped = NIOLockedValueBox(false)
+        /// Why the work ended, once it has (`nil` while the agents work).
+        let stopReason = NIOLockedValueBox<End?>(nil)
         let end = OneShotSignal<End>(fallback: .signal(SIGINT))
-        let failure = NIOLockedValueBox<(line: String, at: Duration)?>(nil)
 
         let working = Task {
             await withTaskGroup(of: Void.self) { tasks in
@@ -88,7 +88,7 @@ struct LoadRun: Sendable {
                     let offset = plan.startOffset(of: agent.setup.index)
                     tasks.addTask {
                         if offset > .zero { try? await Task.sleep(for: offset) }
-                        guard !stopped.withLockedValue({ $0 }) else { return }
+                        guard stopReason.withLockedValue({ $0 }) == nil else { return }
                         await agent.run()
                     }
                 }
@@ -104,16 +104,15 @@ struct LoadRun: Sendable {
         // Ctrl-C also cancels the run's task, which ends the work the same way (not twice).
         let finished = OneShotSignal<Bool>(fallback: false)
         let hurriedBy = NIOLockedValueBox<Int32?>(nil)
-        let endedByDuration = NIOLockedValueBox(false)
         let signalWatcher = Task {
             var seen = 0
             for await signal in signals {
                 seen += 1
-                guard stopped.withLockedValue({ $0 }) else {
+                guard let reason = stopReason.withLockedValue({ $0 }) else {
                     end.fire(.signal(signal))
                     continue
                 }
-                guard seen > 1 || endedByDuration.withLockedValue({ $0 }) else { continue }
+                guard seen > 1 || reason == .duration else { continue }
                 hurriedBy.withLockedValue { $0 = signal }
                 finished.fire(false)
             }
@@ -132,8 +131,7 @@ struct LoadRun: Sendable {
                 try? await Task.sleep(for: plan.failAt)
                 guard !Task.isCancelled else { return }
                 recorder.failureInjected()
-                let line = await planned.inject(into: simulator)
-                failure.withLockedValue { $0 = (line, recorder.now) }
+                await planned.inject(into: simulator)
             })
         }
         if plan.makeRate > 0 {
@@ -144,8 +142,7 @@ struct LoadRun: Sendable {
         // REPL); the stop runs in a task of its own, so that a cancelled run still logs out.
         let reason = await end.wait()
         let workEnded = recorder.now
-        endedByDuration.withLockedValue { $0 = reason == .duration }
-        stopped.withLockedValue { $0 = true }
+        stopReason.withLockedValue { $0 = reason }
         for helper in helpers { helper.cancel() }
         for agent in agents { agent.send(.stop) }
         let stopping = Task { () -> Outcome in
@@ -177,7 +174,7 @@ struct LoadRun: Sendable {
             await bridge?.close()
             if reason == .duration, let signal = hurriedBy.withLockedValue({ $0 }) { reason = .signal(signal) }
             return Outcome(statistics: recorder.snapshot(), elapsed: workEnded, stopTime: recorder.now - workEnded, end: reason,
-                           failure: failure.withLockedValue { $0 }, aborted: aborted)
+                           failedAt: recorder.failureInjectedAt, aborted: aborted)
         }
         return await stopping.value
     }

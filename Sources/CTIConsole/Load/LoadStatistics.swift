@@ -20,10 +20,10 @@ struct LoadStatistics {
         case wrapUp
         /// Session lost, the client reconnecting.
         case lost
-        /// Session closed at the end.
-        case closed
         /// Its session never opened.
         case failed
+        /// Session closed at the end.
+        case closed
 
         /// The board of an agent in `state` (while its session is open).
         init(_ state: AgentState) {

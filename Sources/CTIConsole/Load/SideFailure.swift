@@ -36,8 +36,8 @@ struct SideFailure: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Makes the failure in `simulator`; returns the simulator's line about it.
-    func inject(into simulator: CTISimulator) async -> String {
+    /// Makes the failure in `simulator`.
+    func inject(into simulator: CTISimulator) async {
         switch mode {
         case .kill: await simulator.kill(side)
         case .hang: await simulator.hang(side)

@@ -113,7 +113,7 @@ final class VirtualAgent: Sendable {
                         queue.append(await perform(request, stopping: machine.phase == .stopping))
                     case .arm(let timer, let after, let token):
                         let post = self.post
-                        client.eventLoop.scheduleTask(in: .milliseconds(Int64((after.fractionalMilliseconds).rounded()))) {
+                        client.eventLoop.scheduleTask(in: TimeAmount(after)) {
                             post.yield(.timer(timer, token: token))
                         }
                     case .recovered:

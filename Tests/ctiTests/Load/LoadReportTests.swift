@@ -8,9 +8,8 @@ import Testing
     static let plan = LoadPlan(agents: LoadAgent.numbered(2, firstAgentID: 1001, firstInstrument: 2001), model: .standard,
                                duration: .seconds(10), ramp: .zero, makeRate: 0, persistent: false, failure: nil, failAt: .seconds(5), seed: 1)
 
-    static func outcome(_ statistics: LoadStatistics, end: LoadRun.End = .duration,
-                        failure: (line: String, at: Duration)? = nil) -> LoadRun.Outcome {
-        LoadRun.Outcome(statistics: statistics, elapsed: .seconds(10), stopTime: .milliseconds(200), end: end, failure: failure, aborted: 0)
+    static func outcome(_ statistics: LoadStatistics, end: LoadRun.End = .duration, failedAt: Duration? = nil) -> LoadRun.Outcome {
+        LoadRun.Outcome(statistics: statistics, elapsed: .seconds(10), stopTime: .milliseconds(200), end: end, failedAt: failedAt, aborted: 0)
     }
 
     /// Two agents that worked: 2 answers of 1 and 3 ms, a refusal, events.
@@ -93,7 +92,7 @@ import Testing
         }
         var plan = Self.plan
         plan.failure = SideFailure(side: .a, mode: .kill)
-        let report = LoadReport(outcome: Self.outcome(statistics, failure: ("side A: killed", .seconds(5))), plan: plan, target: "x")
+        let report = LoadReport(outcome: Self.outcome(statistics, failedAt: .seconds(5)), plan: plan, target: "x")
         #expect(report.exitCode == 0)
         let line = try #require(report.lines.last)
         #expect(line.hasPrefix("failover: side A killed at 5.0 s; 2 agents lost their session, 2 back with their state learned"), "\(line)")
