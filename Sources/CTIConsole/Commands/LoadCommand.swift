@@ -221,7 +221,7 @@ struct LoadCommand: AsyncParsableCommand {
     private func makePlan() throws -> LoadPlan {
         var loadAgents: [LoadAgent]
         if let agentsFile {
-            guard let text = ConfigFile.readFile(agentsFile) else { throw LoadTime.Failure(description: "--agents-file \(agentsFile): cannot read it") }
+            guard let text = ConfigFile.readFile(agentsFile) else { throw LoadOptionError(description: "--agents-file \(agentsFile): cannot read it") }
             loadAgents = try AgentsFile.parse(text, path: agentsFile)
         } else {
             loadAgents = LoadAgent.numbered(agents ?? 0, firstAgentID: firstAgentID, firstInstrument: firstInstrument)
@@ -231,7 +231,7 @@ struct LoadCommand: AsyncParsableCommand {
         }
         var codes: [UInt32] = []
         for text in reasonCodes.split(separator: ",") {
-            guard let code = UInt32(text.filter { $0 != " " }) else { throw LoadTime.Failure(description: "--reason-codes '\(reasonCodes)': '\(text)' is not a number") }
+            guard let code = UInt32(text.filter { $0 != " " }) else { throw LoadOptionError(description: "--reason-codes '\(reasonCodes)': '\(text)' is not a number") }
             codes.append(code)
         }
         let model = WorkModel(
@@ -241,11 +241,11 @@ struct LoadCommand: AsyncParsableCommand {
             notReadyChance: notReady, notReadyTime: try SecondsDistribution.parse(notReadyTime, option: "--not-ready-time"),
             reasonCodes: codes, dialedNumber: dial)
         let duration = try LoadTime.parse(duration, option: "--duration")
-        let failure = try failSide.map { text throws(LoadTime.Failure) in try SideFailure(parsing: text) }
-        let failAt = try at.map { text throws(LoadTime.Failure) in try LoadTime.parse(text, option: "--at") } ?? duration / 2
-        guard failAt < duration else { throw LoadTime.Failure(description: "--at must be before the end of --duration") }
+        let failure = try failSide.map { text throws(LoadOptionError) in try SideFailure(parsing: text) }
+        let failAt = try at.map { text throws(LoadOptionError) in try LoadTime.parse(text, option: "--at") } ?? duration / 2
+        guard failAt < duration else { throw LoadOptionError(description: "--at must be before the end of --duration") }
         return LoadPlan(agents: loadAgents, model: model, duration: duration,
-                        ramp: try ramp.map { text throws(LoadTime.Failure) in try LoadTime.parse(text, option: "--ramp", allowsZero: true) }
+                        ramp: try ramp.map { text throws(LoadOptionError) in try LoadTime.parse(text, option: "--ramp", allowsZero: true) }
                             ?? LoadPlan.defaultRamp(agents: loadAgents.count),
                         makeRate: makeRate, persistent: persistent, bridge: bridge, failure: failure, failAt: failAt, seed: seed)
     }

@@ -10,7 +10,7 @@ enum SecondsDistribution: Equatable, Sendable, CustomStringConvertible {
     case exponential(mean: Duration)
 
     /// Parses `text` for `option` (usage error naming both when malformed).
-    static func parse(_ text: String, option: String) throws(LoadTime.Failure) -> SecondsDistribution {
+    static func parse(_ text: String, option: String) throws(LoadOptionError) -> SecondsDistribution {
         if text.hasPrefix("exp:") {
             return .exponential(mean: try LoadTime.parse(String(text.dropFirst(4)), option: option))
         }
@@ -21,10 +21,10 @@ enum SecondsDistribution: Equatable, Sendable, CustomStringConvertible {
         case 2:
             let low = try LoadTime.parse(String(parts[0]), option: option, allowsZero: true)
             let high = try LoadTime.parse(String(parts[1]), option: option, allowsZero: true)
-            guard low <= high else { throw LoadTime.Failure(description: "\(option) '\(text)': the range's low end is above its high end") }
+            guard low <= high else { throw LoadOptionError(description: "\(option) '\(text)': the range's low end is above its high end") }
             return .uniform(low, high)
         default:
-            throw LoadTime.Failure(description: "\(option) '\(text)': expected seconds (30), a range (20-40) or exp:MEAN (exp:45)")
+            throw LoadOptionError(description: "\(option) '\(text)': expected seconds (30), a range (20-40) or exp:MEAN (exp:45)")
         }
     }
 

@@ -20,15 +20,15 @@ struct SideFailure: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `A`, `B`, `A:kill`, `b:hang`.
-    init(parsing text: String) throws(LoadTime.Failure) {
+    init(parsing text: String) throws(LoadOptionError) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard let first = parts.first, let side = CTISide(rawValue: first.uppercased()) else {
-            throw LoadTime.Failure(description: "--fail-side '\(text)': expected A or B, then :kill (default) or :hang")
+            throw LoadOptionError(description: "--fail-side '\(text)': expected A or B, then :kill (default) or :hang")
         }
         self.side = side
         if parts.count == 2 {
             guard let mode = Mode(rawValue: parts[1].lowercased()) else {
-                throw LoadTime.Failure(description: "--fail-side '\(text)': the failure is kill or hang, not '\(parts[1])'")
+                throw LoadOptionError(description: "--fail-side '\(text)': the failure is kill or hang, not '\(parts[1])'")
             }
             self.mode = mode
         } else {

@@ -12,7 +12,7 @@ import Testing
         #expect(try LoadTime.parse("500ms", option: "--duration") == .milliseconds(500))
         #expect(try LoadTime.parse("0", option: "--ramp", allowsZero: true) == .zero)
         for bad in ["", "0", "-1", "ten", "5x", "25h", "nan"] {
-            #expect(throws: LoadTime.Failure.self, "\(bad)") { try LoadTime.parse(bad, option: "--duration") }
+            #expect(throws: LoadOptionError.self, "\(bad)") { try LoadTime.parse(bad, option: "--duration") }
         }
         let failure = try? LoadTime.parse("5x", option: "--duration")
         #expect(failure == nil)
@@ -25,7 +25,7 @@ import Testing
         #expect(try SecondsDistribution.parse("exp:45", option: "--talk") == .exponential(mean: .seconds(45)))
         #expect(try SecondsDistribution.parse("20-40", option: "--talk").description == "20-40")
         for bad in ["40-20", "1-2-3", "exp:0", "exp:", "x"] {
-            #expect(throws: LoadTime.Failure.self, "\(bad)") { try SecondsDistribution.parse(bad, option: "--talk") }
+            #expect(throws: LoadOptionError.self, "\(bad)") { try SecondsDistribution.parse(bad, option: "--talk") }
         }
     }
 
@@ -83,7 +83,7 @@ import Testing
         #expect(try SideFailure(parsing: "b:hang") == SideFailure(side: .b, mode: .hang))
         #expect(try SideFailure(parsing: "A:kill").description == "A:kill")
         for bad in ["C", "A:drop", ""] {
-            #expect(throws: LoadTime.Failure.self, "\(bad)") { try SideFailure(parsing: bad) }
+            #expect(throws: LoadOptionError.self, "\(bad)") { try SideFailure(parsing: bad) }
         }
     }
 
